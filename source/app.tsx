@@ -1,0 +1,142 @@
+import { ConfirmInput } from "@inkjs/ui";
+import { Box, Text, useApp, useInput } from "ink";
+import { useEffect, useMemo, useReducer } from "react";
+import type { ExitCodeValue } from "./core/exit-codes.js";
+import type { System } from "./core/system.js";
+import { type WizardSettings, initialState, wizardReducer } from "./core/wizard.js";
+import { AdviceView } from "./ui/advice-view.js";
+import { Busy } from "./ui/busy.js";
+import { DoneScreen } from "./ui/done-screen.js";
+import { Header } from "./ui/header.js";
+import { KeyScreen } from "./ui/key-screen.js";
+import { PreviewScreen } from "./ui/preview-screen.js";
+import { TargetScreen } from "./ui/target-screen.js";
+import { UntrackScreen } from "./ui/untrack-screen.js";
+import { type EffectSettings, useStepEffects } from "./ui/use-step-effects.js";
+
+export interface AppProps {
+	readonly system: System;
+	readonly settings: WizardSettings & EffectSettings;
+	readonly onExit: (code: ExitCodeValue) => void;
+}
+
+export function App({ system, settings, onExit }: AppProps) {
+	const reducer = useMemo(() => wizardReducer(settings), [settings]);
+	const [state, dispatch] = useReducer(reducer, settings, initialState);
+	const { exit } = useApp();
+	useStepEffects(system, settings, state, dispatch);
+	const { step } = state;
+
+	// Esc or Ctrl-C leave at any moment, except mid-write (which is atomic and short).
+	useInput((input, key) => {
+		if ((key.escape || (key.ctrl && input === "c")) && step.name !== "writing") dispatch({ type: "cancel" });
+	});
+
+	const finished = step.name === "done" || step.name === "failed" || step.name === "unsupported";
+	const exitCode = state.exitCode;
+	useEffect(() => {
+		if (finished || step.name === "exit") {
+			onExit(exitCode);
+			exit();
+		}
+	}, [finished, step, exitCode, onExit, exit]);
+
+	return (
+		<Box flexDirection="column" paddingX={1}>
+			<Header state={state} baseURL={state.environment?.baseURL} />
+			{screen()}
+		</Box>
+	);
+
+	function screen() {
+		switch (step.name) {
+			case "detecting":
+				return <Busy label="Looking at your system…" />;
+			case "unsupported":
+				return (
+					<Text color="yellow">
+						{step.os === "wsl" ? "WSL" : "Windows"} support is coming in the next release. For now, set ANTHROPIC_API_KEY
+						by hand; claude-setup will guide you step by step soon.
+					</Text>
+				);
+			case "key":
+				return (
+					<KeyScreen
+						existing={state.environment?.existing ?? []}
+						advice={step.advice}
+						onSubmit={(key) => dispatch({ type: "key-accepted", key })}
+					/>
+				);
+			case "checking":
+				return <Busy label="Checking the key with the Anthropic API (no tokens used)…" />;
+			case "unreachable":
+				return unreachable();
+			case "target":
+				return state.environment ? (
+					<TargetScreen
+						system={system}
+						environment={state.environment}
+						envFile={settings.envFile}
+						onSubmit={(targets) => dispatch({ type: "targets-chosen", targets })}
+					/>
+				) : null;
+			case "planning":
+				return <Busy label="Reading your files…" />;
+			case "preview":
+				return (
+					<PreviewScreen
+						plan={step.plan}
+						dryRun={settings.dryRun}
+						onAnswer={(yes) => dispatch({ type: "confirmed", yes })}
+					/>
+				);
+			case "writing":
+				return <Busy label="Writing…" />;
+			case "untrack":
+				return (
+					<UntrackScreen
+						system={system}
+						plan={step.plan}
+						onDone={(untracked) => dispatch({ type: "untrack-answered", untracked })}
+					/>
+				);
+			case "proving":
+				return <Busy label="Starting a fresh shell to read the key back…" />;
+			case "testing":
+				return <Busy label="Sending a tiny test request to Claude…" />;
+			case "done":
+				return <DoneScreen state={state} dryRun={settings.dryRun} />;
+			case "exit":
+				return (
+					<Text color="yellow">
+						{step.code === 130 ? "Cancelled." : "Stopped."}{" "}
+						{state.written.length > 0 ? "The changes shown above were already written." : "Nothing was written."}
+					</Text>
+				);
+			case "failed":
+				return (
+					<Box flexDirection="column">
+						<Text color="red">✗ {step.title}</Text>
+						<Text>{step.message}</Text>
+					</Box>
+				);
+		}
+	}
+
+	function unreachable() {
+		if (step.name !== "unreachable") return null;
+		return (
+			<Box flexDirection="column">
+				<AdviceView advice={step.advice} />
+				<Box marginTop={1}>
+					<Text>Try again? </Text>
+					<ConfirmInput
+						onConfirm={() => dispatch({ type: "unreachable-choice", choice: "retry" })}
+						onCancel={() => dispatch({ type: "unreachable-choice", choice: "save" })}
+					/>
+				</Box>
+				<Text dimColor>Y retries · n saves the key without checking · Esc quits</Text>
+			</Box>
+		);
+	}
+}

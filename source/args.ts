@@ -1,0 +1,109 @@
+import { parseArgs } from "node:util";
+import { TARGET_NAMES, type TargetName } from "./core/targets.js";
+
+export interface Options {
+	readonly targets: readonly TargetName[];
+	readonly envFile?: string;
+	readonly keyStdin: boolean;
+	readonly verify: boolean;
+	readonly model?: string;
+	readonly dryRun: boolean;
+	readonly json: boolean;
+}
+
+export type ParsedArgs =
+	| { readonly kind: "run"; readonly options: Options }
+	| { readonly kind: "help" }
+	| { readonly kind: "version" }
+	| { readonly kind: "error"; readonly message: string };
+
+export const HELP = `claude-setup — save your Anthropic API key where your shell or project reads it, and prove it works
+
+Usage
+  claude-setup [options]          the interactive wizard
+
+Options
+  --target <name>     where to save; skips that question. zsh, bash, fish or dotenv. May be repeated.
+  --env-file <path>   the file for the dotenv target (default: ./.env)
+  --key-stdin         read the key from standard input; no questions asked
+  --no-verify         skip the live checks (format checks still apply)
+  --model <id>        the model for the live test request (default: the newest Haiku)
+  --dry-run           show what would change; write nothing
+  --json              with --key-stdin: print one JSON object describing the result
+  --help, --version
+
+Exit codes
+  0 ok · 2 bad usage · 3 bad key format · 4 key rejected by the API · 5 API unreachable
+  6 a file could not be written · 7 saved but not proven · 130 cancelled
+
+Examples
+  npx claude-setup
+  pbpaste | npx claude-setup --key-stdin --target zsh
+  npx claude-setup --target dotenv --env-file ./app/.env`;
+
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+	let values: ReturnType<typeof parse>["values"];
+	let positionals: string[];
+	try {
+		({ values, positionals } = parse(argv));
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return { kind: "error", message: message.replace(/\. To specify.*$/s, ".") };
+	}
+	if (values.help) return { kind: "help" };
+	if (values.version) return { kind: "version" };
+	if (positionals.length > 0) {
+		return { kind: "error", message: `Unexpected argument '${positionals[0]}'.` };
+	}
+	const targets: TargetName[] = [];
+	for (const name of values.target ?? []) {
+		const target = TARGET_NAMES.find((known) => known === name.toLowerCase());
+		if (!target) {
+			return {
+				kind: "error",
+				message: `Unknown target '${name}'. Choose from: ${TARGET_NAMES.join(", ")}.`,
+			};
+		}
+		if (!targets.includes(target)) targets.push(target);
+	}
+	if (values["env-file"] !== undefined && !targets.includes("dotenv") && targets.length > 0) {
+		return { kind: "error", message: "--env-file goes with --target dotenv." };
+	}
+	if (values.json && !values["key-stdin"]) {
+		return { kind: "error", message: "--json goes with --key-stdin." };
+	}
+	if (values.model !== undefined && !/^[A-Za-z0-9._:@/-]+$/.test(values.model)) {
+		return { kind: "error", message: "--model takes a model id such as claude-haiku-5-5." };
+	}
+	return {
+		kind: "run",
+		options: {
+			targets,
+			envFile: values["env-file"],
+			keyStdin: values["key-stdin"] ?? false,
+			verify: !(values["no-verify"] ?? false),
+			model: values.model,
+			dryRun: values["dry-run"] ?? false,
+			json: values.json ?? false,
+		},
+	};
+}
+
+function parse(argv: readonly string[]) {
+	return parseArgs({
+		args: [...argv],
+		allowPositionals: true,
+		strict: true,
+		options: {
+			target: { type: "string", multiple: true },
+			"env-file": { type: "string" },
+			"key-stdin": { type: "boolean" },
+			"no-verify": { type: "boolean" },
+			model: { type: "string" },
+			"dry-run": { type: "boolean" },
+			json: { type: "boolean" },
+			help: { type: "boolean", short: "h" },
+			version: { type: "boolean", short: "v" },
+		},
+	});
+}

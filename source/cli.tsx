@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Flags → headless or interactive → exit code. Everything else lives in core/ and ui/.
+import { render } from "ink";
+import { HELP, type Options, parseCommandLine } from "./args.js";
+import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
+import { runHeadless } from "./core/headless.js";
+import { scrubSecrets } from "./core/scrub.js";
+import { createAnthropicApi } from "./system/anthropic-api.js";
+import { createNodeSystem } from "./system/node-system.js";
+import { readAllStdin } from "./system/stdin.js";
+
+const VERSION = "0.1.0";
+
+async function main(): Promise<ExitCodeValue> {
+	const parsed = parseCommandLine(process.argv.slice(2));
+	switch (parsed.kind) {
+		case "help":
+			console.log(HELP);
+			return ExitCode.ok;
+		case "version":
+			console.log(VERSION);
+			return ExitCode.ok;
+		case "error":
+			console.error(`claude-setup: ${parsed.message}\nRun claude-setup --help for the options.`);
+			return ExitCode.usage;
+		case "run":
+			return run(parsed.options);
+	}
+}
+
+async function run(options: Options): Promise<ExitCodeValue> {
+	const system = createNodeSystem({
+		api: createAnthropicApi({ env: process.env }),
+	});
+	if (options.keyStdin) {
+		// A final newline is how every shell tool ends a line, not something the user pasted.
+		const raw = (await readAllStdin(process.stdin)).replace(/\r?\n$/, "");
+		const report = await runHeadless(system, raw, options, {
+			nodePath: process.execPath,
+			parentPid: process.ppid,
+			print: options.json ? () => undefined : (line) => console.log(line),
+		});
+		if (options.json) console.log(JSON.stringify(report, null, 2));
+		return report.exitCode;
+	}
+	if (!process.stdin.isTTY) {
+		console.error(
+			"claude-setup needs a terminal to ask for your key, and there is none here.\n" +
+				"To run it from a script, pipe the key in: printf %s \"$KEY\" | claude-setup --key-stdin --target zsh",
+		);
+		return ExitCode.usage;
+	}
+	const { App } = await import("./app.js");
+	let code: ExitCodeValue = ExitCode.ok;
+	const instance = render(
+		<App
+			system={system}
+			settings={{
+				presetTargets: options.targets,
+				verify: options.verify,
+				dryRun: options.dryRun,
+				envFile: options.envFile,
+				model: options.model,
+				nodePath: process.execPath,
+				parentPid: process.ppid,
+			}}
+			onExit={(exitCode) => {
+				code = exitCode;
+			}}
+		/>,
+		{ exitOnCtrlC: false },
+	);
+	await instance.waitUntilExit();
+	return code;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		const message = error instanceof Error ? error.message : String(error);
+		console.error(`claude-setup stopped unexpectedly: ${scrubSecrets(message)}`);
+		console.error("Please report it with `npm bugs claude-setup` (this message holds no key).");
+		process.exitCode = ExitCode.unexpected;
+	},
+);

@@ -1,0 +1,89 @@
+// Carries out a Plan: backups first, then atomic writes; on any failure, puts back
+// every file already written so the user's files are as they were.
+import { bytesToText, textToBytes } from "./bytes.js";
+import { describeFileError } from "./file-errors.js";
+import type { FileChange, Plan } from "./plan.js";
+import type { System } from "./system.js";
+
+export interface Written {
+	readonly display: string;
+	readonly path: string;
+	readonly action: FileChange["action"] | "gitignore";
+	readonly backupPath?: string;
+}
+
+export type ApplyResult =
+	| { readonly ok: true; readonly written: readonly Written[] }
+	| { readonly ok: false; readonly path: string; readonly message: string };
+
+const SECRET_FILE_MODE = 0o600;
+const PLAIN_FILE_MODE = 0o644;
+
+export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult> {
+	const stale = await findChangedSince(system, plan);
+	if (stale) {
+		return {
+			ok: false,
+			path: stale,
+			message: `${stale} changed while claude-setup was running (another program or a second run?). Nothing was written; run claude-setup again.`,
+		};
+	}
+	const undo: Array<() => Promise<void>> = [];
+	const written: Written[] = [];
+	let current = "";
+	try {
+		// The .gitignore goes first: the secret file must never exist un-ignored.
+		if (plan.gitignore) {
+			const { path, before, after, display } = plan.gitignore;
+			current = path;
+			await writeFile(system, path, after, PLAIN_FILE_MODE);
+			undo.push(() => restore(system, path, before));
+			written.push({ display, path, action: "gitignore" });
+		}
+		for (const change of plan.changes) {
+			if (change.action === "unchanged") continue;
+			current = change.file.path;
+			if (change.backupPath && change.before !== undefined) {
+				await system.fs.makeDirectory(plan.backupDir, 0o700);
+				await system.fs.writeAtomic(change.backupPath, textToBytes(change.before), SECRET_FILE_MODE);
+			}
+			await writeFile(system, change.file.path, change.after, SECRET_FILE_MODE);
+			undo.push(() => restore(system, change.file.path, change.before));
+			written.push({
+				display: change.display,
+				path: change.file.path,
+				action: change.action,
+				backupPath: change.backupPath,
+			});
+		}
+		return { ok: true, written };
+	} catch (error) {
+		for (const step of undo.reverse()) {
+			await step().catch(() => undefined);
+		}
+		return { ok: false, path: current, message: describeFileError(error, current, system.homeDir) };
+	}
+}
+
+async function writeFile(system: System, path: string, text: string, modeIfNew: number) {
+	const folder = path.slice(0, Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")));
+	if (folder && !(await system.fs.info(folder))) await system.fs.makeDirectory(folder, 0o755);
+	await system.fs.writeAtomic(path, textToBytes(text), modeIfNew);
+}
+
+async function restore(system: System, path: string, before: string | undefined) {
+	if (before === undefined) await system.fs.remove(path);
+	else await system.fs.writeAtomic(path, textToBytes(before), SECRET_FILE_MODE);
+}
+
+/** Re-read every file: if one changed since the plan was made, writing would lose that change. */
+async function findChangedSince(system: System, plan: Plan): Promise<string | undefined> {
+	const files = plan.changes.map((change) => ({ path: change.file.path, before: change.before }));
+	if (plan.gitignore) files.push({ path: plan.gitignore.path, before: plan.gitignore.before });
+	for (const { path, before } of files) {
+		const bytes = await system.fs.read(path);
+		const now = bytes === undefined ? undefined : bytesToText(bytes);
+		if (now !== before) return path;
+	}
+	return undefined;
+}

@@ -1,0 +1,31 @@
+// Turns a file-system error into one sentence that names the file and the fix.
+import { displayPath } from "./targets.js";
+
+const FIXES: Record<string, string> = {
+	EACCES: "You don't have permission to change it. Check its owner and mode (ls -l), or choose another target.",
+	EPERM: "The system refused the change (permissions, an immutable flag, or another program holding it).",
+	EROFS: "It is on a read-only file system. Choose another target.",
+	ENOSPC: "The disk is full. Free some space and run claude-setup again.",
+	EDQUOT: "Your disk quota is used up. Free some space and run claude-setup again.",
+	EISDIR: "A folder is in the way where the file should be. Rename or remove it.",
+	ENOTDIR: "A part of the path is a file, not a folder. Check the path.",
+	ENAMETOOLONG: "The path is too long. Choose a shorter path.",
+	ENOENT: "A folder on the path does not exist and could not be created.",
+	ELOOP: "It is a symbolic link that points to itself. Fix the link.",
+	EBUSY: "Another program is using it. Close that program and try again.",
+};
+
+export function errorCode(error: unknown): string | undefined {
+	if (typeof error === "object" && error !== null && "code" in error) {
+		const code = (error as { code: unknown }).code;
+		return typeof code === "string" ? code : undefined;
+	}
+	return undefined;
+}
+
+export function describeFileError(error: unknown, path: string, home: string): string {
+	const code = errorCode(error);
+	const fix = (code && FIXES[code]) ?? "An unexpected error occurred while writing.";
+	const where = path ? displayPath(path, home) : "a file";
+	return `Could not write ${where}${code ? ` (${code})` : ""}. ${fix} Nothing was changed.`;
+}

@@ -1,0 +1,201 @@
+// Keeps a .env with the key out of git: asks real git whether the file is ignored or
+// tracked, and plans the smallest .gitignore change that protects it.
+
+import path from "node:path";
+import { bytesToText } from "./bytes.js";
+import type { FileSystem, RunCommand } from "./system.js";
+
+const COMMENT = "# Added by claude-setup: keeps your API key out of git";
+
+async function git(run: RunCommand, dir: string, args: string[]) {
+	try {
+		return await run("git", ["-C", dir, ...args], { timeoutMs: 10_000 });
+	} catch {
+		return undefined;
+	}
+}
+
+export async function gitFacts(
+	run: RunCommand,
+	dir: string,
+): Promise<{ inRepo: boolean; root?: string }> {
+	const result = await git(run, dir, ["rev-parse", "--show-toplevel"]);
+	const root = result?.exitCode === 0 ? result.stdout.trim() : "";
+	return root === "" ? { inRepo: false } : { inRepo: true, root };
+}
+
+/** Whether git ignores the file. Outside a repository git cannot tell, so this is false. */
+export async function isIgnored(
+	run: RunCommand,
+	file: string,
+): Promise<boolean> {
+	const result = await git(run, path.dirname(file), [
+		"check-ignore",
+		"-q",
+		"--",
+		path.basename(file),
+	]);
+	return result?.exitCode === 0;
+}
+
+/** A tracked file stays in git even once it is ignored. */
+export async function isTracked(
+	run: RunCommand,
+	file: string,
+): Promise<boolean> {
+	const result = await git(run, path.dirname(file), [
+		"ls-files",
+		"--error-unmatch",
+		"--",
+		path.basename(file),
+	]);
+	return result?.exitCode === 0;
+}
+
+/** A .gitignore pattern matching exactly this name in the .gitignore's own folder. */
+export function gitignoreEntry(fileName: string): string {
+	const escaped = fileName.replace(/[*?[\]\\]/g, "\\$&").replace(/ $/, "\\ ");
+	return `/${escaped}`;
+}
+
+/** `current` with the entry appended (same line endings), or unchanged when it is there already. */
+export function gitignoreAddition(
+	currentGitignore: string | undefined,
+	fileName: string,
+): string {
+	const current = currentGitignore ?? "";
+	const entry = gitignoreEntry(fileName);
+	const lines = current.split(/\r?\n/).map((line) => line.trimEnd());
+	if (lines.includes(entry) || lines.includes(entry.slice(1))) return current;
+	const eol = current.includes("\r\n") ? "\r\n" : "\n";
+	const separator = current === "" || current.endsWith("\n") ? "" : eol;
+	return `${current}${separator}${COMMENT}${eol}${entry}${eol}`;
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+function globToRegExp(glob: string): RegExp {
+	let source = "";
+	for (let index = 0; index < glob.length; index++) {
+		const char = glob[index] ?? "";
+		if (char === "\\") source += escapeRegExp(glob[++index] ?? "");
+		else if (char === "*") source += "[^/]*";
+		else if (char === "?") source += "[^/]";
+		else if (char === "[") {
+			const close = glob.indexOf("]", index + 1);
+			if (close === -1) source += "\\[";
+			else {
+				source += `[${glob.slice(index + 1, close).replace(/^!/, "^")}]`;
+				index = close;
+			}
+		} else source += escapeRegExp(char);
+	}
+	return new RegExp(`^${source}$`);
+}
+
+function matchesGlob(glob: string, name: string): boolean {
+	try {
+		return globToRegExp(glob).test(name);
+	} catch {
+		return false; // A malformed class such as "[z-a]": git would not match it either.
+	}
+}
+
+/**
+ * Outside a repository git refuses to evaluate patterns, so read the .gitignore beside the
+ * file ourselves. Only patterns for that one folder matter (last match wins, `!` negates).
+ */
+export function ignoredByText(gitignore: string, fileName: string): boolean {
+	let ignored = false;
+	for (const raw of gitignore.split(/\r?\n/)) {
+		const line = raw.replace(/(?<!\\)\s+$/, "");
+		if (line === "" || line.startsWith("#")) continue;
+		const negated = line.startsWith("!");
+		const pattern = (negated ? line.slice(1) : line)
+			.replace(/^\*\*\//, "")
+			.replace(/^\//, "");
+		if (pattern.includes("/") || pattern.endsWith("/")) continue;
+		if (matchesGlob(pattern, fileName)) ignored = !negated;
+	}
+	return ignored;
+}
+
+export interface GitignoreFacts {
+	file: string;
+	inRepo: boolean;
+	ignored: boolean;
+	tracked: boolean;
+	/** Text (one char per byte) of the .gitignore beside the file, undefined when absent. */
+	gitignore: string | undefined;
+}
+
+export interface GitignorePlan {
+	/** The .gitignore beside the file and its new text; absent when nothing needs adding. */
+	addition?: {
+		path: string;
+		before: string | undefined;
+		after: string;
+		entry: string;
+		createsFile: boolean;
+	};
+	/** The file is committed: ignoring it is not enough, it must be untracked. */
+	tracked?: { path: string; command: string; cwd: string };
+}
+
+function shellQuote(word: string): string {
+	return /^[A-Za-z0-9_.,/+=:@%-]+$/.test(word)
+		? word
+		: `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+export function decideGitignore(facts: GitignoreFacts): GitignorePlan {
+	const dir = path.dirname(facts.file);
+	const name = path.basename(facts.file);
+	const plan: GitignorePlan = {};
+	if (facts.tracked) {
+		plan.tracked = {
+			path: facts.file,
+			command: `git rm --cached -- ${shellQuote(name)}`,
+			cwd: dir,
+		};
+	}
+	// Outside a repository, only an existing .gitignore says the folder is meant for git;
+	// creating one there would be clutter.
+	const ignored = facts.inRepo
+		? facts.ignored
+		: facts.gitignore !== undefined && ignoredByText(facts.gitignore, name);
+	if (ignored || (!facts.inRepo && facts.gitignore === undefined)) return plan;
+	const after = gitignoreAddition(facts.gitignore, name);
+	if (after !== facts.gitignore) {
+		plan.addition = {
+			path: path.join(dir, ".gitignore"),
+			before: facts.gitignore,
+			after,
+			entry: gitignoreEntry(name),
+			createsFile: facts.gitignore === undefined,
+		};
+	}
+	return plan;
+}
+
+/** Gathers the git facts for `file` and decides what to change. */
+export async function planGitignore(
+	run: RunCommand,
+	file: string,
+	fs: Pick<FileSystem, "read">,
+): Promise<GitignorePlan> {
+	const dir = path.dirname(file);
+	const { inRepo } = await gitFacts(run, dir);
+	const bytes = await fs
+		.read(path.join(dir, ".gitignore"))
+		.catch(() => undefined);
+	return decideGitignore({
+		file,
+		inRepo,
+		ignored: inRepo && (await isIgnored(run, file)),
+		tracked: inRepo && (await isTracked(run, file)),
+		gitignore: bytes === undefined ? undefined : bytesToText(bytes),
+	});
+}

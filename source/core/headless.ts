@@ -1,0 +1,144 @@
+// `--key-stdin`: the same steps as the wizard with the defaults, no questions, plain lines
+// (or one JSON object). Never prints the key; exit codes as in exit-codes.ts.
+import type { Advice } from "./advice.js";
+import { applyPlan } from "./apply.js";
+import { describeAction, usageHints } from "./describe.js";
+import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
+import { checkKey, maskKey } from "./key.js";
+import { planChanges } from "./plan.js";
+import { checkKeyLive, detectEnvironment, proveChanges, runLiveTest } from "./session.js";
+import type { System } from "./system.js";
+import type { TargetName } from "./targets.js";
+import { exitCodeForAdvice } from "./wizard.js";
+
+export interface HeadlessOptions {
+	readonly targets: readonly TargetName[];
+	readonly envFile?: string;
+	readonly verify: boolean;
+	readonly model?: string;
+	readonly dryRun: boolean;
+}
+
+export interface HeadlessContext {
+	readonly nodePath: string;
+	readonly parentPid: number;
+	readonly print: (line: string) => void;
+}
+
+export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
+
+export async function runHeadless(
+	system: System,
+	rawKey: string,
+	options: HeadlessOptions,
+	context: HeadlessContext,
+): Promise<Report> {
+	const { print } = context;
+	const fail = (code: ExitCodeValue, error: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+		ok: false,
+		exitCode: code,
+		...extra,
+		error,
+	});
+	const adviceError = (advice: Advice) => {
+		print(`✗ ${advice.title}. ${advice.why}`);
+		for (const step of advice.next) print(`  → ${step}`);
+		if (advice.requestId) print(`  request-id: ${advice.requestId}`);
+		return { title: advice.title, why: advice.why, next: advice.next, requestId: advice.requestId };
+	};
+
+	const check = checkKey(rawKey);
+	if (!check.ok) {
+		print(`✗ ${check.message}`);
+		print(`  → ${check.hint}`);
+		return fail(ExitCode.badKey, { kind: check.kind, message: check.message, hint: check.hint });
+	}
+	for (const fix of check.fixes) print(`• Cleaned the pasted key: ${fix}.`);
+	if (check.kind === "oauth-token") print(`• ${check.note}`);
+	const key = { kind: check.kind, variable: check.variable, masked: maskKey(check.key) };
+	print(`✓ ${check.kind === "api-key" ? "API key" : "Claude Code OAuth token"} ${key.masked}`);
+
+	const environment = await detectEnvironment(system, context.parentPid);
+	const { os } = environment.detected;
+	if (os === "windows" || os === "wsl") {
+		const message = "Windows and WSL support is coming in the next release. For now, set ANTHROPIC_API_KEY by hand.";
+		print(`✗ ${message}`);
+		return fail(ExitCode.usage, { message }, { key });
+	}
+
+	let models: Awaited<ReturnType<typeof checkKeyLive>> | undefined;
+	if (options.verify && check.kind === "api-key") {
+		models = await checkKeyLive(system, check.key);
+		if (!models.ok) {
+			const error = adviceError(models.advice);
+			if (models.advice.outcome !== "rejected") print("  → Or save it without checking: add --no-verify.");
+			return fail(exitCodeForAdvice(models.advice.outcome), error, { key });
+		}
+		print("✓ The API accepts the key.");
+	}
+
+	const targets = options.targets.length > 0 ? options.targets : [environment.defaultTarget];
+	const planned = await planChanges(system, {
+		targets,
+		variable: check.variable,
+		key: check.key,
+		envFile: options.envFile,
+		detected: environment.detected,
+	});
+	if (!planned.ok) {
+		print(`✗ ${planned.message}`);
+		return fail(ExitCode.writeFailed, { path: planned.path, message: planned.message }, { key });
+	}
+	const { plan } = planned;
+	const files = plan.changes.map((change) => ({
+		target: change.file.target,
+		path: change.file.path,
+		action: change.action,
+		backup: change.backupPath,
+		otherDefinitions: change.otherDefinitions,
+	}));
+	for (const change of plan.changes) {
+		print(`${options.dryRun ? "Would" : "•"} ${describeAction(change)}`);
+		for (const other of change.otherDefinitions) {
+			print(`  note: line ${other.line} also sets ${plan.variable} (${other.masked})`);
+		}
+	}
+	if (plan.gitignore) print(`${options.dryRun ? "Would add" : "• Adding"} ${plan.gitignore.entry} to ${plan.gitignore.display}`);
+	if (options.dryRun) {
+		print("Dry run: nothing was written.");
+		return { ok: true, exitCode: ExitCode.ok, dryRun: true, key, files, gitignore: plan.gitignore?.display };
+	}
+
+	const applied = await applyPlan(system, plan);
+	if (!applied.ok) {
+		print(`✗ ${applied.message}`);
+		return fail(ExitCode.writeFailed, { path: applied.path, message: applied.message }, { key, files });
+	}
+	for (const written of applied.written) {
+		if (written.backupPath) print(`  backup: ${written.backupPath}`);
+	}
+	if (plan.trackedSecretFile) {
+		print(`! git already tracks ${plan.trackedSecretFile.path}: ignoring it does not untrack it.`);
+		print(`  → Run: ${plan.trackedSecretFile.command}   and rotate the key if it was ever pushed.`);
+	}
+
+	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
+	for (const proof of proofs) print(proof.ok ? `✓ A fresh ${proof.target} reads the key from ${proof.display}.` : `✗ ${proof.detail}`);
+	const proven = proofs.every((proof) => proof.ok);
+	const base = { key, files, gitignore: plan.gitignore?.display, tracked: plan.trackedSecretFile?.path, proofs };
+
+	if (options.verify && check.kind === "api-key") {
+		const known = models?.ok ? models.models : undefined;
+		const test = await runLiveTest(system, check.key, known, options.model);
+		if (!test.ok) {
+			const error = adviceError(test.advice);
+			return fail(exitCodeForAdvice(test.advice.outcome), error, { ...base, model: test.model });
+		}
+		print(`✓ Claude (${test.model}) replied in ${Math.round(test.ms)} ms: “${test.reply.trim()}”`);
+		Object.assign(base, { liveTest: { model: test.model, ms: Math.round(test.ms), reply: test.reply } });
+	}
+	for (const hint of usageHints(plan, environment.detected)) print(hint);
+	return proven
+		? { ok: true, exitCode: ExitCode.ok, ...base }
+		: { ok: false, exitCode: ExitCode.notProven, ...base };
+}

@@ -1,0 +1,160 @@
+// The wizard's side-effecting steps, each over an injected System, shared by the
+// interactive app and the --key-stdin run so both behave the same.
+import { type Advice, adviseApiFailure } from "./advice.js";
+import { bytesToText } from "./bytes.js";
+import { findDefinitions } from "./definitions.js";
+import { gitFacts } from "./gitignore.js";
+import { maskKey } from "./key.js";
+import { pickTestModel } from "./models.js";
+import type { Plan } from "./plan.js";
+import { type Detected, detectPlatform, gatherFacts } from "./platform.js";
+import { proveTarget } from "./prove.js";
+import type { ModelInfo, System } from "./system.js";
+import { defaultTarget, displayPath, resolveTarget, type TargetName } from "./targets.js";
+
+export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
+
+export interface ExistingKey {
+	readonly source: string;
+	readonly masked: string;
+}
+
+export interface Environment {
+	readonly detected: Detected;
+	readonly defaultTarget: TargetName;
+	readonly inGitRepo: boolean;
+	readonly existing: readonly ExistingKey[];
+	readonly baseURL?: string;
+}
+
+export async function detectEnvironment(system: System, parentPid: number): Promise<Environment> {
+	const facts = await gatherFacts(system, parentPid);
+	const detected = detectPlatform(facts);
+	const target = defaultTarget(detected);
+	const existing: ExistingKey[] = [];
+	const fromEnv = system.env[KEY_VARIABLE];
+	if (fromEnv !== undefined) {
+		existing.push({ source: "this terminal's environment", masked: maskOrEmpty(fromEnv) });
+	}
+	if (detected.os === "macos" || detected.os === "linux") {
+		const file = resolveTarget(target, {
+			os: detected.os,
+			home: system.homeDir,
+			zdotdir: detected.zdotdir,
+			xdgConfigHome: detected.xdgConfigHome,
+			cwd: system.cwd,
+			existing: () => false,
+		});
+		const bytes = await system.fs.read(file.path);
+		if (bytes && file.syntax !== "dotenv") {
+			for (const definition of findDefinitions(bytesToText(bytes), file.syntax, KEY_VARIABLE)) {
+				existing.push({
+					source: `${displayPath(file.path, system.homeDir)} line ${definition.line}`,
+					masked: maskOrEmpty(definition.value),
+				});
+			}
+		}
+	}
+	const git = await gitFacts(system.run, system.cwd);
+	return {
+		detected,
+		defaultTarget: target,
+		inGitRepo: git.inRepo,
+		existing,
+		baseURL: system.env.ANTHROPIC_BASE_URL || undefined,
+	};
+}
+
+function maskOrEmpty(value: string): string {
+	return value.trim() === "" ? "(empty)" : maskKey(value);
+}
+
+export type LiveCheck =
+	| { readonly ok: true; readonly models: readonly ModelInfo[] }
+	| { readonly ok: false; readonly advice: Advice };
+
+/** GET /v1/models: proves the key without spending tokens. */
+export async function checkKeyLive(system: System, key: string): Promise<LiveCheck> {
+	const result = await system.api.listModels(key);
+	if (result.ok) return { ok: true, models: result.value };
+	return {
+		ok: false,
+		advice: adviseApiFailure(result.failure, {
+			step: "check",
+			baseURL: system.env.ANTHROPIC_BASE_URL || undefined,
+		}),
+	};
+}
+
+export interface Proof {
+	readonly display: string;
+	readonly target: TargetName;
+	readonly ok: boolean;
+	readonly detail: string;
+}
+
+/** A fresh real shell (or Node's own .env loader) reads every written file back. */
+export async function proveChanges(
+	system: System,
+	plan: Plan,
+	detected: Detected,
+	key: string,
+	nodePath: string,
+): Promise<Proof[]> {
+	const proofs: Proof[] = [];
+	for (const change of plan.changes) {
+		const result = await proveTarget(system.run, {
+			target: change.file.target,
+			os: detected.os,
+			variable: plan.variable,
+			expected: key,
+			baseEnv: system.env,
+			envFilePath: change.file.path,
+			nodePath,
+			cwd: system.cwd,
+			mask: maskKey,
+		});
+		proofs.push({
+			display: change.display,
+			target: change.file.target,
+			ok: result.ok,
+			detail: result.ok ? "" : result.detail,
+		});
+	}
+	return proofs;
+}
+
+export type LiveTest =
+	| { readonly ok: true; readonly model: string; readonly reply: string; readonly ms: number }
+	| { readonly ok: false; readonly model?: string; readonly advice: Advice };
+
+/** POST /v1/messages with a tiny prompt to the newest Haiku (or --model). */
+export async function runLiveTest(
+	system: System,
+	key: string,
+	known: readonly ModelInfo[] | undefined,
+	override: string | undefined,
+): Promise<LiveTest> {
+	let models = known;
+	if (!models && !override) {
+		const listed = await checkKeyLive(system, key);
+		if (!listed.ok) return listed;
+		models = listed.models;
+	}
+	const model = pickTestModel([...(models ?? [])], override);
+	const baseURL = system.env.ANTHROPIC_BASE_URL || undefined;
+	if (!model) {
+		return {
+			ok: false,
+			advice: {
+				title: "No models are available to this key",
+				why: "The API listed no models for this key, so there is nothing to test with.",
+				next: ["Pick one with --model <id>, or check the key's workspace in the Console."],
+				outcome: "request",
+			},
+		};
+	}
+	const result = await system.api.sendTestMessage(key, model);
+	if (result.ok) return { ok: true, model: result.value.model, reply: result.value.text, ms: result.ms };
+	return { ok: false, model, advice: adviseApiFailure(result.failure, { step: "test", model, baseURL }) };
+}

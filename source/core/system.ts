@@ -1,0 +1,103 @@
+// The one seam between claude-setup's logic and the outside world. Everything under
+// source/core takes a System (or a part of it) instead of importing fs, child_process or
+// the SDK, so tests can run it against temp dirs, real shells and a fake API.
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface FileInfo {
+	/** The path that was asked about is a symbolic link (it is followed for everything else). */
+	readonly isSymlink: boolean;
+	readonly isFile: boolean;
+	readonly isDirectory: boolean;
+	/** Permission bits, e.g. 0o644. */
+	readonly mode: number;
+	/** The final path after following links. */
+	readonly realPath: string;
+}
+
+export interface FileSystem {
+	/** The bytes of a file, or undefined when it does not exist. */
+	read(path: string): Promise<Uint8Array | undefined>;
+	/** lstat + realpath; undefined when nothing is there. */
+	info(path: string): Promise<FileInfo | undefined>;
+	/**
+	 * Replace a file's content atomically (temp file in the same folder, fsync, rename).
+	 * Follows symlinks so the link stays a link; keeps an existing file's mode;
+	 * a new file gets `modeIfNew`.
+	 */
+	writeAtomic(path: string, data: Uint8Array, modeIfNew: number): Promise<void>;
+	/** mkdir -p with the given mode for folders it creates. */
+	makeDirectory(path: string, mode: number): Promise<void>;
+	remove(path: string): Promise<void>;
+	list(path: string): Promise<string[]>;
+}
+
+export interface RunOptions {
+	readonly cwd?: string;
+	/** The child's whole environment (not merged with ours). */
+	readonly env?: Env;
+	/** Written to the child's standard input, then closed. Secrets go here, never in args. */
+	readonly input?: string;
+	readonly timeoutMs?: number;
+}
+
+export interface RunResult {
+	/** undefined when the program could not be started (not installed) or was killed. */
+	readonly exitCode: number | undefined;
+	readonly stdout: string;
+	readonly stderr: string;
+	readonly notFound: boolean;
+	readonly timedOut: boolean;
+}
+
+export type RunCommand = (
+	command: string,
+	args: readonly string[],
+	options?: RunOptions,
+) => Promise<RunResult>;
+
+/** What an HTTP call to the Anthropic API came back with, as data. */
+export type ApiFailure =
+	| {
+			readonly kind: "http";
+			readonly status: number;
+			readonly type?: string;
+			readonly message?: string;
+			readonly errorCode?: string;
+			readonly requestId?: string;
+			readonly retryAfterSeconds?: number;
+	  }
+	| { readonly kind: "connection"; readonly code?: string; readonly message: string }
+	| { readonly kind: "timeout" };
+
+export type ApiResult<T> =
+	| { readonly ok: true; readonly value: T; readonly requestId?: string; readonly ms: number }
+	| { readonly ok: false; readonly failure: ApiFailure; readonly ms: number };
+
+export interface ModelInfo {
+	readonly id: string;
+	readonly displayName?: string;
+	readonly createdAt?: string;
+}
+
+export interface MessageReply {
+	readonly model: string;
+	readonly text: string;
+}
+
+export interface AnthropicApi {
+	listModels(apiKey: string): Promise<ApiResult<ModelInfo[]>>;
+	sendTestMessage(apiKey: string, model: string): Promise<ApiResult<MessageReply>>;
+}
+
+export interface System {
+	readonly platform: NodeJS.Platform;
+	readonly env: Env;
+	readonly homeDir: string;
+	readonly cwd: string;
+	readonly fs: FileSystem;
+	readonly run: RunCommand;
+	readonly api: AnthropicApi;
+	/** Milliseconds; injected so durations and backup names are deterministic in tests. */
+	now(): number;
+}

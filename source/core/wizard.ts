@@ -1,0 +1,172 @@
+// The wizard's state machine: one reducer over an explicit step union. The app runs the
+// side effect that belongs to each step and dispatches its outcome; screens only display.
+import type { Advice } from "./advice.js";
+import type { Written } from "./apply.js";
+import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
+import type { KeyCheck } from "./key.js";
+import type { Plan } from "./plan.js";
+import type { Environment, LiveTest, Proof } from "./session.js";
+import type { ModelInfo } from "./system.js";
+import type { TargetName } from "./targets.js";
+
+export type AcceptedKey = Extract<KeyCheck, { ok: true }>;
+
+export type Step =
+	| { readonly name: "detecting" }
+	| { readonly name: "unsupported"; readonly os: "windows" | "wsl" }
+	| { readonly name: "key"; readonly advice?: Advice }
+	| { readonly name: "checking" }
+	| { readonly name: "unreachable"; readonly advice: Advice }
+	| { readonly name: "target" }
+	| { readonly name: "planning" }
+	| { readonly name: "preview"; readonly plan: Plan }
+	| { readonly name: "writing"; readonly plan: Plan }
+	| { readonly name: "untrack"; readonly plan: Plan }
+	| { readonly name: "proving"; readonly plan: Plan }
+	| { readonly name: "testing" }
+	| { readonly name: "done" }
+	| { readonly name: "failed"; readonly title: string; readonly message: string }
+	| { readonly name: "exit"; readonly code: ExitCodeValue };
+
+export interface WizardState {
+	readonly step: Step;
+	readonly environment?: Environment;
+	readonly key?: AcceptedKey;
+	readonly models?: readonly ModelInfo[];
+	/** The user chose to save although the API could not be reached. */
+	readonly unchecked: boolean;
+	readonly targets: readonly TargetName[];
+	readonly plan?: Plan;
+	readonly written: readonly Written[];
+	readonly untracked?: boolean;
+	readonly proofs: readonly Proof[];
+	readonly liveTest?: LiveTest;
+	readonly exitCode: ExitCodeValue;
+}
+
+export interface WizardSettings {
+	readonly presetTargets: readonly TargetName[];
+	readonly verify: boolean;
+	readonly dryRun: boolean;
+}
+
+export type WizardAction =
+	| { readonly type: "detected"; readonly environment: Environment }
+	| { readonly type: "key-accepted"; readonly key: AcceptedKey }
+	| { readonly type: "check-passed"; readonly models: readonly ModelInfo[] }
+	| { readonly type: "check-failed"; readonly advice: Advice }
+	| { readonly type: "unreachable-choice"; readonly choice: "retry" | "save" | "quit" }
+	| { readonly type: "targets-chosen"; readonly targets: readonly TargetName[] }
+	| { readonly type: "planned"; readonly plan: Plan }
+	| { readonly type: "confirmed"; readonly yes: boolean }
+	| { readonly type: "written"; readonly written: readonly Written[] }
+	| { readonly type: "untrack-answered"; readonly untracked: boolean }
+	| { readonly type: "proved"; readonly proofs: readonly Proof[] }
+	| { readonly type: "tested"; readonly result: LiveTest }
+	| { readonly type: "failed"; readonly title: string; readonly message: string; readonly code: ExitCodeValue }
+	| { readonly type: "cancel" };
+
+export function initialState(settings: WizardSettings): WizardState {
+	return {
+		step: { name: "detecting" },
+		unchecked: false,
+		targets: settings.presetTargets,
+		written: [],
+		proofs: [],
+		exitCode: ExitCode.ok,
+	};
+}
+
+export function wizardReducer(settings: WizardSettings) {
+	return (state: WizardState, action: WizardAction): WizardState => {
+		switch (action.type) {
+			case "detected": {
+				const { os } = action.environment.detected;
+				const step: Step = os === "windows" || os === "wsl" ? { name: "unsupported", os } : { name: "key" };
+				const targets = state.targets.length > 0 ? state.targets : [action.environment.defaultTarget];
+				const exitCode = step.name === "unsupported" ? ExitCode.usage : state.exitCode;
+				return { ...state, environment: action.environment, targets, step, exitCode };
+			}
+			case "key-accepted": {
+				// OAuth tokens cannot be checked against the API as a key: go straight to saving.
+				const check = settings.verify && action.key.kind === "api-key";
+				return { ...state, key: action.key, step: check ? { name: "checking" } : afterCheck(settings) };
+			}
+			case "check-passed":
+				return { ...state, models: action.models, step: afterCheck(settings) };
+			case "check-failed":
+				// A refused key goes back to the input; anything else may be passing: offer a choice.
+				return action.advice.outcome === "rejected"
+					? { ...state, key: undefined, step: { name: "key", advice: action.advice } }
+					: { ...state, step: { name: "unreachable", advice: action.advice } };
+			case "unreachable-choice":
+				if (action.choice === "retry") return { ...state, step: { name: "checking" } };
+				if (action.choice === "save") return { ...state, unchecked: true, step: afterCheck(settings) };
+				return state.step.name === "unreachable"
+					? exit(state, exitCodeForAdvice(state.step.advice.outcome))
+					: state;
+			case "targets-chosen":
+				return { ...state, targets: action.targets, step: { name: "planning" } };
+			case "planned":
+				return { ...state, plan: action.plan, step: { name: "preview", plan: action.plan } };
+			case "confirmed":
+				if (state.step.name !== "preview") return state;
+				if (!action.yes) return exit(state, ExitCode.cancelled);
+				if (settings.dryRun) return { ...state, step: { name: "done" } };
+				return { ...state, step: { name: "writing", plan: state.step.plan } };
+			case "written": {
+				if (state.step.name !== "writing") return state;
+				const plan = state.step.plan;
+				const next: Step = plan.trackedSecretFile ? { name: "untrack", plan } : { name: "proving", plan };
+				return { ...state, written: action.written, step: next };
+			}
+			case "untrack-answered":
+				if (state.step.name !== "untrack") return state;
+				return { ...state, untracked: action.untracked, step: { name: "proving", plan: state.step.plan } };
+			case "proved": {
+				const failed = action.proofs.some((proof) => !proof.ok);
+				const test = settings.verify && state.key?.kind === "api-key";
+				return {
+					...state,
+					proofs: action.proofs,
+					exitCode: failed ? ExitCode.notProven : state.exitCode,
+					step: test ? { name: "testing" } : { name: "done" },
+				};
+			}
+			case "tested":
+				return {
+					...state,
+					liveTest: action.result,
+					exitCode: action.result.ok ? state.exitCode : exitCodeForAdvice(action.result.advice.outcome),
+					step: { name: "done" },
+				};
+			case "failed":
+				return {
+					...state,
+					exitCode: action.code,
+					step: { name: "failed", title: action.title, message: action.message },
+				};
+			case "cancel":
+				return exit(state, ExitCode.cancelled);
+		}
+	};
+}
+
+function afterCheck(settings: WizardSettings): Step {
+	return settings.presetTargets.length > 0 ? { name: "planning" } : { name: "target" };
+}
+
+function exit(state: WizardState, code: ExitCodeValue): WizardState {
+	return { ...state, exitCode: code, step: { name: "exit", code } };
+}
+
+export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {
+	switch (outcome) {
+		case "rejected":
+			return ExitCode.keyRejected;
+		case "unreachable":
+			return ExitCode.unreachable;
+		default:
+			return ExitCode.notProven;
+	}
+}

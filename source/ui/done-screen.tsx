@@ -1,0 +1,66 @@
+import { Box, Text } from "ink";
+import { usageHints } from "../core/describe.js";
+import type { WizardState } from "../core/wizard.js";
+import { AdviceView } from "./advice-view.js";
+
+/** The verdict: what was written where, the proof, the live reply, and how to use it now. */
+export function DoneScreen({ state, dryRun }: { readonly state: WizardState; readonly dryRun: boolean }) {
+	const { plan, environment, liveTest } = state;
+	if (dryRun || !plan || !environment) {
+		return <Text>Dry run finished: nothing was written.</Text>;
+	}
+	const proven = state.proofs.every((proof) => proof.ok);
+	const allGood = proven && (liveTest === undefined || liveTest.ok);
+	return (
+		<Box flexDirection="column">
+			{state.written.map((written) => (
+				<Text key={written.path}>
+					<Text color="green">✓ </Text>
+					{written.action === "gitignore" ? `git now ignores the key file (${written.display})` : `Saved to ${written.display}`}
+					{written.backupPath ? <Text dimColor> (backup: {written.backupPath})</Text> : null}
+				</Text>
+			))}
+			{plan.changes
+				.filter((change) => change.action === "unchanged")
+				.map((change) => (
+					<Text key={change.file.path}>
+						<Text color="green">✓ </Text>
+						{change.display} already holds this key
+					</Text>
+				))}
+			{state.untracked ? <Text color="green">✓ git no longer tracks the key file; commit that change.</Text> : null}
+			{state.proofs.map((proof) =>
+				proof.ok ? (
+					<Text key={proof.display}>
+						<Text color="green">✓ </Text>A fresh {proof.target === "dotenv" ? ".env loader" : proof.target} reads the
+						key from {proof.display}
+					</Text>
+				) : (
+					<Text key={proof.display} color="red">
+						✗ {proof.detail}
+					</Text>
+				),
+			)}
+			{liveTest?.ok ? (
+				<Text>
+					<Text color="green">✓ </Text>
+					Claude replied in {Math.round(liveTest.ms)} ms ({liveTest.model}): <Text italic>“{liveTest.reply.trim()}”</Text>
+				</Text>
+			) : null}
+			{liveTest && !liveTest.ok ? <AdviceView advice={liveTest.advice} /> : null}
+			{state.unchecked && !liveTest ? (
+				<Text color="yellow">! The key was saved without a live check. Run claude-setup again when you are online.</Text>
+			) : null}
+			<Box flexDirection="column" marginTop={1}>
+				<Text bold color={allGood ? "green" : "yellow"}>
+					{allGood ? "All set." : "Saved, but not everything checks out — see above."}
+				</Text>
+				{usageHints(plan, environment.detected).map((hint) => (
+					<Text key={hint} dimColor>
+						{hint}
+					</Text>
+				))}
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,25 @@
+import { Box, Text } from "ink";
+import type { WizardState } from "../core/wizard.js";
+
+const OS_NAMES = { macos: "macOS", linux: "Linux", windows: "Windows", wsl: "WSL" } as const;
+
+export function Header({ state, baseURL }: { readonly state: WizardState; readonly baseURL?: string }) {
+	const detected = state.environment?.detected;
+	return (
+		<Box flexDirection="column" marginBottom={1}>
+			<Text>
+				<Text bold color="#d97757">
+					claude-setup
+				</Text>
+				<Text dimColor> · your Anthropic API key, saved and proven</Text>
+			</Text>
+			{detected ? (
+				<Text dimColor>
+					{OS_NAMES[detected.os]} · {detected.shell === "unknown" ? "shell not detected" : detected.shell}
+					{state.environment?.inGitRepo ? " · in a git repository" : ""}
+					{baseURL ? ` · API at ${baseURL}` : ""}
+				</Text>
+			) : null}
+		</Box>
+	);
+}

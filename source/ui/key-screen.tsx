@@ -1,0 +1,109 @@
+import { ConfirmInput } from "@inkjs/ui";
+import { Box, Text, useInput } from "ink";
+import { useState } from "react";
+import type { Advice } from "../core/advice.js";
+import { checkKey, maskKey } from "../core/key.js";
+import type { ExistingKey } from "../core/session.js";
+import type { AcceptedKey } from "../core/wizard.js";
+import { AdviceView } from "./advice-view.js";
+
+interface Props {
+	readonly existing: readonly ExistingKey[];
+	readonly advice?: Advice;
+	readonly onSubmit: (key: AcceptedKey) => void;
+}
+
+const MAX_DOTS = 24;
+
+/** Hidden input: shows only dots and a count, plus live feedback from the key checker. */
+export function KeyScreen({ existing, advice, onSubmit }: Props) {
+	const [raw, setRaw] = useState("");
+	const [tried, setTried] = useState(false);
+	const [token, setToken] = useState<AcceptedKey>();
+	const check = raw === "" ? undefined : checkKey(raw);
+
+	useInput(
+		(input, key) => {
+			if (key.return) {
+				setTried(true);
+				if (check?.ok && check.kind === "oauth-token") setToken(check);
+				else if (check?.ok) onSubmit(check);
+			} else if (key.backspace || key.delete) setRaw((value) => value.slice(0, -1));
+			else if (key.ctrl && input === "u") setRaw("");
+			else if (!key.ctrl && !key.meta && !key.escape && !key.upArrow && !key.downArrow && !key.tab) {
+				setRaw((value) => value + input);
+			}
+		},
+		{ isActive: token === undefined },
+	);
+
+	if (token?.kind === "oauth-token") {
+		return (
+			<Box flexDirection="column">
+				<Text color="yellow">! {token.note}</Text>
+				<Text>
+					Save it as <Text bold>CLAUDE_CODE_OAUTH_TOKEN</Text> instead? <ConfirmInput onConfirm={() => onSubmit(token)} onCancel={() => { setToken(undefined); setRaw(""); setTried(false); }} />
+				</Text>
+			</Box>
+		);
+	}
+
+	const length = [...raw].length;
+	return (
+		<Box flexDirection="column">
+			{existing.length > 0 ? (
+				<Box flexDirection="column" marginBottom={1}>
+					{existing.map((place) => (
+						<Text key={place.source} dimColor>
+							Already set: {place.masked} in {place.source}. A new key replaces ours.
+						</Text>
+					))}
+				</Box>
+			) : null}
+			{advice ? (
+				<Box marginBottom={1}>
+					<AdviceView advice={advice} />
+				</Box>
+			) : null}
+			<Text>
+				<Text bold>Paste your Anthropic API key</Text>
+				<Text dimColor> (input is hidden; Enter to continue, Esc to quit)</Text>
+			</Text>
+			<Text>
+				<Text color="cyan">❯ </Text>
+				{"•".repeat(Math.min(length, MAX_DOTS))}
+				{length > MAX_DOTS ? "…" : ""}
+				{length > 0 ? <Text dimColor> {length} characters</Text> : null}
+			</Text>
+			<Feedback check={check} emphasise={tried} />
+		</Box>
+	);
+}
+
+function Feedback({ check, emphasise }: { check: ReturnType<typeof checkKey> | undefined; emphasise: boolean }) {
+	if (!check) {
+		return <Text dimColor>Create one at console.anthropic.com → API keys. It starts with sk-ant-api03-.</Text>;
+	}
+	if (check.ok) {
+		return (
+			<Box flexDirection="column">
+				<Text color="green">
+					✓ {check.kind === "api-key" ? "Looks like an API key" : "A Claude Code OAuth token"}: {maskKey(check.key)}
+				</Text>
+				{check.fixes.map((fix) => (
+					<Text key={fix} dimColor>
+						{"  "}cleaned: {fix}
+					</Text>
+				))}
+			</Box>
+		);
+	}
+	return (
+		<Box flexDirection="column">
+			<Text color={emphasise ? "red" : "yellow"}>
+				{emphasise ? "✗" : "…"} {check.message}
+			</Text>
+			<Text dimColor>{check.hint}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,76 @@
+import { ConfirmInput } from "@inkjs/ui";
+import { Box, Text } from "ink";
+import { describeAction } from "../core/describe.js";
+import type { Plan } from "../core/plan.js";
+
+interface Props {
+	readonly plan: Plan;
+	readonly dryRun: boolean;
+	readonly onAnswer: (yes: boolean) => void;
+}
+
+/** The exact change per file, key masked, before anything is written. */
+export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
+	return (
+		<Box flexDirection="column">
+			<Text bold>{dryRun ? "Dry run — this is what would change:" : "This is what will change:"}</Text>
+			{plan.changes.map((change) => (
+				<Box key={change.file.path} flexDirection="column" marginTop={1}>
+					<Text>
+						<Text color="cyan">● </Text>
+						{capitalise(describeAction(change))}
+					</Text>
+					{change.action === "unchanged"
+						? null
+						: change.previewLines.map((line, index) => (
+								// biome-ignore lint/suspicious/noArrayIndexKey: lines are static
+								<Text key={index} color="green">
+									{"    + "}
+									{line}
+								</Text>
+							))}
+					{change.otherDefinitions.map((other) => (
+						<Text key={other.line} color="yellow">
+							{"    "}! line {other.line} also sets {plan.variable} ({other.masked})
+							{change.action === "moved" ? "" : "; the claude-setup block comes later, so it wins"}
+						</Text>
+					))}
+					{change.backupPath ? <Text dimColor>{`    backup: ${change.backupPath}`}</Text> : null}
+				</Box>
+			))}
+			{plan.gitignore ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text>
+						<Text color="cyan">● </Text>
+						{plan.gitignore.before === undefined ? "create" : "update"} {plan.gitignore.display} so git ignores
+						the key
+					</Text>
+					<Text color="green">
+						{"    + "}
+						{plan.gitignore.entry}
+					</Text>
+				</Box>
+			) : null}
+			{plan.trackedSecretFile ? (
+				<Box marginTop={1}>
+					<Text color="yellow">
+						! git already tracks {plan.trackedSecretFile.path}. Ignoring it does not untrack it — you'll be asked
+						next.
+					</Text>
+				</Box>
+			) : null}
+			<Box marginTop={1}>
+				{dryRun ? (
+					<Text dimColor>Nothing will be written (--dry-run). Press Enter to finish.</Text>
+				) : (
+					<Text>Write these changes? </Text>
+				)}
+				<ConfirmInput onConfirm={() => onAnswer(true)} onCancel={() => onAnswer(false)} />
+			</Box>
+		</Box>
+	);
+}
+
+function capitalise(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,102 @@
+import { type Dispatch, useEffect } from "react";
+import { applyPlan } from "../core/apply.js";
+import { ExitCode } from "../core/exit-codes.js";
+import { planChanges } from "../core/plan.js";
+import { scrubSecrets } from "../core/scrub.js";
+import { checkKeyLive, detectEnvironment, proveChanges, runLiveTest } from "../core/session.js";
+import type { System } from "../core/system.js";
+import type { WizardAction, WizardState } from "../core/wizard.js";
+
+export interface EffectSettings {
+	readonly envFile?: string;
+	readonly model?: string;
+	readonly nodePath: string;
+	readonly parentPid: number;
+}
+
+/** Runs the one side effect that belongs to the current step and reports its outcome. */
+export function useStepEffects(
+	system: System,
+	settings: EffectSettings,
+	state: WizardState,
+	dispatch: Dispatch<WizardAction>,
+) {
+	const { step } = state;
+	useEffect(() => {
+		let live = true;
+		const send = (action: WizardAction) => {
+			if (live) dispatch(action);
+		};
+		const unexpected = (error: unknown) =>
+			send({
+				type: "failed",
+				title: "Something unexpected went wrong",
+				message: scrubSecrets(error instanceof Error ? error.message : String(error), state.key?.key ?? ""),
+				code: ExitCode.unexpected,
+			});
+		run(system, settings, state, send).catch(unexpected);
+		return () => {
+			live = false;
+		};
+		// Each step runs its effect once, when it is entered.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [step]);
+}
+
+async function run(
+	system: System,
+	settings: EffectSettings,
+	state: WizardState,
+	send: (action: WizardAction) => void,
+): Promise<void> {
+	const { step, key, environment } = state;
+	switch (step.name) {
+		case "detecting":
+			send({ type: "detected", environment: await detectEnvironment(system, settings.parentPid) });
+			return;
+		case "checking": {
+			if (!key) return;
+			const result = await checkKeyLive(system, key.key);
+			send(result.ok ? { type: "check-passed", models: result.models } : { type: "check-failed", advice: result.advice });
+			return;
+		}
+		case "planning": {
+			if (!key || !environment) return;
+			const result = await planChanges(system, {
+				targets: state.targets,
+				variable: key.variable,
+				key: key.key,
+				envFile: settings.envFile,
+				detected: environment.detected,
+			});
+			send(
+				result.ok
+					? { type: "planned", plan: result.plan }
+					: { type: "failed", title: "Cannot write there", message: result.message, code: ExitCode.writeFailed },
+			);
+			return;
+		}
+		case "writing": {
+			const result = await applyPlan(system, step.plan);
+			send(
+				result.ok
+					? { type: "written", written: result.written }
+					: { type: "failed", title: "Nothing was written", message: result.message, code: ExitCode.writeFailed },
+			);
+			return;
+		}
+		case "proving": {
+			if (!key || !environment) return;
+			const proofs = await proveChanges(system, step.plan, environment.detected, key.key, settings.nodePath);
+			send({ type: "proved", proofs });
+			return;
+		}
+		case "testing": {
+			if (!key) return;
+			send({ type: "tested", result: await runLiveTest(system, key.key, state.models, settings.model) });
+			return;
+		}
+		default:
+			return;
+	}
+}

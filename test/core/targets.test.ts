@@ -1,0 +1,267 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { detectPlatform } from "../../source/core/platform.js";
+import {
+	askZshForZdotdir,
+	defaultTarget,
+	displayPath,
+	resolveTarget,
+	TARGET_NAMES,
+	type TargetContext,
+	type TargetName,
+} from "../../source/core/targets.js";
+import { runCommand } from "../../source/system/node-system.js";
+
+const home = "/Users/ada";
+const base: TargetContext = {
+	os: "macos",
+	home,
+	cwd: "/Users/ada/project",
+	existing: () => false,
+};
+const only =
+	(...names: string[]) =>
+	(file: string) =>
+		names.some((name) => file === `${home}/${name}`);
+
+describe("resolveTarget", () => {
+	const cases: Array<
+		[
+			string,
+			TargetName,
+			Partial<TargetContext>,
+			{ path: string; label: string; syntax: string; owns?: boolean },
+		]
+	> = [
+		[
+			"zsh in HOME",
+			"zsh",
+			{},
+			{ path: `${home}/.zshrc`, label: "zsh — ~/.zshrc", syntax: "posix" },
+		],
+		[
+			"zsh honours ZDOTDIR",
+			"zsh",
+			{ zdotdir: `${home}/.config/zsh` },
+			{
+				path: `${home}/.config/zsh/.zshrc`,
+				label: "zsh — ~/.config/zsh/.zshrc",
+				syntax: "posix",
+			},
+		],
+		[
+			"bash on Linux",
+			"bash",
+			{ os: "linux", existing: only(".bash_profile") },
+			{ path: `${home}/.bashrc`, label: "bash — ~/.bashrc", syntax: "posix" },
+		],
+		[
+			"bash on WSL",
+			"bash",
+			{ os: "wsl" },
+			{ path: `${home}/.bashrc`, label: "bash — ~/.bashrc", syntax: "posix" },
+		],
+		[
+			"macOS bash, nothing exists → create .bash_profile",
+			"bash",
+			{},
+			{
+				path: `${home}/.bash_profile`,
+				label: "bash — ~/.bash_profile",
+				syntax: "posix",
+			},
+		],
+		[
+			"macOS bash with only ~/.profile keeps using it",
+			"bash",
+			{ existing: only(".profile") },
+			{ path: `${home}/.profile`, label: "bash — ~/.profile", syntax: "posix" },
+		],
+		[
+			"macOS bash prefers .bash_login over .profile",
+			"bash",
+			{ existing: only(".bash_login", ".profile") },
+			{
+				path: `${home}/.bash_login`,
+				label: "bash — ~/.bash_login",
+				syntax: "posix",
+			},
+		],
+		[
+			"macOS bash prefers .bash_profile",
+			"bash",
+			{ existing: only(".bash_profile", ".profile") },
+			{
+				path: `${home}/.bash_profile`,
+				label: "bash — ~/.bash_profile",
+				syntax: "posix",
+			},
+		],
+		[
+			"fish conf.d",
+			"fish",
+			{ os: "linux" },
+			{
+				path: `${home}/.config/fish/conf.d/claude-setup.fish`,
+				label: "fish — ~/.config/fish/conf.d/claude-setup.fish",
+				syntax: "fish",
+				owns: true,
+			},
+		],
+		[
+			"fish honours XDG_CONFIG_HOME",
+			"fish",
+			{ xdgConfigHome: "/xdg" },
+			{
+				path: "/xdg/fish/conf.d/claude-setup.fish",
+				label: "fish — /xdg/fish/conf.d/claude-setup.fish",
+				syntax: "fish",
+				owns: true,
+			},
+		],
+		[
+			"dotenv default",
+			"dotenv",
+			{},
+			{
+				path: `${home}/project/.env`,
+				label: "project .env — ~/project/.env",
+				syntax: "dotenv",
+			},
+		],
+		[
+			"dotenv relative to cwd",
+			"dotenv",
+			{ envFile: "config/.env.local" },
+			{
+				path: `${home}/project/config/.env.local`,
+				label: "project .env — ~/project/config/.env.local",
+				syntax: "dotenv",
+			},
+		],
+		[
+			"dotenv absolute",
+			"dotenv",
+			{ envFile: "/srv/app/.env" },
+			{
+				path: "/srv/app/.env",
+				label: "project .env — /srv/app/.env",
+				syntax: "dotenv",
+			},
+		],
+	];
+	it.each(cases)("%s", (_name, target, ctx, expected) => {
+		const file = resolveTarget(target, { ...base, ...ctx });
+		expect(file).toEqual({
+			target,
+			path: expected.path,
+			label: expected.label,
+			syntax: expected.syntax,
+			ownsWholeFile: expected.owns ?? false,
+		});
+	});
+
+	it("Git Bash on Windows uses the login file under a Windows home", () => {
+		const winHome = "C:\\Users\\ada";
+		const file = resolveTarget("bash", {
+			os: "windows",
+			home: winHome,
+			cwd: "C:\\code",
+			existing: () => false,
+		});
+		expect(file.path).toBe("C:\\Users\\ada\\.bash_profile");
+		expect(file.label).toBe("bash — ~\\.bash_profile");
+	});
+
+	it("lists every target once", () => {
+		expect(new Set(TARGET_NAMES).size).toBe(4);
+	});
+});
+
+describe("defaultTarget", () => {
+	const cases: Array<[NodeJS.Platform, Record<string, string>, TargetName]> = [
+		["darwin", { SHELL: "/bin/zsh" }, "zsh"],
+		["darwin", { SHELL: "/bin/bash" }, "bash"],
+		["darwin", {}, "zsh"],
+		["linux", {}, "bash"],
+		["linux", { SHELL: "/usr/bin/fish" }, "fish"],
+		["linux", { SHELL: "/bin/sh", WSL_DISTRO_NAME: "Ubuntu" }, "bash"],
+		["win32", { MSYSTEM: "MINGW64" }, "bash"],
+		["win32", {}, "dotenv"],
+	];
+	it.each(cases)("%s %j → %s", (platform, env, expected) => {
+		expect(defaultTarget(detectPlatform({ platform, env, home }))).toBe(
+			expected,
+		);
+	});
+	it("PowerShell has no startup-file target yet, so .env", () => {
+		expect(
+			defaultTarget({
+				os: "windows",
+				shell: "powershell",
+				shellSource: "parent",
+				home,
+			}),
+		).toBe("dotenv");
+	});
+});
+
+describe("displayPath", () => {
+	it.each([
+		["/home/ada/.zshrc", "/home/ada", "~/.zshrc"],
+		["/home/ada/.zshrc", "/home/ada/", "~/.zshrc"],
+		["/home/ada", "/home/ada", "~"],
+		["/home/adam/.zshrc", "/home/ada", "/home/adam/.zshrc"],
+		["/etc/zshrc", "/home/ada", "/etc/zshrc"],
+		["/etc/zshrc", "", "/etc/zshrc"],
+	])("%s with home %s → %s", (file, homeDir, expected) => {
+		expect(displayPath(file, homeDir)).toBe(expected);
+	});
+});
+
+describe("askZshForZdotdir (real zsh)", () => {
+	let dir: string;
+	beforeAll(async () => {
+		dir = await mkdtemp(path.join(os.tmpdir(), "claude-setup-zdotdir-"));
+	});
+	afterAll(async () => {
+		await rm(dir, { recursive: true, force: true });
+	});
+	const env = () => ({ HOME: dir, PATH: process.env.PATH });
+
+	it("finds a ZDOTDIR set inside ~/.zshenv, despite noise", async () => {
+		await writeFile(
+			path.join(dir, ".zshenv"),
+			`echo "welcome"\nexport ZDOTDIR="$HOME/.config/zsh"\n`,
+		);
+		expect(await askZshForZdotdir(runCommand, env())).toBe(
+			`${dir}/.config/zsh`,
+		);
+	});
+	it("returns undefined when zsh has no ZDOTDIR", async () => {
+		await writeFile(path.join(dir, ".zshenv"), "# nothing\n");
+		expect(await askZshForZdotdir(runCommand, env())).toBeUndefined();
+	});
+	it("uses ZDOTDIR from the environment without asking", async () => {
+		const calls: string[] = [];
+		const run = async (command: string) => {
+			calls.push(command);
+			return {
+				exitCode: 0,
+				stdout: "",
+				stderr: "",
+				notFound: false,
+				timedOut: false,
+			};
+		};
+		expect(await askZshForZdotdir(run, { ZDOTDIR: "/z" })).toBe("/z");
+		expect(calls).toEqual([]);
+	});
+	it("returns undefined when zsh is not installed", async () => {
+		expect(
+			await askZshForZdotdir(runCommand, { HOME: dir, PATH: dir }),
+		).toBeUndefined();
+	});
+});

@@ -1,0 +1,153 @@
+// The built CLI in a real pseudo-terminal, real shells, real git, HOME in a temp dir and
+// the fake Anthropic API on loopback. Afterwards a fresh real shell must read the key,
+// and nothing the user saw may contain the key.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
+import { makeSandbox, readBack, SECRET_PART, TEST_KEY, WRONG_KEY } from "../helpers/sandbox.js";
+import { KEYS, runInTerminal } from "../helpers/terminal.js";
+
+let api: FakeAnthropic;
+beforeAll(async () => {
+	api = await startFakeAnthropic({ validKeys: [TEST_KEY] });
+});
+afterAll(() => api.close());
+
+function expectNoLeak(text: string) {
+	expect(text).not.toContain(SECRET_PART);
+}
+
+describe("interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
+	it.each([
+		{ shell: "zsh", file: ".zshrc", moves: "" },
+		{ shell: "bash", file: ".bashrc", moves: "" },
+		{ shell: "fish", file: ".config/fish/conf.d/claude-setup.fish", moves: "" },
+	])("saves to $shell with Enter at every question and a fresh $shell reads it", async ({ shell, file }) => {
+		const sandbox = makeSandbox({ shell, baseURL: api.url });
+		const run = runInTerminal([], sandbox);
+		await run.waitForText("Paste your Anthropic API key");
+		run.write(`  export ANTHROPIC_API_KEY="${TEST_KEY}"\n`);
+		await run.waitForText("Looks like an API key");
+		run.write(KEYS.enter);
+		await run.waitForText("Where should the key go?");
+		run.write(KEYS.enter);
+		await run.waitForText("Write these changes?");
+		run.write(KEYS.enter);
+		const screen = await run.waitForText("All set.");
+		expect(await run.exited).toBe(0);
+		expect(screen).toContain(`A fresh ${shell} reads the key`);
+		expect(screen).toMatch(/Claude replied in \d+ ms \(claude-haiku-5-5\)/);
+		expect(statSync(`${sandbox.home}/${file}`).mode & 0o777).toBe(0o600);
+		expect(readBack(shell, sandbox)).toBe(TEST_KEY);
+		expectNoLeak(run.output());
+	});
+
+	it("writes .env in a real git repo, makes git ignore it, and proves it with Node's loader", async () => {
+		const sandbox = makeSandbox({ shell: "bash", baseURL: api.url, gitRepo: true });
+		const run = runInTerminal([], sandbox);
+		await run.waitForText("Paste your Anthropic API key");
+		run.write(TEST_KEY);
+		await run.waitForText("Looks like an API key");
+		run.write(KEYS.enter);
+		await run.waitForText("Where should the key go?");
+		for (let step = 0; step < 3; step++) run.write(KEYS.down);
+		await run.waitForText(/❯ \.\/\.env/);
+		run.write(KEYS.enter);
+		await run.waitForText("so git ignores");
+		run.write(KEYS.enter);
+		const screen = await run.waitForText("All set.");
+		expect(await run.exited).toBe(0);
+		expect(screen).toContain("A fresh .env loader reads");
+		expect(readFileSync(`${sandbox.project}/.env`, "utf8")).toBe(`ANTHROPIC_API_KEY=${TEST_KEY}\n`);
+		execFileSync("git", ["check-ignore", "-q", ".env"], { cwd: sandbox.project });
+		expectNoLeak(run.output());
+	});
+
+	it("goes back to the key after a 401, and accepts the right key", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		const run = runInTerminal(["--target", "zsh"], sandbox);
+		await run.waitForText("Paste your Anthropic API key");
+		run.write(WRONG_KEY);
+		await run.waitForText("Looks like an API key");
+		run.write(KEYS.enter);
+		await run.waitForText(/rejected|invalid/i);
+		expect(existsSync(`${sandbox.home}/.zshrc`)).toBe(false);
+		run.write(TEST_KEY);
+		await run.waitForText("Looks like an API key");
+		run.write(KEYS.enter);
+		await run.waitForText("Write these changes?");
+		run.write(KEYS.enter);
+		await run.waitForText("All set.");
+		expect(await run.exited).toBe(0);
+		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
+		expectNoLeak(run.output());
+	});
+
+	it("Ctrl-C at the key prompt exits 130, writes nothing and restores the cursor", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		const run = runInTerminal([], sandbox);
+		await run.waitForText("Paste your Anthropic API key");
+		run.write(TEST_KEY.slice(0, 40));
+		run.write(KEYS.ctrlC);
+		expect(await run.exited).toBe(130);
+		expect(run.screen()).toContain("Cancelled. Nothing was written.");
+		expect(run.output()).toContain("\x1b[?25h");
+		expect(existsSync(`${sandbox.home}/.zshrc`)).toBe(false);
+	});
+});
+
+describe("--key-stdin", { timeout: 60_000 }, () => {
+	it.each(["zsh", "bash", "fish"])("saves to %s and a fresh shell reads it", (shell) => {
+		const sandbox = makeSandbox({ shell, baseURL: api.url });
+		const output = execFileSync(process.execPath, [`${process.cwd()}/dist/cli.js`, "--key-stdin", "--json"], {
+			input: `${TEST_KEY}\n`,
+			cwd: sandbox.project,
+			env: sandbox.env,
+			encoding: "utf8",
+		});
+		expectNoLeak(output);
+		const report = JSON.parse(output);
+		expect(report).toMatchObject({ ok: true, exitCode: 0, key: { kind: "api-key" } });
+		expect(report.liveTest.model).toBe("claude-haiku-5-5");
+		expect(readBack(shell, sandbox)).toBe(TEST_KEY);
+	});
+
+	it("rejects a key the API refuses with exit 4 and writes nothing", () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		let status = 0;
+		let stdout = "";
+		try {
+			execFileSync(process.execPath, [`${process.cwd()}/dist/cli.js`, "--key-stdin"], {
+				input: WRONG_KEY,
+				cwd: sandbox.project,
+				env: sandbox.env,
+				encoding: "utf8",
+			});
+		} catch (error) {
+			({ status, stdout } = error as { status: number; stdout: string });
+		}
+		expect(status).toBe(4);
+		expect(stdout).toMatch(/invalid|rejected/i);
+		expect(existsSync(`${sandbox.home}/.zshrc`)).toBe(false);
+		expectNoLeak(stdout);
+	});
+
+	it("without a terminal and without --key-stdin, says what to do and exits 2 at once", () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		let status = 0;
+		let stderr = "";
+		try {
+			execFileSync(process.execPath, [`${process.cwd()}/dist/cli.js`], {
+				input: "",
+				cwd: sandbox.project,
+				env: sandbox.env,
+				encoding: "utf8",
+			});
+		} catch (error) {
+			({ status, stderr } = error as { status: number; stderr: string });
+		}
+		expect(status).toBe(2);
+		expect(stderr).toContain("--key-stdin");
+	});
+});
