@@ -1,18 +1,19 @@
-import { ConfirmInput } from "@inkjs/ui";
-import { Box, Text, useApp, useInput } from "ink";
+import { Box, Text, useApp } from "ink";
 import { useEffect, useMemo, useReducer } from "react";
 import type { ExitCodeValue } from "./core/exit-codes.js";
 import type { System } from "./core/system.js";
-import { type WizardSettings, initialState, wizardReducer } from "./core/wizard.js";
+import { initialState, type WizardSettings, wizardReducer } from "./core/wizard.js";
 import { AdviceView } from "./ui/advice-view.js";
 import { Busy } from "./ui/busy.js";
 import { DoneScreen } from "./ui/done-screen.js";
 import { Header } from "./ui/header.js";
 import { KeyScreen } from "./ui/key-screen.js";
+import { KeyRouter } from "./ui/keys.js";
 import { PreviewScreen } from "./ui/preview-screen.js";
 import { TargetScreen } from "./ui/target-screen.js";
 import { UntrackScreen } from "./ui/untrack-screen.js";
 import { type EffectSettings, useStepEffects } from "./ui/use-step-effects.js";
+import { YesNo } from "./ui/yes-no.js";
 
 export interface AppProps {
 	readonly system: System;
@@ -28,9 +29,6 @@ export function App({ system, settings, onExit }: AppProps) {
 	const { step } = state;
 
 	// Esc or Ctrl-C leave at any moment, except mid-write (which is atomic and short).
-	useInput((input, key) => {
-		if ((key.escape || (key.ctrl && input === "c")) && step.name !== "writing") dispatch({ type: "cancel" });
-	});
 
 	const finished = step.name === "done" || step.name === "failed" || step.name === "unsupported";
 	const exitCode = state.exitCode;
@@ -42,10 +40,18 @@ export function App({ system, settings, onExit }: AppProps) {
 	}, [finished, step, exitCode, onExit, exit]);
 
 	return (
-		<Box flexDirection="column" paddingX={1}>
-			<Header state={state} baseURL={state.environment?.baseURL} />
-			{screen()}
-		</Box>
+		// Esc or Ctrl-C leave at any moment, except mid-write (which is atomic and short).
+		<KeyRouter
+			onKey={(input, key) => {
+				if ((key.escape || (key.ctrl && input === "c")) && step.name !== "writing")
+					dispatch({ type: "cancel" });
+			}}
+		>
+			<Box flexDirection="column" paddingX={1}>
+				<Header state={state} baseURL={state.environment?.baseURL} />
+				{screen()}
+			</Box>
+		</KeyRouter>
 	);
 
 	function screen() {
@@ -55,8 +61,8 @@ export function App({ system, settings, onExit }: AppProps) {
 			case "unsupported":
 				return (
 					<Text color="yellow">
-						{step.os === "wsl" ? "WSL" : "Windows"} support is coming in the next release. For now, set ANTHROPIC_API_KEY
-						by hand; claude-setup will guide you step by step soon.
+						{step.os === "wsl" ? "WSL" : "Windows"} support is coming in the next release. For now, set
+						ANTHROPIC_API_KEY by hand; claude-setup will guide you step by step soon.
 					</Text>
 				);
 			case "key":
@@ -110,7 +116,9 @@ export function App({ system, settings, onExit }: AppProps) {
 				return (
 					<Text color="yellow">
 						{step.code === 130 ? "Cancelled." : "Stopped."}{" "}
-						{state.written.length > 0 ? "The changes shown above were already written." : "Nothing was written."}
+						{state.written.length > 0
+							? "The changes shown above were already written."
+							: "Nothing was written."}
 					</Text>
 				);
 			case "failed":
@@ -130,9 +138,9 @@ export function App({ system, settings, onExit }: AppProps) {
 				<AdviceView advice={step.advice} />
 				<Box marginTop={1}>
 					<Text>Try again? </Text>
-					<ConfirmInput
-						onConfirm={() => dispatch({ type: "unreachable-choice", choice: "retry" })}
-						onCancel={() => dispatch({ type: "unreachable-choice", choice: "save" })}
+					<YesNo
+						defaultYes
+						onAnswer={(yes) => dispatch({ type: "unreachable-choice", choice: yes ? "retry" : "save" })}
 					/>
 				</Box>
 				<Text dimColor>Y retries · n saves the key without checking · Esc quits</Text>

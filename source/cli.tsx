@@ -46,7 +46,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	if (!process.stdin.isTTY) {
 		console.error(
 			"claude-setup needs a terminal to ask for your key, and there is none here.\n" +
-				"To run it from a script, pipe the key in: printf %s \"$KEY\" | claude-setup --key-stdin --target zsh",
+				'To run it from a script, pipe the key in: printf %s "$KEY" | claude-setup --key-stdin --target zsh',
 		);
 		return ExitCode.usage;
 	}

@@ -30,9 +30,7 @@ const CONNECTION_RULES: readonly {
 		codes: ["ECONNRESET", "UND_ERR_SOCKET", "EPIPE", "ECONNABORTED"],
 		title: () => "The connection was dropped",
 		why: "It closed before an answer came, often a proxy or firewall cutting it.",
-		next: [
-			"Try again; if it keeps happening, check your proxy or firewall, or try another network.",
-		],
+		next: ["Try again; if it keeps happening, check your proxy or firewall, or try another network."],
 	},
 	{
 		codes: TLS_CODES,
@@ -44,13 +42,7 @@ const CONNECTION_RULES: readonly {
 		],
 	},
 	{
-		codes: [
-			"ETIMEDOUT",
-			"UND_ERR_CONNECT_TIMEOUT",
-			"EHOSTUNREACH",
-			"ENETUNREACH",
-			"ENETDOWN",
-		],
+		codes: ["ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN"],
 		title: (host) => `Can't reach ${host}`,
 		why: "There is no route to the server: offline, or a firewall is blocking it.",
 		next: ["Check your internet connection and firewall, then try again."],
@@ -77,9 +69,7 @@ export function adviseConnection(
 			outcome: "unreachable",
 		};
 	}
-	const rule = CONNECTION_RULES.find(
-		(candidate) => code !== undefined && candidate.codes.includes(code),
-	);
+	const rule = CONNECTION_RULES.find((candidate) => code !== undefined && candidate.codes.includes(code));
 	if (rule) {
 		const why = `${rule.why.replace(/:|\./, `${because}$&`)}`;
 		return {
@@ -89,9 +79,7 @@ export function adviseConnection(
 			outcome: "unreachable",
 		};
 	}
-	const next = [
-		"Check your internet connection and proxy settings, then try again.",
-	];
+	const next = ["Check your internet connection and proxy settings, then try again."];
 	return {
 		title: `Can't reach ${host}`,
 		why: `The connection failed${because}: ${message}`,

@@ -9,12 +9,7 @@ export interface Advice {
 	readonly next: string[];
 	/** For support; also written into `next` so it is seen. */
 	readonly requestId?: string;
-	readonly outcome:
-		| "rejected"
-		| "unreachable"
-		| "account"
-		| "server"
-		| "request";
+	readonly outcome: "rejected" | "unreachable" | "account" | "server" | "request";
 }
 
 export interface AdviceContext {
@@ -25,7 +20,7 @@ export interface AdviceContext {
 	readonly baseURL?: string;
 }
 
-export const DEFAULT_BASE_URL = "https://api.anthropic.com";
+const DEFAULT_BASE_URL = "https://api.anthropic.com";
 const KEYS_PAGE = "console.anthropic.com → API keys";
 const BILLING_PAGE = "console.anthropic.com → Plans & Billing";
 const LIMITS_PAGE = "console.anthropic.com → Limits";
@@ -33,12 +28,12 @@ const STATUS_PAGE = "Check status.anthropic.com for incidents.";
 
 export type Core = Omit<Advice, "requestId">;
 
-export function customBaseURL(context: AdviceContext): string | undefined {
+function customBaseURL(context: AdviceContext): string | undefined {
 	const url = context.baseURL?.trim();
 	return url && url.replace(/\/+$/, "") !== DEFAULT_BASE_URL ? url : undefined;
 }
 
-export function hostOf(context: AdviceContext): string {
+function hostOf(context: AdviceContext): string {
 	try {
 		return new URL(customBaseURL(context) ?? DEFAULT_BASE_URL).host;
 	} catch {
@@ -50,10 +45,34 @@ function said(message: string | undefined): string {
 	return message ? ` The API said: "${message}".` : "";
 }
 
-function adviseHttp(
-	failure: Extract<ApiFailure, { kind: "http" }>,
+function adviseNotFound(
+	message: string | undefined,
 	context: AdviceContext,
+	baseURL: string | undefined,
 ): Core {
+	const wrongV1 = baseURL !== undefined && /\/v1\/?$/.test(baseURL);
+	if (context.step === "test" && context.model && !wrongV1) {
+		return {
+			title: `Model not found: ${context.model}`,
+			why: `The API answered 404: it does not know this model id, or this key cannot use it.${said(message)}`,
+			next: ["Pick another model with --model <id>, e.g. claude-haiku-5-5."],
+			outcome: "request",
+		};
+	}
+	const fix = wrongV1
+		? `ANTHROPIC_BASE_URL is ${baseURL}: remove the trailing /v1 (it is added for you).`
+		: baseURL
+			? `Check ANTHROPIC_BASE_URL (${baseURL}), or unset it to use ${DEFAULT_BASE_URL}.`
+			: "A proxy or gateway may be answering instead of the API: check your proxy settings.";
+	return {
+		title: "The API address looks wrong (404)",
+		why: `The API answered 404, so requests are probably not reaching the Anthropic API.${said(message)}`,
+		next: [fix],
+		outcome: "request",
+	};
+}
+
+function adviseHttp(failure: Extract<ApiFailure, { kind: "http" }>, context: AdviceContext): Core {
 	const { status, message, errorCode } = failure;
 	const baseURL = customBaseURL(context);
 	if (status === 400 && /credit balance/i.test(message ?? "")) {
@@ -68,9 +87,7 @@ function adviseHttp(
 		return {
 			title: "This is a Claude Code token, not an API key",
 			why: "Tokens that start with sk-ant-oat01 come from `claude setup-token` and only work in Claude Code, not with the API.",
-			next: [
-				`Create an API key (it starts with sk-ant-api03) at ${KEYS_PAGE} and paste that.`,
-			],
+			next: [`Create an API key (it starts with sk-ant-api03) at ${KEYS_PAGE} and paste that.`],
 			outcome: "rejected",
 		};
 	}
@@ -94,56 +111,23 @@ function adviseHttp(
 		};
 	}
 	if (status === 403) {
-		const target =
-			context.step === "test" && context.model
-				? context.model
-				: "this resource";
+		const target = context.step === "test" && context.model ? context.model : "this resource";
 		return {
 			title: `This key has no access to ${target}`,
 			why: `The API answered 403: the key or its workspace is not allowed to use this model or workspace.${said(message)}`,
 			next: [
-				...(context.step === "test"
-					? ["Try another model with --model <id>."]
-					: []),
+				...(context.step === "test" ? ["Try another model with --model <id>."] : []),
 				"Ask your organization's admin to check the key's workspace and permissions in the Console.",
 			],
 			outcome: "rejected",
 		};
 	}
-	if (status === 404) {
-		const wrongV1 = baseURL !== undefined && /\/v1\/?$/.test(baseURL);
-		const modelMissing = context.step === "test" && context.model && !wrongV1;
-		return {
-			title: modelMissing
-				? `Model not found: ${context.model}`
-				: "The API address looks wrong (404)",
-			why: modelMissing
-				? `The API answered 404: it does not know this model id, or this key cannot use it.${said(message)}`
-				: `The API answered 404, so requests are probably not reaching the Anthropic API.${said(message)}`,
-			next: [
-				...(modelMissing
-					? ["Pick another model with --model <id>, e.g. claude-haiku-5-5."]
-					: []),
-				...(wrongV1
-					? [
-							`ANTHROPIC_BASE_URL is ${baseURL}: remove the trailing /v1 (it is added for you).`,
-						]
-					: baseURL
-						? [
-								`Check ANTHROPIC_BASE_URL (${baseURL}), or unset it to use ${DEFAULT_BASE_URL}.`,
-							]
-						: []),
-			],
-			outcome: "request",
-		};
-	}
+	if (status === 404) return adviseNotFound(message, context, baseURL);
 	if (status === 429 && errorCode?.endsWith("spend_limit_reached")) {
 		return {
 			title: "Monthly spend limit reached",
 			why: "The API answered 429: this account has reached its monthly spend limit. Retrying won't help.",
-			next: [
-				`Raise the limit at ${LIMITS_PAGE} (or move up a usage tier), then try again.`,
-			],
+			next: [`Raise the limit at ${LIMITS_PAGE} (or move up a usage tier), then try again.`],
 			outcome: "account",
 		};
 	}
@@ -163,9 +147,7 @@ function adviseHttp(
 	if (status === 529 || status >= 500) {
 		return {
 			title:
-				status === 529
-					? "The Anthropic API is overloaded"
-					: `The Anthropic API had an error (${status})`,
+				status === 529 ? "The Anthropic API is overloaded" : `The Anthropic API had an error (${status})`,
 			why: `This is on the server's side, not a problem with your key.${said(message)}`,
 			next: ["Try again in a few minutes.", STATUS_PAGE],
 			outcome: "server",
@@ -174,9 +156,7 @@ function adviseHttp(
 	return {
 		title: `The API refused the request (${status})`,
 		why: `The API answered ${status}.${said(message)}`,
-		next: [
-			"Try again; if it keeps happening, report it with the request id below.",
-		],
+		next: ["Try again; if it keeps happening, report it with the request id below."],
 		outcome: "request",
 	};
 }
@@ -196,22 +176,15 @@ function adviseCore(failure: ApiFailure, context: AdviceContext): Core {
 	};
 }
 
-export function adviseApiFailure(
-	failure: ApiFailure,
-	context: AdviceContext,
-): Advice {
+export function adviseApiFailure(failure: ApiFailure, context: AdviceContext): Advice {
 	const core = adviseCore(failure, context);
 	const next = [...core.next];
 	const baseURL = customBaseURL(context);
 	if (baseURL && !next.some((line) => line.includes(baseURL))) {
-		next.push(
-			`Requests went to ${baseURL} (ANTHROPIC_BASE_URL), not ${DEFAULT_BASE_URL}.`,
-		);
+		next.push(`Requests went to ${baseURL} (ANTHROPIC_BASE_URL), not ${DEFAULT_BASE_URL}.`);
 	}
 	const requestId = failure.kind === "http" ? failure.requestId : undefined;
 	if (requestId === undefined) return { ...core, next };
-	next.push(
-		`Request id ${requestId}: give this to support if it keeps happening.`,
-	);
+	next.push(`Request id ${requestId}: give this to support if it keeps happening.`);
 	return { ...core, next, requestId };
 }

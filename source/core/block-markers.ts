@@ -1,4 +1,7 @@
-// The marker lines that delimit claude-setup's block in a shell startup file.
+// The marker lines that delimit claude-setup's block in a shell startup file, and where
+// they are (or what is wrong with them).
+
+import type { Line } from "./line-endings.js";
 
 export type ShellSyntax = "posix" | "fish";
 
@@ -19,9 +22,7 @@ export function isBlockEnd(content: string): boolean {
 }
 
 /** For each line: is it part of a claude-setup block (markers included)? */
-export function blockMembership(
-	lines: readonly { readonly content: string }[],
-): boolean[] {
+export function blockMembership(lines: readonly { readonly content: string }[]): boolean[] {
 	let inside = false;
 	return lines.map(({ content }) => {
 		if (isBlockStart(content)) {
@@ -35,4 +36,67 @@ export function blockMembership(
 		}
 		return inside;
 	});
+}
+
+export type BlockProblem = {
+	ok: false;
+	problem: "unterminated" | "several-blocks" | "nested";
+	/** 1-based line the problem was found at. */
+	line: number;
+	message: string;
+};
+
+/** 1-based lines of the start and end markers. */
+export interface BlockLocation {
+	readonly startLine: number;
+	readonly endLine: number;
+}
+
+export function locateBlock(lines: readonly Line[]): BlockLocation | undefined | BlockProblem {
+	let openedAt: number | undefined;
+	let found: BlockLocation | undefined;
+	for (const [index, { content }] of lines.entries()) {
+		const line = index + 1;
+		if (isBlockStart(content) && openedAt !== undefined) {
+			return problem(
+				"nested",
+				line,
+				`starts a claude-setup block inside the one that starts on line ${openedAt}, which has no end line before it.`,
+				"Fix the markers by hand",
+			);
+		}
+		if (isBlockStart(content) && found !== undefined) {
+			return problem(
+				"several-blocks",
+				line,
+				`starts a second claude-setup block; the first is on lines ${found.startLine}-${found.endLine}.`,
+				"Delete one of them",
+			);
+		}
+		if (isBlockStart(content)) openedAt = line;
+		if (isBlockEnd(content) && openedAt === undefined) {
+			return problem(
+				"unterminated",
+				line,
+				`ends a claude-setup block ("${BLOCK_END}") but no "${BLOCK_START}" line comes before it.`,
+				"Delete that line, or restore the start line",
+			);
+		}
+		if (isBlockEnd(content) && openedAt !== undefined) {
+			found = { startLine: openedAt, endLine: line };
+			openedAt = undefined;
+		}
+	}
+	if (openedAt === undefined) return found;
+	return problem(
+		"unterminated",
+		openedAt,
+		`starts a claude-setup block ("${BLOCK_START}") but no "${BLOCK_END}" line follows it.`,
+		"Add the end line after the block, or delete the start line",
+	);
+}
+
+function problem(kind: BlockProblem["problem"], line: number, what: string, fix: string): BlockProblem {
+	const message = `Line ${line} ${what} Nothing was changed. ${fix}, then run claude-setup again.`;
+	return { ok: false, problem: kind, line, message };
 }

@@ -18,13 +18,8 @@ export interface Definition {
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function findDefinitions(
-	text: string,
-	syntax: ShellSyntax | "dotenv",
-	name: string,
-): Definition[] {
-	if (!VARIABLE_NAME.test(name))
-		throw new Error(`Not a variable name: ${JSON.stringify(name)}`);
+export function findDefinitions(text: string, syntax: ShellSyntax | "dotenv", name: string): Definition[] {
+	if (!VARIABLE_NAME.test(name)) throw new Error(`Not a variable name: ${JSON.stringify(name)}`);
 	const { lines } = splitLines(text);
 	const inBlock = blockMembership(lines);
 	if (syntax === "dotenv") {
@@ -60,11 +55,7 @@ function posixDefinitions(content: string, name: string): Found[] {
 	);
 	const found: Found[] = [];
 	for (const match of masked.matchAll(pattern)) {
-		const { value, end } = readShellWord(
-			content,
-			match.index + match[0].length,
-			"posix",
-		);
+		const { value, end } = readShellWord(content, match.index + match[0].length, "posix");
 		const [, keyword, flags = ""] = match;
 		// `NAME=v command` only sets NAME for that one command.
 		if (keyword === undefined && runsCommand(masked.slice(end))) continue;
@@ -78,10 +69,7 @@ function posixDefinitions(content: string, name: string): Found[] {
 }
 
 function runsCommand(rest: string): boolean {
-	return (
-		/^[ \t]+[^\s;&|)}]/.test(rest) &&
-		!/^[ \t]+[A-Za-z_][A-Za-z0-9_]*=/.test(rest)
-	);
+	return /^[ \t]+[^\s;&|)}]/.test(rest) && !/^[ \t]+[A-Za-z_][A-Za-z0-9_]*=/.test(rest);
 }
 
 const FISH_COMMAND_START = String.raw`(?:^|[;&|]|\b(?:and|or|not|begin|if|while)\b)[ \t]*`;
@@ -105,8 +93,7 @@ function fishDefinitions(content: string, name: string): Found[] {
 		let position = match.index + match[0].length;
 		for (;;) {
 			while (masked[position] === " " || masked[position] === "\t") position++;
-			if (position >= masked.length || /[;&|]/.test(masked[position] ?? ""))
-				break;
+			if (position >= masked.length || /[;&|]/.test(masked[position] ?? "")) break;
 			const word = readShellWord(content, position, "fish");
 			if (word.end === position) break;
 			values.push(word.value);

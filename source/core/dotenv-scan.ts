@@ -29,16 +29,11 @@ export function scanDotenv(lines: readonly Line[]): DotenvEntry[] {
 	return entries;
 }
 
-function readValue(
-	lines: readonly Line[],
-	index: number,
-	rest: string,
-): { value: string; lastLine: number } {
+function readValue(lines: readonly Line[], index: number, rest: string): { value: string; lastLine: number } {
 	const quote = rest[0] ?? "";
 	if (QUOTES.includes(quote)) {
 		const close = rest.indexOf(quote, 1);
-		if (close !== -1)
-			return { value: unquote(rest.slice(1, close), quote), lastLine: index };
+		if (close !== -1) return { value: unquote(rest.slice(1, close), quote), lastLine: index };
 		let value = rest.slice(1);
 		for (let next = index + 1; next < lines.length; next++) {
 			const content = lines[next]?.content ?? "";

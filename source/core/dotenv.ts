@@ -2,14 +2,7 @@
 // other byte of the file (BOM, CRLF, a missing final newline) left as it was.
 
 import { type DotenvEntry, scanDotenv } from "./dotenv-scan.js";
-import {
-	appendLines,
-	dominantEol,
-	joinLines,
-	type Line,
-	removeLines,
-	splitLines,
-} from "./line-endings.js";
+import { appendLines, dominantEol, joinLines, type Line, removeLines, splitLines } from "./line-endings.js";
 
 export interface DotenvEdit {
 	readonly text: string;
@@ -31,8 +24,7 @@ const VALUE = /^[A-Za-z0-9_-]+$/;
 /** name → value; the last definition wins, as in motdotla/dotenv and Node's --env-file. */
 export function parseDotenv(text: string): Map<string, string> {
 	const values = new Map<string, string>();
-	for (const entry of scanDotenv(splitLines(text).lines))
-		values.set(entry.name, entry.value);
+	for (const entry of scanDotenv(splitLines(text).lines)) values.set(entry.name, entry.value);
 	return values;
 }
 
@@ -40,18 +32,10 @@ export function parseDotenv(text: string): Map<string, string> {
  * Write `NAME=value`: replace the first definition in place and delete later ones (they
  * would win), or append when there is none.
  */
-export function setDotenvVar(
-	text: string,
-	name: string,
-	value: string,
-): DotenvEdit {
-	if (!NAME.test(name))
-		throw new Error(`Not a variable name: ${JSON.stringify(name)}`);
+export function setDotenvVar(text: string, name: string, value: string): DotenvEdit {
+	if (!NAME.test(name)) throw new Error(`Not a variable name: ${JSON.stringify(name)}`);
 	// Never echo the value: it is a secret.
-	if (!VALUE.test(value))
-		throw new Error(
-			`The value for ${name} may only contain A-Z, a-z, 0-9, _ and -.`,
-		);
+	if (!VALUE.test(value)) throw new Error(`The value for ${name} may only contain A-Z, a-z, 0-9, _ and -.`);
 	const written = `${name}=${value}`;
 	const { bom, lines } = splitLines(text);
 	const [first, ...later] = definitionsOf(lines, name);
@@ -93,13 +77,9 @@ function definitionsOf(lines: readonly Line[], name: string): DotenvEntry[] {
 	return scanDotenv(lines).filter((entry) => entry.name === name);
 }
 
-function withoutEntries(
-	lines: readonly Line[],
-	entries: readonly DotenvEntry[],
-): Line[] {
+function withoutEntries(lines: readonly Line[], entries: readonly DotenvEntry[]): Line[] {
 	let kept = [...lines];
 	// From the bottom up, so earlier line indexes stay valid.
-	for (const entry of [...entries].reverse())
-		kept = removeLines(kept, entry.firstLine, entry.lastLine);
+	for (const entry of [...entries].reverse()) kept = removeLines(kept, entry.firstLine, entry.lastLine);
 	return kept;
 }

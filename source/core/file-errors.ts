@@ -2,7 +2,8 @@
 import { displayPath } from "./targets.js";
 
 const FIXES: Record<string, string> = {
-	EACCES: "You don't have permission to change it. Check its owner and mode (ls -l), or choose another target.",
+	EACCES:
+		"You don't have permission to change it. Check its owner and mode (ls -l), or choose another target.",
 	EPERM: "The system refused the change (permissions, an immutable flag, or another program holding it).",
 	EROFS: "It is on a read-only file system. Choose another target.",
 	ENOSPC: "The disk is full. Free some space and run claude-setup again.",

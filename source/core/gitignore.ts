@@ -15,34 +15,20 @@ async function git(run: RunCommand, dir: string, args: string[]) {
 	}
 }
 
-export async function gitFacts(
-	run: RunCommand,
-	dir: string,
-): Promise<{ inRepo: boolean; root?: string }> {
+export async function gitFacts(run: RunCommand, dir: string): Promise<{ inRepo: boolean; root?: string }> {
 	const result = await git(run, dir, ["rev-parse", "--show-toplevel"]);
 	const root = result?.exitCode === 0 ? result.stdout.trim() : "";
 	return root === "" ? { inRepo: false } : { inRepo: true, root };
 }
 
 /** Whether git ignores the file. Outside a repository git cannot tell, so this is false. */
-export async function isIgnored(
-	run: RunCommand,
-	file: string,
-): Promise<boolean> {
-	const result = await git(run, path.dirname(file), [
-		"check-ignore",
-		"-q",
-		"--",
-		path.basename(file),
-	]);
+export async function isIgnored(run: RunCommand, file: string): Promise<boolean> {
+	const result = await git(run, path.dirname(file), ["check-ignore", "-q", "--", path.basename(file)]);
 	return result?.exitCode === 0;
 }
 
 /** A tracked file stays in git even once it is ignored. */
-export async function isTracked(
-	run: RunCommand,
-	file: string,
-): Promise<boolean> {
+export async function isTracked(run: RunCommand, file: string): Promise<boolean> {
 	const result = await git(run, path.dirname(file), [
 		"ls-files",
 		"--error-unmatch",
@@ -58,15 +44,12 @@ export function gitignoreEntry(fileName: string): string {
 	return `/${escaped}`;
 }
 
-/** `current` with the entry appended (same line endings), or unchanged when it is there already. */
-export function gitignoreAddition(
-	currentGitignore: string | undefined,
-	fileName: string,
-): string {
+/** `current` with the entry appended (same line endings), or unchanged when it already ignores the file. */
+export function gitignoreAddition(currentGitignore: string | undefined, fileName: string): string {
 	const current = currentGitignore ?? "";
 	const entry = gitignoreEntry(fileName);
-	const lines = current.split(/\r?\n/).map((line) => line.trimEnd());
-	if (lines.includes(entry) || lines.includes(entry.slice(1))) return current;
+	// Already ignored by these lines (last match wins): adding would be a duplicate.
+	if (ignoredByText(current, fileName)) return current;
 	const eol = current.includes("\r\n") ? "\r\n" : "\n";
 	const separator = current === "" || current.endsWith("\n") ? "" : eol;
 	return `${current}${separator}${COMMENT}${eol}${entry}${eol}`;
@@ -113,9 +96,7 @@ export function ignoredByText(gitignore: string, fileName: string): boolean {
 		const line = raw.replace(/(?<!\\)\s+$/, "");
 		if (line === "" || line.startsWith("#")) continue;
 		const negated = line.startsWith("!");
-		const pattern = (negated ? line.slice(1) : line)
-			.replace(/^\*\*\//, "")
-			.replace(/^\//, "");
+		const pattern = (negated ? line.slice(1) : line).replace(/^\*\*\//, "").replace(/^\//, "");
 		if (pattern.includes("/") || pattern.endsWith("/")) continue;
 		if (matchesGlob(pattern, fileName)) ignored = !negated;
 	}
@@ -145,9 +126,7 @@ export interface GitignorePlan {
 }
 
 function shellQuote(word: string): string {
-	return /^[A-Za-z0-9_.,/+=:@%-]+$/.test(word)
-		? word
-		: `'${word.replace(/'/g, "'\\''")}'`;
+	return /^[A-Za-z0-9_.,/+=:@%-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 export function decideGitignore(facts: GitignoreFacts): GitignorePlan {
@@ -188,9 +167,7 @@ export async function planGitignore(
 ): Promise<GitignorePlan> {
 	const dir = path.dirname(file);
 	const { inRepo } = await gitFacts(run, dir);
-	const bytes = await fs
-		.read(path.join(dir, ".gitignore"))
-		.catch(() => undefined);
+	const bytes = await fs.read(path.join(dir, ".gitignore")).catch(() => undefined);
 	return decideGitignore({
 		file,
 		inRepo,

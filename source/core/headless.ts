@@ -34,7 +34,11 @@ export async function runHeadless(
 	context: HeadlessContext,
 ): Promise<Report> {
 	const { print } = context;
-	const fail = (code: ExitCodeValue, error: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+	const fail = (
+		code: ExitCodeValue,
+		error: Record<string, unknown>,
+		extra: Record<string, unknown> = {},
+	) => ({
 		ok: false,
 		exitCode: code,
 		...extra,
@@ -61,7 +65,8 @@ export async function runHeadless(
 	const environment = await detectEnvironment(system, context.parentPid);
 	const { os } = environment.detected;
 	if (os === "windows" || os === "wsl") {
-		const message = "Windows and WSL support is coming in the next release. For now, set ANTHROPIC_API_KEY by hand.";
+		const message =
+			"Windows and WSL support is coming in the next release. For now, set ANTHROPIC_API_KEY by hand.";
 		print(`✗ ${message}`);
 		return fail(ExitCode.usage, { message }, { key });
 	}
@@ -103,7 +108,10 @@ export async function runHeadless(
 			print(`  note: line ${other.line} also sets ${plan.variable} (${other.masked})`);
 		}
 	}
-	if (plan.gitignore) print(`${options.dryRun ? "Would add" : "• Adding"} ${plan.gitignore.entry} to ${plan.gitignore.display}`);
+	if (plan.gitignore)
+		print(
+			`${options.dryRun ? "Would add" : "• Adding"} ${plan.gitignore.entry} to ${plan.gitignore.display}`,
+		);
 	if (options.dryRun) {
 		print("Dry run: nothing was written.");
 		return { ok: true, exitCode: ExitCode.ok, dryRun: true, key, files, gitignore: plan.gitignore?.display };
@@ -123,9 +131,16 @@ export async function runHeadless(
 	}
 
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
-	for (const proof of proofs) print(proof.ok ? `✓ A fresh ${proof.target} reads the key from ${proof.display}.` : `✗ ${proof.detail}`);
+	for (const proof of proofs)
+		print(proof.ok ? `✓ A fresh ${proof.target} reads the key from ${proof.display}.` : `✗ ${proof.detail}`);
 	const proven = proofs.every((proof) => proof.ok);
-	const base = { key, files, gitignore: plan.gitignore?.display, tracked: plan.trackedSecretFile?.path, proofs };
+	const base = {
+		key,
+		files,
+		gitignore: plan.gitignore?.display,
+		tracked: plan.trackedSecretFile?.path,
+		proofs,
+	};
 
 	if (options.verify && check.kind === "api-key") {
 		const known = models?.ok ? models.models : undefined;

@@ -18,12 +18,7 @@ export interface Cleaned {
 	readonly fixes: readonly string[];
 }
 
-type FailKind =
-	| KeyKind
-	| "empty"
-	| "bad-characters"
-	| "wrong-length"
-	| "elided";
+type FailKind = KeyKind | "empty" | "bad-characters" | "wrong-length" | "elided";
 type Fixes = readonly string[];
 interface Accepted<Kind, Variable> {
 	ok: true;
@@ -72,10 +67,7 @@ const PREFIX =
 const ELISION = /…|\.\.\.|•••|\*\*\*/;
 
 /** Removes characters matching `strip` from both ends (a loop, not a regex: no ReDoS on 1 MB). */
-function stripEnds(
-	text: string,
-	strip: (character: string) => boolean,
-): string {
+function stripEnds(text: string, strip: (character: string) => boolean): string {
 	let start = 0;
 	let end = text.length;
 	while (start < end && strip(text.charAt(start))) start++;
@@ -84,12 +76,7 @@ function stripEnds(
 }
 
 /** Records `phrase` when a step removed something. */
-function noted(
-	before: string,
-	after: string,
-	phrase: string,
-	fixes: Set<string>,
-) {
+function noted(before: string, after: string, phrase: string, fixes: Set<string>) {
 	if (after.length !== before.length) fixes.add(phrase);
 	return after;
 }
@@ -137,8 +124,7 @@ export function cleanKey(raw: string): Cleaned {
 	return { key, fixes: [...fixes] };
 }
 
-const INVISIBLE =
-	/[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 /** What kind of character it is, for "a space at character 12"; never its neighbours. */
 function describeCharacter(character: string): string {
@@ -174,12 +160,7 @@ function badCharacters(key: string, fixes: Fixes): Failure | undefined {
 		key.indexOf("sk-ant-") > 0
 			? "Paste just the key: it starts with sk-ant-."
 			: "A key is one word of letters, digits, - and _: copy it in one piece.";
-	return fail(
-		"bad-characters",
-		`The key has ${what} at ${where}.`,
-		hint,
-		fixes,
-	);
+	return fail("bad-characters", `The key has ${what} at ${where}.`, hint, fixes);
 }
 
 function apiKeyLength(key: string, fixes: Fixes): Failure {
@@ -241,12 +222,7 @@ const OTHER_KEYS: readonly (readonly [FailKind, RegExp, string, string])[] = [
 		notAnthropic("a Google API key"),
 		`Vertex AI uses Google Cloud credentials. ${CREATE_ONE}`,
 	],
-	[
-		"github",
-		/^(?:gh[pousr]_|github_pat_)/,
-		notAnthropic("a GitHub token"),
-		CREATE_ONE,
-	],
+	["github", /^(?:gh[pousr]_|github_pat_)/, notAnthropic("a GitHub token"), CREATE_ONE],
 ];
 
 const OAUTH_NOTE =
@@ -300,8 +276,7 @@ export function checkKey(raw: string): KeyCheck {
 }
 
 const MASK_PREFIX = /^sk-ant-[a-z]{3,5}\d\d-/;
-const printable = (part: string[]) =>
-	part.map((c) => (/^[!-~]$/.test(c) ? c : "?")).join("");
+const printable = (part: string[]) => part.map((c) => (/^[!-~]$/.test(c) ? c : "?")).join("");
 
 /** At most a known prefix (or 3 characters) and the last 4; a short secret shows nothing. */
 export function maskKey(key: string): string {
@@ -310,9 +285,7 @@ export function maskKey(key: string): string {
 	const last4 = printable(characters.slice(-4));
 	const prefix = MASK_PREFIX.exec(text)?.[0];
 	if (prefix !== undefined) {
-		return characters.length - prefix.length >= 12
-			? `${prefix}…${last4}`
-			: `${prefix}…`;
+		return characters.length - prefix.length >= 12 ? `${prefix}…${last4}` : `${prefix}…`;
 	}
 	if (characters.length < 12) return "…";
 	return `${printable(characters.slice(0, 3))}…${last4}`;

@@ -52,11 +52,7 @@ export function dominantEol(text: string): "\n" | "\r\n" {
  * Add lines at the end. When the text has no final newline, it gets a line break before
  * the new lines and none after them, so removeLines() can restore the original exactly.
  */
-export function appendLines(
-	lines: readonly Line[],
-	added: readonly string[],
-	eol: "\n" | "\r\n",
-): Line[] {
+export function appendLines(lines: readonly Line[], added: readonly string[], eol: "\n" | "\r\n"): Line[] {
 	const out = [...lines];
 	const last = out.at(-1);
 	if (last === undefined || last.eol !== "") {
@@ -76,18 +72,10 @@ export function appendLines(
  * Remove lines first..last (0-based, inclusive). When they end the text without a final
  * newline, the line break before them goes too, so the text keeps that style.
  */
-export function removeLines(
-	lines: readonly Line[],
-	first: number,
-	last: number,
-): Line[] {
+export function removeLines(lines: readonly Line[], first: number, last: number): Line[] {
 	const out = [...lines.slice(0, first), ...lines.slice(last + 1)];
 	const before = out[first - 1];
-	if (
-		last === lines.length - 1 &&
-		lines[last]?.eol === "" &&
-		before !== undefined
-	) {
+	if (last === lines.length - 1 && lines[last]?.eol === "" && before !== undefined) {
 		out[first - 1] = { content: before.content, eol: "" };
 	}
 	return out;

@@ -25,34 +25,27 @@ function createdTime(model: ModelInfo): number | undefined {
 	return Number.isNaN(time) ? undefined : time;
 }
 
-/** Positive when `a` is newer than `b`. */
-export function compareModelAge(a: ModelInfo, b: ModelInfo): number {
-	const timeA = createdTime(a);
-	const timeB = createdTime(b);
-	if (timeA !== undefined && timeB !== undefined && timeA !== timeB)
-		return timeA - timeB;
+/**
+ * Positive when `a` is newer than `b`: by created_at when `byDate` (ties by version),
+ * else by the version numbers in the id. One rule per list keeps the order consistent.
+ */
+export function compareModelAge(a: ModelInfo, b: ModelInfo, byDate: boolean): number {
+	const byTime = byDate ? (createdTime(a) ?? 0) - (createdTime(b) ?? 0) : 0;
+	if (byTime !== 0) return byTime;
 	const versionA = versionOf(a.id);
 	const versionB = versionOf(b.id);
-	return (
-		compareNumbers(versionA.version, versionB.version) ||
-		versionA.date - versionB.date
-	);
+	return compareNumbers(versionA.version, versionB.version) || versionA.date - versionB.date;
 }
 
 /** --model wins; else the newest Haiku; else the first model; undefined when there are none. */
-export function pickTestModel(
-	models: readonly ModelInfo[],
-	override?: string,
-): string | undefined {
+export function pickTestModel(models: readonly ModelInfo[], override?: string): string | undefined {
 	const chosen = override?.trim();
 	if (chosen) return chosen;
-	const haikus = models.filter((model) =>
-		model.id.toLowerCase().includes("haiku"),
-	);
-	// Ties keep the API's order, which lists newer models first.
+	const haikus = models.filter((model) => model.id.toLowerCase().includes("haiku"));
+	// Dates only when every Haiku has one; ties keep the API's (newest-first) order.
+	const byDate = haikus.every((model) => createdTime(model) !== undefined);
 	const newest = haikus.reduce<ModelInfo | undefined>(
-		(best, model) =>
-			best === undefined || compareModelAge(model, best) > 0 ? model : best,
+		(best, model) => (best === undefined || compareModelAge(model, best, byDate) > 0 ? model : best),
 		undefined,
 	);
 	return newest?.id ?? models[0]?.id;

@@ -4,14 +4,7 @@
 import type { Env, System } from "./system.js";
 
 export type OsKind = "macos" | "linux" | "windows" | "wsl";
-export type ShellName =
-	| "zsh"
-	| "bash"
-	| "fish"
-	| "powershell"
-	| "cmd"
-	| "git-bash"
-	| "unknown";
+export type ShellName = "zsh" | "bash" | "fish" | "powershell" | "cmd" | "git-bash" | "unknown";
 
 export interface Detected {
 	os: OsKind;
@@ -61,9 +54,7 @@ function programName(raw: string): string {
 function unixShell(raw: string | undefined): ShellName | undefined {
 	if (raw === undefined) return undefined;
 	const name = programName(raw);
-	return name === "zsh" || name === "bash" || name === "fish"
-		? name
-		: undefined;
+	return name === "zsh" || name === "bash" || name === "fish" ? name : undefined;
 }
 
 function windowsShell(raw: string | undefined): ShellName | undefined {
@@ -83,25 +74,19 @@ export function detectPlatform(facts: PlatformFacts): Detected {
 		home: facts.home,
 		zdotdir: nonEmpty(env.ZDOTDIR),
 		// The XDG spec says relative values must be ignored.
-		xdgConfigHome: nonEmpty(env.XDG_CONFIG_HOME)?.startsWith("/")
-			? env.XDG_CONFIG_HOME
-			: undefined,
+		xdgConfigHome: nonEmpty(env.XDG_CONFIG_HOME)?.startsWith("/") ? env.XDG_CONFIG_HOME : undefined,
 	};
 	if (os === "windows") {
 		// Git Bash (MSYS2) exports MSYSTEM to everything started from it.
-		if (nonEmpty(env.MSYSTEM) !== undefined)
-			return { ...base, shell: "git-bash", shellSource: "SHELL" };
+		if (nonEmpty(env.MSYSTEM) !== undefined) return { ...base, shell: "git-bash", shellSource: "SHELL" };
 		const fromParent = windowsShell(facts.parentProcessName);
-		if (fromParent !== undefined)
-			return { ...base, shell: fromParent, shellSource: "parent" };
+		if (fromParent !== undefined) return { ...base, shell: fromParent, shellSource: "parent" };
 		return { ...base, shell: "unknown", shellSource: "default" };
 	}
 	const fromShell = unixShell(nonEmpty(env.SHELL));
-	if (fromShell !== undefined)
-		return { ...base, shell: fromShell, shellSource: "SHELL" };
+	if (fromShell !== undefined) return { ...base, shell: fromShell, shellSource: "SHELL" };
 	const fromParent = unixShell(facts.parentProcessName);
-	if (fromParent !== undefined)
-		return { ...base, shell: fromParent, shellSource: "parent" };
+	if (fromParent !== undefined) return { ...base, shell: fromParent, shellSource: "parent" };
 	return {
 		...base,
 		shell: os === "macos" ? "zsh" : "bash",
@@ -110,10 +95,7 @@ export function detectPlatform(facts: PlatformFacts): Detected {
 }
 
 /** Collects the facts detectPlatform needs; every probe may fail without stopping the wizard. */
-export async function gatherFacts(
-	system: System,
-	ppid: number,
-): Promise<PlatformFacts> {
+export async function gatherFacts(system: System, ppid: number): Promise<PlatformFacts> {
 	const facts: PlatformFacts = {
 		platform: system.platform,
 		env: system.env,
@@ -122,22 +104,17 @@ export async function gatherFacts(
 	if (system.platform === "linux") {
 		try {
 			const bytes = await system.fs.read("/proc/version");
-			if (bytes !== undefined)
-				facts.procVersion = new TextDecoder().decode(bytes);
+			if (bytes !== undefined) facts.procVersion = new TextDecoder().decode(bytes);
 		} catch {
 			// No /proc (containers, sandboxes): WSL is still detected from the environment.
 		}
 	}
 	if (system.platform !== "win32") {
 		try {
-			const result = await system.run(
-				"ps",
-				["-o", "comm=", "-p", String(ppid)],
-				{
-					env: system.env,
-					timeoutMs: 3000,
-				},
-			);
+			const result = await system.run("ps", ["-o", "comm=", "-p", String(ppid)], {
+				env: system.env,
+				timeoutMs: 3000,
+			});
 			const name = result.exitCode === 0 ? result.stdout.trim() : "";
 			if (name !== "") facts.parentProcessName = name;
 		} catch {

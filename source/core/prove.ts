@@ -3,14 +3,15 @@
 // what a program started from it would see. The value is compared here and never printed.
 
 import type { OsKind } from "./platform.js";
+import { hasProofMarker, parseProof, proofCommand } from "./prove-command.js";
 import type { Env, RunCommand } from "./system.js";
 import { displayPath, type TargetName } from "./targets.js";
 
-export interface ProofCommand {
-	command: string;
-	args: string[];
-	env: Env;
-}
+export {
+	type ProofCommand,
+	parseProof,
+	proofCommand,
+} from "./prove-command.js";
 
 export type ProofOutcome =
 	| { ok: true }
@@ -36,93 +37,27 @@ export interface ProveOptions {
 	timeoutMs?: number;
 }
 
-const OPEN = "<<claude-setup:";
-const CLOSE = ":claude-setup>>";
-// exported:<value> = children see it; local = the shell has it but does not export it.
-const MARKER =
-	/<<claude-setup:(exported:([^\n]*?)|local|unset):claude-setup>>/g;
-const MARKER_ANYWHERE =
-	/<<claude-setup:(exported:[^\n]*?|local|unset):claude-setup>>/;
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function posixScript(name: string): string {
-	return [
-		`if __claude_setup_v=$(printenv ${name}); then printf '\\n${OPEN}exported:%s${CLOSE}\\n' "$__claude_setup_v"`,
-		`elif [ -n "\${${name}+x}" ]; then printf '\\n${OPEN}local${CLOSE}\\n'`,
-		`else printf '\\n${OPEN}unset${CLOSE}\\n'; fi`,
-	].join("; ");
-}
-
-function fishScript(name: string): string {
-	return [
-		`if set -l __claude_setup_v (printenv ${name}); printf '\\n${OPEN}exported:%s${CLOSE}\\n' "$__claude_setup_v"`,
-		`else if set -q ${name}; printf '\\n${OPEN}local${CLOSE}\\n'`,
-		`else; printf '\\n${OPEN}unset${CLOSE}\\n'; end`,
-	].join("; ");
-}
-
-function nodeScript(name: string): string {
-	const open = JSON.stringify(`\n${OPEN}`);
-	const close = JSON.stringify(`${CLOSE}\n`);
-	return `const v = process.env[${JSON.stringify(name)}]; process.stdout.write(${open} + (v === undefined ? "unset" : "exported:" + v) + ${close});`;
-}
-
-export function proofCommand(
-	target: TargetName,
-	os: OsKind,
-	variable: string,
-	baseEnv: Env,
-	envFilePath?: string,
-	nodePath = "node",
-): ProofCommand {
-	if (!VARIABLE_NAME.test(variable))
-		throw new Error(`Not a variable name: ${variable}`);
-	// Without the variable the child cannot inherit our value; everything else (HOME,
-	// ZDOTDIR, XDG_CONFIG_HOME, PATH) stays so it reads the same files the user's shells do.
-	const env: Record<string, string | undefined> = { ...baseEnv };
-	delete env[variable];
-	switch (target) {
-		case "zsh":
-			return { command: "zsh", args: ["-ic", posixScript(variable)], env };
-		case "bash":
-			// macOS Terminal and Git Bash start login shells, which read ~/.bash_profile.
-			return {
-				command: "bash",
-				args: [
-					os === "linux" || os === "wsl" ? "-ic" : "-lic",
-					posixScript(variable),
-				],
-				env,
-			};
-		case "fish":
-			return { command: "fish", args: ["-c", fishScript(variable)], env };
-		case "dotenv":
-			return {
-				command: nodePath,
-				args: [
-					`--env-file=${envFilePath ?? ".env"}`,
-					"-e",
-					nodeScript(variable),
-				],
-				env,
-			};
-	}
-}
-
-/** The last marker wins: startup files may print anything before our script runs. */
-export function parseProof(stdout: string): {
-	found: boolean;
-	value?: string;
-	notExported?: boolean;
-} {
-	const matches = [...stdout.matchAll(MARKER)];
-	const last = matches.at(-1);
-	if (last === undefined || last[1] === "unset") return { found: false };
-	if (last[1] === "local") return { found: false, notExported: true };
-	return { found: true, value: last[2] ?? "" };
-}
-
 const NOISY_KEY = /sk-ant-[A-Za-z0-9_-]+/g;
+// What interactive shells say when started without a terminal: true, and no help.
+const SHELL_NOISE = /no job control|terminal process group|Inappropriate ioctl/;
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The most telling stderr line, with anything that looks like a key masked. */
+function lastErrorLine(
+	stderr: string,
+	expected: string,
+	mask: (secret: string) => string,
+): string | undefined {
+	// One pass, so a masked key is not masked again.
+	const secrets =
+		expected === "" ? NOISY_KEY : new RegExp(`${escapeRegExp(expected)}|${NOISY_KEY.source}`, "g");
+	const masked = stderr.replace(secrets, (secret) => mask(secret));
+	const lines = masked.split(/\r?\n/).filter((line) => line.trim() !== "" && !SHELL_NOISE.test(line));
+	return lines.at(-1)?.trim().slice(0, 200);
+}
 
 function programLabel(target: TargetName): string {
 	return target === "dotenv" ? "Node's --env-file loader" : `a new ${target}`;
@@ -140,14 +75,11 @@ function suspects(options: ProveOptions): string {
 		case "fish":
 			return "in ~/.config/fish/config.fish, another conf.d file, or a universal variable (check `set -S` in fish)?";
 		case "dotenv":
-			return "is there another line for it in the file?";
+			return "";
 	}
 }
 
-export async function proveTarget(
-	run: RunCommand,
-	options: ProveOptions,
-): Promise<ProofOutcome> {
+export async function proveTarget(run: RunCommand, options: ProveOptions): Promise<ProofOutcome> {
 	const { target, variable, expected, mask } = options;
 	const proof = proofCommand(
 		target,
@@ -159,9 +91,7 @@ export async function proveTarget(
 	);
 	const who = programLabel(target);
 	const home = options.baseEnv.HOME ?? "";
-	const file = options.envFilePath
-		? displayPath(options.envFilePath, home)
-		: "the file";
+	const file = options.envFilePath ? displayPath(options.envFilePath, home) : "the file";
 	const timeoutMs = options.timeoutMs ?? 10_000;
 	let result: Awaited<ReturnType<RunCommand>>;
 	try {
@@ -192,15 +122,9 @@ export async function proveTarget(
 		};
 	}
 	const parsed = parseProof(result.stdout);
-	if (!MARKER_ANYWHERE.test(result.stdout)) {
+	if (!hasProofMarker(result.stdout)) {
 		// stderr can echo a startup file's lines: mask anything that looks like a key.
-		const hint = result.stderr
-			.split(expected)
-			.join(mask(expected))
-			.replace(NOISY_KEY, (key) => mask(key))
-			.trim()
-			.split(/\r?\n/)[0]
-			?.slice(0, 200);
+		const hint = lastErrorLine(result.stderr, expected, mask);
 		return {
 			ok: false,
 			reason: "failed",
@@ -211,7 +135,7 @@ export async function proveTarget(
 		return {
 			ok: false,
 			reason: "missing",
-			detail: `${who} has ${variable} but does not export it, so programs started from it cannot see it: a line sets it without \`export\`.`,
+			detail: `${who} has ${variable} but does not export it, so programs started from it cannot see it: ${target === "fish" ? "a line uses `set -g` instead of `set -gx`" : "a line sets it without `export`"}.`,
 		};
 	}
 	if (!parsed.found) {
@@ -226,14 +150,14 @@ export async function proveTarget(
 		};
 	}
 	if (parsed.value !== expected) {
-		const seen =
-			parsed.value === ""
-				? "an empty value"
-				: `a different value (${mask(parsed.value ?? "")})`;
+		const seen = parsed.value === "" ? "an empty value" : `a different value (${mask(parsed.value ?? "")})`;
 		return {
 			ok: false,
 			reason: "different",
-			detail: `${who} sees ${seen}: a later definition wins — ${suspects(options)}`,
+			detail:
+				target === "dotenv"
+					? `${who} sees ${seen}: is there another ${variable} line in ${file}?`
+					: `${who} sees ${seen}: a later definition wins — ${suspects(options)}`,
 		};
 	}
 	return { ok: true };

@@ -31,10 +31,7 @@ export function maskShellLine(line: string, syntax: ShellSyntax): string {
 		} else if (char === "'" || char === '"') {
 			quote = char;
 			out += char;
-		} else if (
-			char === "#" &&
-			(i === 0 || WORD_START_AFTER.test(line[i - 1] ?? ""))
-		) {
+		} else if (char === "#" && (i === 0 || WORD_START_AFTER.test(line[i - 1] ?? ""))) {
 			return out + " ".repeat(line.length - i);
 		} else {
 			out += char;
@@ -83,11 +80,7 @@ const ESCAPABLE_IN_QUOTES: Record<string, string> = {
 	"fish'": "'\\",
 };
 
-function readQuoted(
-	line: string,
-	open: number,
-	syntax: ShellSyntax,
-): { value: string; end: number } {
+function readQuoted(line: string, open: number, syntax: ShellSyntax): { value: string; end: number } {
 	const quote = line[open] ?? "";
 	// Inside quotes a backslash escapes only these characters; before any other it stays.
 	const escapable = ESCAPABLE_IN_QUOTES[`${syntax}${quote}`] ?? "";

@@ -7,12 +7,7 @@ import type { Detected, OsKind } from "./platform.js";
 import type { Env, RunCommand } from "./system.js";
 
 export type TargetName = "zsh" | "bash" | "fish" | "dotenv";
-export const TARGET_NAMES: readonly TargetName[] = [
-	"zsh",
-	"bash",
-	"fish",
-	"dotenv",
-];
+export const TARGET_NAMES: readonly TargetName[] = ["zsh", "bash", "fish", "dotenv"];
 
 export interface TargetFile {
 	target: TargetName;
@@ -48,8 +43,7 @@ const BASH_LOGIN_FILES = [".bash_profile", ".bash_login", ".profile"] as const;
 
 function bashFile(ctx: TargetContext): string {
 	const p = pathsFor(ctx.os);
-	if (ctx.os === "linux" || ctx.os === "wsl")
-		return p.join(ctx.home, ".bashrc");
+	if (ctx.os === "linux" || ctx.os === "wsl") return p.join(ctx.home, ".bashrc");
 	for (const name of BASH_LOGIN_FILES) {
 		const candidate = p.join(ctx.home, name);
 		if (ctx.existing(candidate)) return candidate;
@@ -57,17 +51,9 @@ function bashFile(ctx: TargetContext): string {
 	return p.join(ctx.home, ".bash_profile");
 }
 
-export function resolveTarget(
-	target: TargetName,
-	ctx: TargetContext,
-): TargetFile {
+export function resolveTarget(target: TargetName, ctx: TargetContext): TargetFile {
 	const p = pathsFor(ctx.os);
-	const make = (
-		file: string,
-		syntax: TargetFile["syntax"],
-		ownsWholeFile: boolean,
-		name: string,
-	) => ({
+	const make = (file: string, syntax: TargetFile["syntax"], ownsWholeFile: boolean, name: string) => ({
 		target,
 		path: file,
 		syntax,
@@ -76,30 +62,15 @@ export function resolveTarget(
 	});
 	switch (target) {
 		case "zsh":
-			return make(
-				p.join(ctx.zdotdir ?? ctx.home, ".zshrc"),
-				"posix",
-				false,
-				"zsh",
-			);
+			return make(p.join(ctx.zdotdir ?? ctx.home, ".zshrc"), "posix", false, "zsh");
 		case "bash":
 			return make(bashFile(ctx), "posix", false, "bash");
 		case "fish": {
 			const config = ctx.xdgConfigHome ?? p.join(ctx.home, ".config");
-			return make(
-				p.join(config, "fish", "conf.d", "claude-setup.fish"),
-				"fish",
-				true,
-				"fish",
-			);
+			return make(p.join(config, "fish", "conf.d", "claude-setup.fish"), "fish", true, "fish");
 		}
 		case "dotenv":
-			return make(
-				p.resolve(ctx.cwd, ctx.envFile ?? ".env"),
-				"dotenv",
-				false,
-				"project .env",
-			);
+			return make(p.resolve(ctx.cwd, ctx.envFile ?? ".env"), "dotenv", false, "project .env");
 	}
 }
 
@@ -127,10 +98,7 @@ export function displayPath(file: string, home: string): string {
 	if (trimmedHome === "") return file;
 	if (file === trimmedHome) return "~";
 	const rest = file.slice(trimmedHome.length);
-	if (
-		file.startsWith(trimmedHome) &&
-		(rest.startsWith("/") || rest.startsWith("\\"))
-	) {
+	if (file.startsWith(trimmedHome) && (rest.startsWith("/") || rest.startsWith("\\"))) {
 		return `~${rest}`;
 	}
 	return file;
@@ -143,18 +111,12 @@ const ZDOTDIR_MARKER = /<<claude-setup-zdotdir:(.*?):claude-setup-zdotdir>>/s;
  * does not have it, ask zsh itself (it reads .zshenv even for `zsh -c`).
  * Returns undefined when zsh is missing, fails, or has no ZDOTDIR.
  */
-export async function askZshForZdotdir(
-	run: RunCommand,
-	env: Env,
-): Promise<string | undefined> {
+export async function askZshForZdotdir(run: RunCommand, env: Env): Promise<string | undefined> {
 	if (env.ZDOTDIR !== undefined && env.ZDOTDIR !== "") return env.ZDOTDIR;
 	try {
 		const result = await run(
 			"zsh",
-			[
-				"-c",
-				`printf '\\n<<claude-setup-zdotdir:%s:claude-setup-zdotdir>>\\n' "$ZDOTDIR"`,
-			],
+			["-c", `printf '\\n<<claude-setup-zdotdir:%s:claude-setup-zdotdir>>\\n' "$ZDOTDIR"`],
 			{ env, timeoutMs: 5000 },
 		);
 		const value = ZDOTDIR_MARKER.exec(result.stdout)?.[1];

@@ -63,7 +63,12 @@ export type WizardAction =
 	| { readonly type: "untrack-answered"; readonly untracked: boolean }
 	| { readonly type: "proved"; readonly proofs: readonly Proof[] }
 	| { readonly type: "tested"; readonly result: LiveTest }
-	| { readonly type: "failed"; readonly title: string; readonly message: string; readonly code: ExitCodeValue }
+	| {
+			readonly type: "failed";
+			readonly title: string;
+			readonly message: string;
+			readonly code: ExitCodeValue;
+	  }
 	| { readonly type: "cancel" };
 
 export function initialState(settings: WizardSettings): WizardState {

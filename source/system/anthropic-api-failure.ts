@@ -18,17 +18,11 @@ export function innermostCode(error: unknown): string | undefined {
 	let found: string | undefined;
 	const seen = new Set<unknown>();
 	let current: unknown = error;
-	while (
-		typeof current === "object" &&
-		current !== null &&
-		!seen.has(current)
-	) {
+	while (typeof current === "object" && current !== null && !seen.has(current)) {
 		seen.add(current);
 		const { code, cause } = current as { code?: unknown; cause?: unknown };
 		if (typeof code === "string") found = code;
-		current =
-			cause ??
-			(current instanceof AggregateError ? current.errors[0] : undefined);
+		current = cause ?? (current instanceof AggregateError ? current.errors[0] : undefined);
 	}
 	return found;
 }
@@ -45,9 +39,7 @@ function innermostMessage(error: unknown): string {
 }
 
 /** `retry-after-ms`, or `retry-after` as seconds or an HTTP date; whole seconds. */
-export function retryAfterSeconds(
-	headers: Headers | undefined,
-): number | undefined {
+export function retryAfterSeconds(headers: Headers | undefined): number | undefined {
 	const ms = Number(headers?.get("retry-after-ms") ?? Number.NaN);
 	if (Number.isFinite(ms) && ms >= 0) return Math.ceil(ms / 1000);
 	const value = headers?.get("retry-after");
@@ -55,19 +47,12 @@ export function retryAfterSeconds(
 	const seconds = Number(value);
 	if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
 	const date = Date.parse(value);
-	return Number.isNaN(date)
-		? undefined
-		: Math.max(0, Math.ceil((date - Date.now()) / 1000));
+	return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-export function toApiFailure(
-	sdk: Sdk,
-	error: unknown,
-	key: string,
-): ApiFailure {
+export function toApiFailure(sdk: Sdk, error: unknown, key: string): ApiFailure {
 	const scrub = (text: string) => scrubKey(text, key);
-	if (error instanceof sdk.APIConnectionTimeoutError)
-		return { kind: "timeout" };
+	if (error instanceof sdk.APIConnectionTimeoutError) return { kind: "timeout" };
 	if (error instanceof sdk.APIError && typeof error.status === "number") {
 		const message = error.apiMessage ?? error.message.slice(0, 200);
 		const retryAfter = retryAfterSeconds(error.headers);
@@ -84,7 +69,5 @@ export function toApiFailure(
 	// APIConnectionError, an abort, or a plain Error (e.g. from fetch itself).
 	const code = innermostCode(error);
 	const message = scrub(innermostMessage(error));
-	return code
-		? { kind: "connection", code, message }
-		: { kind: "connection", message };
+	return code ? { kind: "connection", code, message } : { kind: "connection", message };
 }

@@ -2,13 +2,7 @@
 // first frame draws before it loads. A person is waiting, so: no retries, short timeouts,
 // no SDK logging, no credentials but the key we were given, and failures as data.
 
-import type {
-	AnthropicApi,
-	ApiResult,
-	Env,
-	MessageReply,
-	ModelInfo,
-} from "../core/system.js";
+import type { AnthropicApi, ApiResult, Env, MessageReply, ModelInfo } from "../core/system.js";
 import { toApiFailure } from "./anthropic-api-failure.js";
 
 export interface AnthropicApiOptions {
@@ -21,8 +15,7 @@ export interface AnthropicApiOptions {
 }
 
 export const DEFAULT_BASE_URL = "https://api.anthropic.com";
-export const TEST_PROMPT =
-	"Reply with a short friendly greeting in five words or fewer.";
+export const TEST_PROMPT = "Reply with a short friendly greeting in five words or fewer.";
 const LIST_TIMEOUT_MS = 10_000;
 const MESSAGE_TIMEOUT_MS = 30_000;
 
@@ -48,17 +41,13 @@ function resolveBaseURL(options: AnthropicApiOptions): string {
 	return options.baseURL?.trim() || fromEnv || DEFAULT_BASE_URL;
 }
 
-export function createAnthropicApi(
-	options: AnthropicApiOptions = {},
-): AnthropicApi {
+export function createAnthropicApi(options: AnthropicApiOptions = {}): AnthropicApi {
 	const baseURL = resolveBaseURL(options);
 
 	async function call<T>(
 		key: string,
 		timeoutMs: number,
-		request: (
-			client: InstanceType<Sdk["default"]>,
-		) => Promise<{ value: T; requestId?: string }>,
+		request: (client: InstanceType<Sdk["default"]>) => Promise<{ value: T; requestId?: string }>,
 	): Promise<ApiResult<T>> {
 		const started = performance.now();
 		const sdk = await loadSdk();
@@ -76,9 +65,7 @@ export function createAnthropicApi(
 			});
 			const { value, requestId } = await request(client);
 			const ms = performance.now() - started;
-			return requestId
-				? { ok: true, value, requestId, ms }
-				: { ok: true, value, ms };
+			return requestId ? { ok: true, value, requestId, ms } : { ok: true, value, ms };
 		} catch (error) {
 			return {
 				ok: false,

@@ -18,23 +18,8 @@ import {
 } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { execa } from "execa";
-import type {
-	AnthropicApi,
-	FileInfo,
-	FileSystem,
-	RunCommand,
-	System,
-} from "../core/system.js";
-
-function hasCode(error: unknown, ...codes: string[]): boolean {
-	return (
-		typeof error === "object" &&
-		error !== null &&
-		"code" in error &&
-		codes.includes(String(error.code))
-	);
-}
+import type { AnthropicApi, FileInfo, FileSystem, System } from "../core/system.js";
+import { hasCode, runCommand } from "./node-run.js";
 
 /** Follows a chain of links by hand so a dangling link still names the file it points at. */
 async function resolveLinks(file: string): Promise<string> {
@@ -57,10 +42,7 @@ async function resolveLinks(file: string): Promise<string> {
 	}
 	// The parent folder may itself be a link; resolve it when it exists.
 	try {
-		return path.join(
-			await realpath(path.dirname(current)),
-			path.basename(current),
-		);
+		return path.join(await realpath(path.dirname(current)), path.basename(current));
 	} catch {
 		return current;
 	}
@@ -73,22 +55,14 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
 			await rename(from, to);
 			return;
 		} catch (error) {
-			if (
-				attempt >= 3 ||
-				!hasCode(error, "EPERM", "EBUSY", "EACCES") ||
-				process.platform !== "win32"
-			)
+			if (attempt >= 3 || !hasCode(error, "EPERM", "EBUSY", "EACCES") || process.platform !== "win32")
 				throw error;
 			await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
 		}
 	}
 }
 
-async function writeAtomic(
-	file: string,
-	data: Uint8Array,
-	modeIfNew: number,
-): Promise<void> {
+async function writeAtomic(file: string, data: Uint8Array, modeIfNew: number): Promise<void> {
 	const target = await resolveLinks(file);
 	const existing = await stat(target).catch((error: unknown) => {
 		if (hasCode(error, "ENOENT")) return undefined;
@@ -109,11 +83,7 @@ async function writeAtomic(
 		}
 		await chmod(temp, mode);
 		// Run with sudo, root would otherwise take over the user's file.
-		if (
-			existing &&
-			process.getuid?.() === 0 &&
-			(existing.uid !== 0 || existing.gid !== 0)
-		) {
+		if (existing && process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0)) {
 			await chown(temp, existing.uid, existing.gid);
 		}
 		await renameWithRetry(temp, target);
@@ -131,9 +101,7 @@ async function info(file: string): Promise<FileInfo | undefined> {
 		if (hasCode(error, "ENOENT", "ENOTDIR")) return undefined;
 		throw error;
 	}
-	const followed = link.isSymbolicLink()
-		? await stat(file).catch(() => undefined)
-		: link;
+	const followed = link.isSymbolicLink() ? await stat(file).catch(() => undefined) : link;
 	return {
 		isSymlink: link.isSymbolicLink(),
 		isFile: followed?.isFile() ?? false,
@@ -170,54 +138,7 @@ export const nodeFileSystem: FileSystem = {
 	},
 };
 
-export const runCommand: RunCommand = async (command, args, options = {}) => {
-	// On Unix the child gets its own session: an interactive shell (`bash -i`) then has no
-	// terminal to take over from us, and a timeout can kill it with everything it started.
-	const ownGroup = process.platform !== "win32";
-	const subprocess = execa(command, [...args], {
-		cwd: options.cwd,
-		env: options.env ?? process.env,
-		extendEnv: false,
-		// No input: give the child an empty stdin so a prompt in a startup file sees EOF at once.
-		...(options.input === undefined
-			? { stdin: "ignore" as const }
-			: { input: options.input }),
-		...(ownGroup
-			? { detached: true }
-			: { timeout: options.timeoutMs, killSignal: "SIGKILL" as const }),
-		reject: false,
-		encoding: "utf8",
-		windowsHide: true,
-	});
-	let killedForTime = false;
-	const timer =
-		ownGroup && options.timeoutMs !== undefined
-			? setTimeout(() => {
-					killedForTime = true;
-					// Interactive shells ignore SIGTERM, and a background job would keep our pipes open.
-					if (subprocess.pid !== undefined) {
-						try {
-							process.kill(-subprocess.pid, "SIGKILL");
-						} catch {
-							// Already gone.
-						}
-					}
-				}, options.timeoutMs)
-			: undefined;
-	const result = await subprocess.finally(() => clearTimeout(timer));
-	const notFound =
-		hasCode(result, "ENOENT") ||
-		(result.failed &&
-			result.cause !== undefined &&
-			hasCode(result.cause, "ENOENT"));
-	return {
-		exitCode: killedForTime ? undefined : result.exitCode,
-		stdout: typeof result.stdout === "string" ? result.stdout : "",
-		stderr: typeof result.stderr === "string" ? result.stderr : "",
-		notFound,
-		timedOut: killedForTime || result.timedOut,
-	};
-};
+export { runCommand };
 
 export function createNodeSystem(options: { api: AnthropicApi }): System {
 	return {

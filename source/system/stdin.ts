@@ -1,8 +1,5 @@
 /** Reads all of standard input as text (the key for --key-stdin). Caps at 1 MiB: a key is ~108 bytes. */
-export async function readAllStdin(
-	stream: NodeJS.ReadableStream,
-	limit = 1024 * 1024,
-): Promise<string> {
+export async function readAllStdin(stream: NodeJS.ReadableStream, limit = 1024 * 1024): Promise<string> {
 	const chunks: Buffer[] = [];
 	let size = 0;
 	for await (const chunk of stream) {

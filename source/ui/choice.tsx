@@ -1,5 +1,6 @@
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useState } from "react";
+import { useKeys } from "./keys.js";
 
 export interface ChoiceOption<T extends string> {
 	readonly value: T;
@@ -22,7 +23,7 @@ export function Choice<T extends string>({ options, defaultValue, onSubmit }: Pr
 			options.findIndex((option) => option.value === defaultValue),
 		),
 	);
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		if (key.upArrow) setIndex((current) => (current + options.length - 1) % options.length);
 		else if (key.downArrow || key.tab) setIndex((current) => (current + 1) % options.length);
 		else if (key.return) {

@@ -16,7 +16,9 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 			{state.written.map((written) => (
 				<Text key={written.path}>
 					<Text color="green">✓ </Text>
-					{written.action === "gitignore" ? `git now ignores the key file (${written.display})` : `Saved to ${written.display}`}
+					{written.action === "gitignore"
+						? `git now ignores the key file (${written.display})`
+						: `Saved to ${written.display}`}
 					{written.backupPath ? <Text dimColor> (backup: {written.backupPath})</Text> : null}
 				</Text>
 			))}
@@ -28,12 +30,14 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 						{change.display} already holds this key
 					</Text>
 				))}
-			{state.untracked ? <Text color="green">✓ git no longer tracks the key file; commit that change.</Text> : null}
+			{state.untracked ? (
+				<Text color="green">✓ git no longer tracks the key file; commit that change.</Text>
+			) : null}
 			{state.proofs.map((proof) =>
 				proof.ok ? (
 					<Text key={proof.display}>
-						<Text color="green">✓ </Text>A fresh {proof.target === "dotenv" ? ".env loader" : proof.target} reads the
-						key from {proof.display}
+						<Text color="green">✓ </Text>A fresh {proof.target === "dotenv" ? ".env loader" : proof.target}{" "}
+						reads the key from {proof.display}
 					</Text>
 				) : (
 					<Text key={proof.display} color="red">
@@ -44,12 +48,15 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 			{liveTest?.ok ? (
 				<Text>
 					<Text color="green">✓ </Text>
-					Claude replied in {Math.round(liveTest.ms)} ms ({liveTest.model}): <Text italic>“{liveTest.reply.trim()}”</Text>
+					Claude replied in {Math.round(liveTest.ms)} ms ({liveTest.model}):{" "}
+					<Text italic>“{liveTest.reply.trim()}”</Text>
 				</Text>
 			) : null}
 			{liveTest && !liveTest.ok ? <AdviceView advice={liveTest.advice} /> : null}
 			{state.unchecked && !liveTest ? (
-				<Text color="yellow">! The key was saved without a live check. Run claude-setup again when you are online.</Text>
+				<Text color="yellow">
+					! The key was saved without a live check. Run claude-setup again when you are online.
+				</Text>
 			) : null}
 			<Box flexDirection="column" marginTop={1}>
 				<Text bold color={allGood ? "green" : "yellow"}>

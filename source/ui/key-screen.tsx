@@ -1,11 +1,12 @@
-import { ConfirmInput } from "@inkjs/ui";
-import { Box, Text, useInput } from "ink";
+import { Box, Text } from "ink";
 import { useState } from "react";
 import type { Advice } from "../core/advice.js";
 import { checkKey, maskKey } from "../core/key.js";
 import type { ExistingKey } from "../core/session.js";
 import type { AcceptedKey } from "../core/wizard.js";
 import { AdviceView } from "./advice-view.js";
+import { useKeys } from "./keys.js";
+import { YesNo } from "./yes-no.js";
 
 interface Props {
 	readonly existing: readonly ExistingKey[];
@@ -22,27 +23,35 @@ export function KeyScreen({ existing, advice, onSubmit }: Props) {
 	const [token, setToken] = useState<AcceptedKey>();
 	const check = raw === "" ? undefined : checkKey(raw);
 
-	useInput(
-		(input, key) => {
-			if (key.return) {
-				setTried(true);
-				if (check?.ok && check.kind === "oauth-token") setToken(check);
-				else if (check?.ok) onSubmit(check);
-			} else if (key.backspace || key.delete) setRaw((value) => value.slice(0, -1));
-			else if (key.ctrl && input === "u") setRaw("");
-			else if (!key.ctrl && !key.meta && !key.escape && !key.upArrow && !key.downArrow && !key.tab) {
-				setRaw((value) => value + input);
-			}
-		},
-		{ isActive: token === undefined },
-	);
+	useKeys((input, key) => {
+		if (key.return) {
+			setTried(true);
+			if (check?.ok && check.kind === "oauth-token") setToken(check);
+			else if (check?.ok) onSubmit(check);
+		} else if (key.backspace || key.delete) setRaw((value) => value.slice(0, -1));
+		else if (key.ctrl && input === "u") setRaw("");
+		else if (!key.ctrl && !key.meta && !key.escape && !key.upArrow && !key.downArrow && !key.tab) {
+			setRaw((value) => value + input);
+		}
+	}, token === undefined);
 
 	if (token?.kind === "oauth-token") {
 		return (
 			<Box flexDirection="column">
 				<Text color="yellow">! {token.note}</Text>
 				<Text>
-					Save it as <Text bold>CLAUDE_CODE_OAUTH_TOKEN</Text> instead? <ConfirmInput onConfirm={() => onSubmit(token)} onCancel={() => { setToken(undefined); setRaw(""); setTried(false); }} />
+					Save it as <Text bold>CLAUDE_CODE_OAUTH_TOKEN</Text> instead?{" "}
+					<YesNo
+						defaultYes
+						onAnswer={(yes) => {
+							if (yes) onSubmit(token);
+							else {
+								setToken(undefined);
+								setRaw("");
+								setTried(false);
+							}
+						}}
+					/>
 				</Text>
 			</Box>
 		);
@@ -80,15 +89,24 @@ export function KeyScreen({ existing, advice, onSubmit }: Props) {
 	);
 }
 
-function Feedback({ check, emphasise }: { check: ReturnType<typeof checkKey> | undefined; emphasise: boolean }) {
+function Feedback({
+	check,
+	emphasise,
+}: {
+	check: ReturnType<typeof checkKey> | undefined;
+	emphasise: boolean;
+}) {
 	if (!check) {
-		return <Text dimColor>Create one at console.anthropic.com → API keys. It starts with sk-ant-api03-.</Text>;
+		return (
+			<Text dimColor>Create one at console.anthropic.com → API keys. It starts with sk-ant-api03-.</Text>
+		);
 	}
 	if (check.ok) {
 		return (
 			<Box flexDirection="column">
 				<Text color="green">
-					✓ {check.kind === "api-key" ? "Looks like an API key" : "A Claude Code OAuth token"}: {maskKey(check.key)}
+					✓ {check.kind === "api-key" ? "Looks like an API key" : "A Claude Code OAuth token"}:{" "}
+					{maskKey(check.key)}
 				</Text>
 				{check.fixes.map((fix) => (
 					<Text key={fix} dimColor>

@@ -1,7 +1,7 @@
-import { ConfirmInput } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import { describeAction } from "../core/describe.js";
 import type { Plan } from "../core/plan.js";
+import { YesNo } from "./yes-no.js";
 
 interface Props {
 	readonly plan: Plan;
@@ -42,8 +42,8 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 				<Box flexDirection="column" marginTop={1}>
 					<Text>
 						<Text color="cyan">● </Text>
-						{plan.gitignore.before === undefined ? "create" : "update"} {plan.gitignore.display} so git ignores
-						the key
+						{plan.gitignore.before === undefined ? "create" : "update"} {plan.gitignore.display} so git
+						ignores the key
 					</Text>
 					<Text color="green">
 						{"    + "}
@@ -54,8 +54,8 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 			{plan.trackedSecretFile ? (
 				<Box marginTop={1}>
 					<Text color="yellow">
-						! git already tracks {plan.trackedSecretFile.path}. Ignoring it does not untrack it — you'll be asked
-						next.
+						! git already tracks {plan.trackedSecretFile.path}. Ignoring it does not untrack it — you'll be
+						asked next.
 					</Text>
 				</Box>
 			) : null}
@@ -65,7 +65,7 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 				) : (
 					<Text>Write these changes? </Text>
 				)}
-				<ConfirmInput onConfirm={() => onAnswer(true)} onCancel={() => onAnswer(false)} />
+				<YesNo defaultYes onAnswer={onAnswer} />
 			</Box>
 		</Box>
 	);

@@ -30,14 +30,19 @@ export function TargetScreen({ system, environment, envFile, onSubmit }: Props) 
 			envFile,
 			existing: () => false,
 		});
-		const path = target === "dotenv" ? fromProject(file.path, system.cwd) : displayPath(file.path, system.homeDir);
+		const path =
+			target === "dotenv" ? fromProject(file.path, system.cwd) : displayPath(file.path, system.homeDir);
 		const recommended = target === environment.defaultTarget ? " (your shell)" : "";
 		return { value: target, label: `${path}${recommended}`, hint: `— ${PURPOSE[target]}` };
 	});
 	return (
 		<Box flexDirection="column">
 			<Text bold>Where should the key go?</Text>
-			<Choice options={options} defaultValue={environment.defaultTarget} onSubmit={(target) => onSubmit([target])} />
+			<Choice
+				options={options}
+				defaultValue={environment.defaultTarget}
+				onSubmit={(target) => onSubmit([target])}
+			/>
 			<Text dimColor>↑/↓ to move, Enter to choose</Text>
 		</Box>
 	);

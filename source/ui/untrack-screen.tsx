@@ -1,9 +1,9 @@
-import { ConfirmInput } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import { useState } from "react";
 import type { Plan } from "../core/plan.js";
 import type { System } from "../core/system.js";
 import { Busy } from "./busy.js";
+import { YesNo } from "./yes-no.js";
 
 interface Props {
 	readonly system: System;
@@ -19,20 +19,25 @@ export function UntrackScreen({ system, plan, onDone }: Props) {
 	const untrack = async () => {
 		setRunning(true);
 		const file = tracked.path;
-		const result = await system.run("git", ["rm", "--cached", "--quiet", "--", file], { cwd: tracked.cwd, env: system.env });
+		const result = await system.run("git", ["rm", "--cached", "--quiet", "--", file], {
+			cwd: tracked.cwd,
+			env: system.env,
+		});
 		onDone(result.exitCode === 0);
 	};
 	if (running) return <Busy label={`Running ${tracked.command}…`} />;
 	return (
 		<Box flexDirection="column">
-			<Text color="yellow">! git already tracks {tracked.path}, so .gitignore alone will not keep your key out of commits.</Text>
+			<Text color="yellow">
+				! git already tracks {tracked.path}, so .gitignore alone will not keep your key out of commits.
+			</Text>
 			<Text>
 				The fix is <Text bold>{tracked.command}</Text> (the file stays on disk; git stops tracking it).
 			</Text>
 			<Text>If this file was ever pushed with a key in it, rotate that key in the Console.</Text>
 			<Box marginTop={1}>
 				<Text>Run it now? </Text>
-				<ConfirmInput defaultChoice="cancel" onConfirm={() => void untrack()} onCancel={() => onDone(false)} />
+				<YesNo defaultYes={false} onAnswer={(yes) => (yes ? void untrack() : onDone(false))} />
 			</Box>
 		</Box>
 	);

@@ -22,6 +22,7 @@ export function useStepEffects(
 	dispatch: Dispatch<WizardAction>,
 ) {
 	const { step } = state;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: each step runs its effect once, when it is entered
 	useEffect(() => {
 		let live = true;
 		const send = (action: WizardAction) => {
@@ -38,8 +39,6 @@ export function useStepEffects(
 		return () => {
 			live = false;
 		};
-		// Each step runs its effect once, when it is entered.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [step]);
 }
 
@@ -57,7 +56,11 @@ async function run(
 		case "checking": {
 			if (!key) return;
 			const result = await checkKeyLive(system, key.key);
-			send(result.ok ? { type: "check-passed", models: result.models } : { type: "check-failed", advice: result.advice });
+			send(
+				result.ok
+					? { type: "check-passed", models: result.models }
+					: { type: "check-failed", advice: result.advice },
+			);
 			return;
 		}
 		case "planning": {
@@ -72,7 +75,12 @@ async function run(
 			send(
 				result.ok
 					? { type: "planned", plan: result.plan }
-					: { type: "failed", title: "Cannot write there", message: result.message, code: ExitCode.writeFailed },
+					: {
+							type: "failed",
+							title: "Cannot write there",
+							message: result.message,
+							code: ExitCode.writeFailed,
+						},
 			);
 			return;
 		}
@@ -81,7 +89,12 @@ async function run(
 			send(
 				result.ok
 					? { type: "written", written: result.written }
-					: { type: "failed", title: "Nothing was written", message: result.message, code: ExitCode.writeFailed },
+					: {
+							type: "failed",
+							title: "Nothing was written",
+							message: result.message,
+							code: ExitCode.writeFailed,
+						},
 			);
 			return;
 		}

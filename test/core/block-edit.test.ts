@@ -17,8 +17,7 @@ const posixBlock = (value: string, eol = "\n") =>
 	[BLOCK_START, COMMENT, `export ${NAME}='${value}'`, BLOCK_END].join(eol);
 
 function applied(result: BlockEdit): Extract<BlockEdit, { ok: true }> {
-	if (!result.ok)
-		throw new Error(`expected ok, got ${result.problem}: ${result.message}`);
+	if (!result.ok) throw new Error(`expected ok, got ${result.problem}: ${result.message}`);
 	return result;
 }
 
@@ -27,12 +26,7 @@ describe("renderBlock", () => {
 		["posix", `export ${NAME}='k-1_A'`],
 		["fish", `set -gx ${NAME} 'k-1_A'`],
 	] as const)("%s", (syntax, assignment) => {
-		expect(renderBlock(syntax, set("k-1_A"))).toEqual([
-			BLOCK_START,
-			COMMENT,
-			assignment,
-			BLOCK_END,
-		]);
+		expect(renderBlock(syntax, set("k-1_A"))).toEqual([BLOCK_START, COMMENT, assignment, BLOCK_END]);
 	});
 
 	it.each([
@@ -51,9 +45,7 @@ describe("renderBlock", () => {
 	});
 
 	it("refuses a bad variable name", () => {
-		expect(() => renderBlock("fish", [{ name: "A;rm", value: "x" }])).toThrow(
-			/Not a variable name/,
-		);
+		expect(() => renderBlock("fish", [{ name: "A;rm", value: "x" }])).toThrow(/Not a variable name/);
 	});
 });
 
@@ -163,9 +155,7 @@ describe("applyBlock with a block already there", () => {
 		const before = `${BLOCK_START}  \r\n${COMMENT}\nexport ${NAME}='v'\n${BLOCK_END}\t\nend\n`;
 		const result = applied(applyBlock(before, "posix", set("v")));
 		expect(result.action).toBe("replaced");
-		expect(result.text).toBe(
-			`${BLOCK_START}\r\n${COMMENT}\r\nexport ${NAME}='v'\r\n${BLOCK_END}\nend\n`,
-		);
+		expect(result.text).toBe(`${BLOCK_START}\r\n${COMMENT}\r\nexport ${NAME}='v'\r\n${BLOCK_END}\nend\n`);
 	});
 
 	it.each([
@@ -177,9 +167,7 @@ describe("applyBlock with a block already there", () => {
 		const before = `top\n${block}\n${later}\nend`;
 		const result = applied(applyBlock(before, syntax, set("new")));
 		expect(result.action).toBe("moved");
-		expect(result.text).toBe(
-			`top\n${later}\nend\n${renderBlock(syntax, set("new")).join("\n")}`,
-		);
+		expect(result.text).toBe(`top\n${later}\nend\n${renderBlock(syntax, set("new")).join("\n")}`);
 		expect(result.blockStartLine).toBe(4);
 		expect(applyBlock(result.text, syntax, set("new"))).toMatchObject({
 			action: "unchanged",
@@ -234,15 +222,11 @@ const problemCases: {
 
 describe("refuses to guess with broken markers", () => {
 	it.each(problemCases)("$name", ({ text, problem, line, says }) => {
-		for (const result of [
-			applyBlock(text, "posix", set("v")),
-			removeBlock(text),
-			findBlock(text),
-		]) {
+		for (const result of [applyBlock(text, "posix", set("v")), removeBlock(text), findBlock(text)]) {
 			expect(result).toMatchObject({ ok: false, problem, line });
 			if (result !== undefined && "message" in result) {
 				expect(result.message).toMatch(says);
-				expect(result.message).toMatch(/Nothing was changed\.$/);
+				expect(result.message).toMatch(/Nothing was changed\. .*then run claude-setup again\.$/);
 			}
 		}
 	});

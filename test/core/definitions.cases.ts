@@ -149,7 +149,7 @@ export const fishCases: Record<string, DefinitionCase> = {
 		found: [{ value: "abc", syntax: "set -gx" }],
 	},
 	"after a semicolon": {
-		text: "if status is-interactive; set -gx ANTHROPIC_API_KEY abc; end",
+		text: "if true; set -gx ANTHROPIC_API_KEY abc; end",
 		found: [{ value: "abc", syntax: "set -gx" }],
 	},
 	"with CRLF": {

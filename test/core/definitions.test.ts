@@ -12,9 +12,7 @@ describe.each([
 ] as const)("findDefinitions (%s)", (syntax, cases) => {
 	it.each(Object.entries(cases))("%s", (_name, { text, found }) => {
 		const definitions = findDefinitions(text, syntax, NAME);
-		expect(definitions.map(({ value, syntax }) => ({ value, syntax }))).toEqual(
-			found,
-		);
+		expect(definitions.map(({ value, syntax }) => ({ value, syntax }))).toEqual(found);
 	});
 });
 
@@ -24,24 +22,9 @@ describe("findDefinitions: line numbers and our block", () => {
 		["fish", "set -gx ANTHROPIC_API_KEY 'ours'"],
 		["dotenv", "ANTHROPIC_API_KEY=ours"],
 	] as const)("marks definitions between the markers (%s)", (syntax, ours) => {
-		const theirs =
-			syntax === "fish"
-				? "set -x ANTHROPIC_API_KEY before"
-				: "ANTHROPIC_API_KEY=before";
-		const after =
-			syntax === "fish"
-				? "set -x ANTHROPIC_API_KEY after"
-				: "ANTHROPIC_API_KEY=after";
-		const text = [
-			theirs,
-			"",
-			BLOCK_START,
-			"# note",
-			ours,
-			BLOCK_END,
-			after,
-			"",
-		].join("\r\n");
+		const theirs = syntax === "fish" ? "set -x ANTHROPIC_API_KEY before" : "ANTHROPIC_API_KEY=before";
+		const after = syntax === "fish" ? "set -x ANTHROPIC_API_KEY after" : "ANTHROPIC_API_KEY=after";
+		const text = [theirs, "", BLOCK_START, "# note", ours, BLOCK_END, after, ""].join("\r\n");
 		expect(findDefinitions(text, syntax, NAME)).toEqual([
 			{
 				line: 1,
@@ -72,8 +55,6 @@ describe("findDefinitions: line numbers and our block", () => {
 	});
 
 	it("rejects a name that is not a variable name", () => {
-		expect(() => findDefinitions("", "posix", "A.*")).toThrow(
-			/Not a variable name/,
-		);
+		expect(() => findDefinitions("", "posix", "A.*")).toThrow(/Not a variable name/);
 	});
 });

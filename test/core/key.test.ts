@@ -1,12 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-	API_KEY_LENGTH,
-	checkKey,
-	cleanKey,
-	type KeyCheck,
-	maskKey,
-} from "../../source/core/key.js";
+import { API_KEY_LENGTH, checkKey, cleanKey, type KeyCheck, maskKey } from "../../source/core/key.js";
 
 // Test keys are built at runtime so no full-length key literal sits in the source.
 const API_PREFIX = "sk-ant-api03-";
@@ -102,12 +96,7 @@ const cleaningCases: {
 	{
 		name: "export with spacing, quotes and ;",
 		raw: `export  ANTHROPIC_API_KEY = '${KEY}' ;`,
-		fixes: [
-			QUOTES,
-			SPACES,
-			"removed a trailing `;`",
-			prefixFix("export ANTHROPIC_API_KEY ="),
-		],
+		fixes: [QUOTES, SPACES, "removed a trailing `;`", prefixFix("export ANTHROPIC_API_KEY =")],
 	},
 	{
 		name: ".env line",
@@ -137,11 +126,7 @@ const cleaningCases: {
 	{
 		name: "PowerShell, other case, with ;",
 		raw: `$Env:anthropic_api_key="${KEY}";`,
-		fixes: [
-			QUOTES,
-			"removed a trailing `;`",
-			prefixFix("$Env:anthropic_api_key="),
-		],
+		fixes: [QUOTES, "removed a trailing `;`", prefixFix("$Env:anthropic_api_key=")],
 	},
 	{
 		name: "setx",
@@ -389,16 +374,11 @@ describe("checkKey", () => {
 
 	it("accepts an OAuth token for CLAUDE_CODE_OAUTH_TOKEN, with a note", () => {
 		const result = checkKey(` ${OAUTH} `);
-		if (!result.ok || result.kind !== "oauth-token")
-			throw new Error(`got ${result.kind}`);
+		if (!result.ok || result.kind !== "oauth-token") throw new Error(`got ${result.kind}`);
 		expect(result.variable).toBe("CLAUDE_CODE_OAUTH_TOKEN");
 		expect(result.key === OAUTH).toBe(true);
 		expect(result.fixes).toEqual([SPACES]);
-		for (const part of [
-			"claude setup-token",
-			"not an API key",
-			"CLAUDE_CODE_OAUTH_TOKEN",
-		]) {
+		for (const part of ["claude setup-token", "not an API key", "CLAUDE_CODE_OAUTH_TOKEN"]) {
 			expect(result.note).toContain(part);
 		}
 	});
@@ -407,8 +387,7 @@ describe("checkKey", () => {
 		const result = checkKey(raw);
 		if (result.ok) throw new Error(`accepted as ${result.kind}`);
 		expect(result.kind).toBe(kind);
-		for (const part of says)
-			expect(`${result.message} ${result.hint}`).toContain(part);
+		for (const part of says) expect(`${result.message} ${result.hint}`).toContain(part);
 		expect(result.message).not.toMatch(/[\r\n]/);
 		expect(result.hint).not.toMatch(/[\r\n]/);
 		// Shown live under the input: one short line each.
@@ -499,58 +478,16 @@ describe("maskKey", () => {
 const pastePieces = fc
 	.array(
 		fc.constantFrom(
-			...[
-				"\x1b[200~",
-				"\x1b[201~",
-				"[200~",
-				"\x1b[",
-				"\x1b]0;t\x07",
-				"\x1b",
-				"\x1b[0m",
-			],
-			...[
-				"export ",
-				"ANTHROPIC_API_KEY",
-				"CLAUDE_CODE_OAUTH_TOKEN",
-				"=",
-				":",
-				" = ",
-				"$env:",
-			],
-			...[
-				'"',
-				"'",
-				"‘",
-				"”",
-				"`",
-				" ",
-				"\t",
-				"\u00A0",
-				"\u200B",
-				"\uFEFF",
-				"\n",
-				"\r\n",
-			],
-			...[
-				";",
-				",",
-				"Bearer ",
-				"x-api-key: ",
-				"set -gx ",
-				"sk-ant-api03-",
-				"x",
-				"AA",
-				"…",
-				"😀",
-			],
+			...["\x1b[200~", "\x1b[201~", "[200~", "\x1b[", "\x1b]0;t\x07", "\x1b", "\x1b[0m"],
+			...["export ", "ANTHROPIC_API_KEY", "CLAUDE_CODE_OAUTH_TOKEN", "=", ":", " = ", "$env:"],
+			...['"', "'", "‘", "”", "`", " ", "\t", "\u00A0", "\u200B", "\uFEFF", "\n", "\r\n"],
+			...[";", ",", "Bearer ", "x-api-key: ", "set -gx ", "sk-ant-api03-", "x", "AA", "…", "😀"],
 		),
 		{ maxLength: 30 },
 	)
 	.map((pieces) => pieces.join(""));
 const loneSurrogates = fc.string({
-	unit: fc
-		.integer({ min: 0, max: 0xffff })
-		.map((code) => String.fromCharCode(code)),
+	unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
 });
 const anyText = fc.oneof(
 	fc.string(),
@@ -575,16 +512,7 @@ const sentinelInputs = fc
 	.record({
 		prefix: fc.constantFrom(
 			...["sk-ant-api03-", "sk-ant-admin01-", "sk-ant-api01-", "sk-ant-oat01-"],
-			...[
-				"sk-ant-sid01-",
-				"sk-proj-",
-				"sk-",
-				"AKIA",
-				"AIza",
-				"ghp_",
-				"github_pat_",
-				"",
-			],
+			...["sk-ant-sid01-", "sk-proj-", "sk-", "AKIA", "AIza", "ghp_", "github_pat_", ""],
 		),
 		before: fc.string({ unit: keyCharacter, maxLength: 40 }),
 		after: fc.string({ unit: keyCharacter, maxLength: 120 }),
@@ -592,27 +520,14 @@ const sentinelInputs = fc
 		noise: fc.option(
 			fc.record({
 				at: fc.nat(),
-				piece: fc.constantFrom(
-					" ",
-					"\t",
-					"$",
-					"`",
-					"…",
-					"...",
-					"😀",
-					"а",
-					"\n",
-					"\u200B",
-					"\x00",
-				),
+				piece: fc.constantFrom(" ", "\t", "$", "`", "…", "...", "😀", "а", "\n", "\u200B", "\x00"),
 			}),
 		),
 		wrap: fc.constantFrom(...wrappers),
 	})
 	.map(({ prefix, before, after, exactLength, noise, wrap }) => {
 		let key = prefix + before + SENTINEL + after;
-		if (exactLength)
-			key = key.slice(0, API_KEY_LENGTH).padEnd(API_KEY_LENGTH, "A");
+		if (exactLength) key = key.slice(0, API_KEY_LENGTH).padEnd(API_KEY_LENGTH, "A");
 		if (noise) key = insertAt(key, noise.at % (key.length + 1), noise.piece);
 		return wrap(key);
 	});

@@ -1,138 +1,131 @@
 import { describe, expect, it } from "vitest";
-import {
-	type Detected,
-	detectPlatform,
-	gatherFacts,
-	type PlatformFacts,
-} from "../../source/core/platform.js";
-import type { RunCommand, System } from "../../source/core/system.js";
+import { type Detected, detectPlatform, type PlatformFacts } from "../../source/core/platform.js";
 
 const home = "/home/ada";
 
 describe("detectPlatform", () => {
-	const cases: Array<[string, Omit<PlatformFacts, "home">, Partial<Detected>]> =
+	const cases: Array<[string, Omit<PlatformFacts, "home">, Partial<Detected>]> = [
 		[
-			[
-				"macOS zsh from $SHELL",
-				{ platform: "darwin", env: { SHELL: "/bin/zsh" } },
-				{ os: "macos", shell: "zsh", shellSource: "SHELL" },
-			],
-			[
-				"macOS bash from Homebrew",
-				{ platform: "darwin", env: { SHELL: "/opt/homebrew/bin/bash" } },
-				{ os: "macos", shell: "bash", shellSource: "SHELL" },
-			],
-			[
-				"login form -zsh",
-				{ platform: "darwin", env: { SHELL: "-zsh" } },
-				{ shell: "zsh", shellSource: "SHELL" },
-			],
-			[
-				"linux fish",
-				{ platform: "linux", env: { SHELL: "/usr/bin/fish" } },
-				{ os: "linux", shell: "fish", shellSource: "SHELL" },
-			],
-			[
-				"macOS no SHELL → zsh default",
-				{ platform: "darwin", env: {} },
-				{ os: "macos", shell: "zsh", shellSource: "default" },
-			],
-			[
-				"linux no SHELL → bash default",
-				{ platform: "linux", env: {} },
-				{ os: "linux", shell: "bash", shellSource: "default" },
-			],
-			[
-				"unknown SHELL, parent -zsh",
-				{
-					platform: "linux",
-					env: { SHELL: "/bin/tcsh" },
-					parentProcessName: "-zsh",
-				},
-				{ shell: "zsh", shellSource: "parent" },
-			],
-			[
-				"empty SHELL, parent path",
-				{
-					platform: "darwin",
-					env: { SHELL: "" },
-					parentProcessName: "/usr/local/bin/fish\n",
-				},
-				{ shell: "fish", shellSource: "parent" },
-			],
-			[
-				"unknown shell everywhere",
-				{
-					platform: "linux",
-					env: { SHELL: "/bin/sh" },
-					parentProcessName: "node",
-				},
-				{ shell: "bash", shellSource: "default" },
-			],
-			[
-				"WSL by WSL_DISTRO_NAME",
-				{
-					platform: "linux",
-					env: { WSL_DISTRO_NAME: "Ubuntu", SHELL: "/bin/bash" },
-				},
-				{ os: "wsl", shell: "bash" },
-			],
-			[
-				"WSL by WSL_INTEROP",
-				{ platform: "linux", env: { WSL_INTEROP: "/run/WSL/1_interop" } },
-				{ os: "wsl", shell: "bash", shellSource: "default" },
-			],
-			[
-				"WSL by /proc/version",
-				{
-					platform: "linux",
-					env: {},
-					procVersion: "Linux version 5.15.90.1-microsoft-standard-WSL2",
-				},
-				{ os: "wsl" },
-			],
-			[
-				"plain linux /proc/version",
-				{
-					platform: "linux",
-					env: {},
-					procVersion: "Linux version 6.1.0-18-amd64 (debian)",
-				},
-				{ os: "linux" },
-			],
-			[
-				"Git Bash",
-				{
-					platform: "win32",
-					env: { MSYSTEM: "MINGW64", SHELL: "/usr/bin/bash" },
-				},
-				{ os: "windows", shell: "git-bash", shellSource: "SHELL" },
-			],
-			[
-				"Windows PowerShell parent",
-				{ platform: "win32", env: {}, parentProcessName: "pwsh.exe" },
-				{ os: "windows", shell: "powershell", shellSource: "parent" },
-			],
-			[
-				"Windows cmd parent",
-				{
-					platform: "win32",
-					env: {},
-					parentProcessName: "C:\\Windows\\System32\\cmd.exe",
-				},
-				{ shell: "cmd", shellSource: "parent" },
-			],
-			[
-				"Windows unknown",
-				{ platform: "win32", env: {} },
-				{ os: "windows", shell: "unknown", shellSource: "default" },
-			],
-			[
-				"FreeBSD counts as linux",
-				{ platform: "freebsd", env: { SHELL: "/usr/local/bin/zsh" } },
-				{ os: "linux", shell: "zsh" },
-			],
-		];
+			"macOS zsh from $SHELL",
+			{ platform: "darwin", env: { SHELL: "/bin/zsh" } },
+			{ os: "macos", shell: "zsh", shellSource: "SHELL" },
+		],
+		[
+			"macOS bash from Homebrew",
+			{ platform: "darwin", env: { SHELL: "/opt/homebrew/bin/bash" } },
+			{ os: "macos", shell: "bash", shellSource: "SHELL" },
+		],
+		[
+			"login form -zsh",
+			{ platform: "darwin", env: { SHELL: "-zsh" } },
+			{ shell: "zsh", shellSource: "SHELL" },
+		],
+		[
+			"linux fish",
+			{ platform: "linux", env: { SHELL: "/usr/bin/fish" } },
+			{ os: "linux", shell: "fish", shellSource: "SHELL" },
+		],
+		[
+			"macOS no SHELL → zsh default",
+			{ platform: "darwin", env: {} },
+			{ os: "macos", shell: "zsh", shellSource: "default" },
+		],
+		[
+			"linux no SHELL → bash default",
+			{ platform: "linux", env: {} },
+			{ os: "linux", shell: "bash", shellSource: "default" },
+		],
+		[
+			"unknown SHELL, parent -zsh",
+			{
+				platform: "linux",
+				env: { SHELL: "/bin/tcsh" },
+				parentProcessName: "-zsh",
+			},
+			{ shell: "zsh", shellSource: "parent" },
+		],
+		[
+			"empty SHELL, parent path",
+			{
+				platform: "darwin",
+				env: { SHELL: "" },
+				parentProcessName: "/usr/local/bin/fish\n",
+			},
+			{ shell: "fish", shellSource: "parent" },
+		],
+		[
+			"unknown shell everywhere",
+			{
+				platform: "linux",
+				env: { SHELL: "/bin/sh" },
+				parentProcessName: "node",
+			},
+			{ shell: "bash", shellSource: "default" },
+		],
+		[
+			"WSL by WSL_DISTRO_NAME",
+			{
+				platform: "linux",
+				env: { WSL_DISTRO_NAME: "Ubuntu", SHELL: "/bin/bash" },
+			},
+			{ os: "wsl", shell: "bash" },
+		],
+		[
+			"WSL by WSL_INTEROP",
+			{ platform: "linux", env: { WSL_INTEROP: "/run/WSL/1_interop" } },
+			{ os: "wsl", shell: "bash", shellSource: "default" },
+		],
+		[
+			"WSL by /proc/version",
+			{
+				platform: "linux",
+				env: {},
+				procVersion: "Linux version 5.15.90.1-microsoft-standard-WSL2",
+			},
+			{ os: "wsl" },
+		],
+		[
+			"plain linux /proc/version",
+			{
+				platform: "linux",
+				env: {},
+				procVersion: "Linux version 6.1.0-18-amd64 (debian)",
+			},
+			{ os: "linux" },
+		],
+		[
+			"Git Bash",
+			{
+				platform: "win32",
+				env: { MSYSTEM: "MINGW64", SHELL: "/usr/bin/bash" },
+			},
+			{ os: "windows", shell: "git-bash", shellSource: "SHELL" },
+		],
+		[
+			"Windows PowerShell parent",
+			{ platform: "win32", env: {}, parentProcessName: "pwsh.exe" },
+			{ os: "windows", shell: "powershell", shellSource: "parent" },
+		],
+		[
+			"Windows cmd parent",
+			{
+				platform: "win32",
+				env: {},
+				parentProcessName: "C:\\Windows\\System32\\cmd.exe",
+			},
+			{ shell: "cmd", shellSource: "parent" },
+		],
+		[
+			"Windows unknown",
+			{ platform: "win32", env: {} },
+			{ os: "windows", shell: "unknown", shellSource: "default" },
+		],
+		[
+			"FreeBSD counts as linux",
+			{ platform: "freebsd", env: { SHELL: "/usr/local/bin/zsh" } },
+			{ os: "linux", shell: "zsh" },
+		],
+	];
 	it.each(cases)("%s", (_name, facts, expected) => {
 		expect(detectPlatform({ ...facts, home })).toMatchObject({
 			...expected,
@@ -140,24 +133,14 @@ describe("detectPlatform", () => {
 		});
 	});
 
-	const dirs: Array<
-		[
-			string,
-			Record<string, string>,
-			{ zdotdir?: string; xdgConfigHome?: string },
-		]
-	> = [
+	const dirs: Array<[string, Record<string, string>, { zdotdir?: string; xdgConfigHome?: string }]> = [
 		[
 			"ZDOTDIR and XDG_CONFIG_HOME",
 			{ ZDOTDIR: "/home/ada/.config/zsh", XDG_CONFIG_HOME: "/home/ada/xdg" },
 			{ zdotdir: "/home/ada/.config/zsh", xdgConfigHome: "/home/ada/xdg" },
 		],
 		["empty values are ignored", { ZDOTDIR: "", XDG_CONFIG_HOME: "" }, {}],
-		[
-			"relative XDG_CONFIG_HOME is ignored (XDG spec)",
-			{ XDG_CONFIG_HOME: "config" },
-			{},
-		],
+		["relative XDG_CONFIG_HOME is ignored (XDG spec)", { XDG_CONFIG_HOME: "config" }, {}],
 	];
 	it.each(dirs)("%s", (_name, env, expected) => {
 		const detected = detectPlatform({
@@ -172,97 +155,5 @@ describe("detectPlatform", () => {
 			zdotdir: expected.zdotdir,
 			xdgConfigHome: expected.xdgConfigHome,
 		});
-	});
-});
-
-function systemWith(
-	platform: NodeJS.Platform,
-	files: Record<string, string>,
-	run: RunCommand,
-): System {
-	return {
-		platform,
-		env: { SHELL: "/bin/zsh" },
-		homeDir: home,
-		cwd: "/work",
-		fs: {
-			read: async (path) => {
-				if (path === "/proc/version" && files[path] === undefined)
-					throw new Error("EACCES");
-				return new TextEncoder().encode(files[path]);
-			},
-			info: async () => undefined,
-			writeAtomic: async () => {},
-			makeDirectory: async () => {},
-			remove: async () => {},
-			list: async () => [],
-		},
-		run,
-		api: {} as System["api"],
-		now: () => 0,
-	};
-}
-
-const ok = (stdout: string) => ({
-	exitCode: 0,
-	stdout,
-	stderr: "",
-	notFound: false,
-	timedOut: false,
-});
-
-describe("gatherFacts", () => {
-	it("reads /proc/version on linux and asks ps about the given parent pid", async () => {
-		const calls: string[][] = [];
-		const system = systemWith(
-			"linux",
-			{ "/proc/version": "Linux 5.15 microsoft-standard" },
-			async (command, args) => {
-				calls.push([command, ...args]);
-				return ok("-zsh\n");
-			},
-		);
-		const facts = await gatherFacts(system, 4242);
-		expect(calls).toEqual([["ps", "-o", "comm=", "-p", "4242"]]);
-		expect(facts).toMatchObject({
-			platform: "linux",
-			home,
-			procVersion: "Linux 5.15 microsoft-standard",
-			parentProcessName: "-zsh",
-		});
-		expect(detectPlatform(facts)).toMatchObject({ os: "wsl", shell: "zsh" });
-	});
-
-	it("tolerates an unreadable /proc, a failing ps and a missing ps", async () => {
-		const failing = await gatherFacts(
-			systemWith("linux", {}, async () => ({ ...ok(""), exitCode: 1 })),
-			1,
-		);
-		expect(failing.procVersion).toBeUndefined();
-		expect(failing.parentProcessName).toBeUndefined();
-		const throwing = await gatherFacts(
-			systemWith("darwin", {}, async () => {
-				throw new Error("spawn ps ENOENT");
-			}),
-			1,
-		);
-		expect(throwing).toEqual({
-			platform: "darwin",
-			env: { SHELL: "/bin/zsh" },
-			home,
-		});
-	});
-
-	it("does not run ps or read /proc on Windows", async () => {
-		const calls: string[] = [];
-		const facts = await gatherFacts(
-			systemWith("win32", {}, async (command) => {
-				calls.push(command);
-				return ok("");
-			}),
-			1,
-		);
-		expect(calls).toEqual([]);
-		expect(facts.procVersion).toBeUndefined();
 	});
 });

@@ -1,10 +1,6 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { detectPlatform } from "../../source/core/platform.js";
 import {
-	askZshForZdotdir,
 	defaultTarget,
 	displayPath,
 	resolveTarget,
@@ -12,7 +8,6 @@ import {
 	type TargetContext,
 	type TargetName,
 } from "../../source/core/targets.js";
-import { runCommand } from "../../source/system/node-system.js";
 
 const home = "/Users/ada";
 const base: TargetContext = {
@@ -35,12 +30,7 @@ describe("resolveTarget", () => {
 			{ path: string; label: string; syntax: string; owns?: boolean },
 		]
 	> = [
-		[
-			"zsh in HOME",
-			"zsh",
-			{},
-			{ path: `${home}/.zshrc`, label: "zsh — ~/.zshrc", syntax: "posix" },
-		],
+		["zsh in HOME", "zsh", {}, { path: `${home}/.zshrc`, label: "zsh — ~/.zshrc", syntax: "posix" }],
 		[
 			"zsh honours ZDOTDIR",
 			"zsh",
@@ -192,9 +182,7 @@ describe("defaultTarget", () => {
 		["win32", {}, "dotenv"],
 	];
 	it.each(cases)("%s %j → %s", (platform, env, expected) => {
-		expect(defaultTarget(detectPlatform({ platform, env, home }))).toBe(
-			expected,
-		);
+		expect(defaultTarget(detectPlatform({ platform, env, home }))).toBe(expected);
 	});
 	it("PowerShell has no startup-file target yet, so .env", () => {
 		expect(
@@ -218,50 +206,5 @@ describe("displayPath", () => {
 		["/etc/zshrc", "", "/etc/zshrc"],
 	])("%s with home %s → %s", (file, homeDir, expected) => {
 		expect(displayPath(file, homeDir)).toBe(expected);
-	});
-});
-
-describe("askZshForZdotdir (real zsh)", () => {
-	let dir: string;
-	beforeAll(async () => {
-		dir = await mkdtemp(path.join(os.tmpdir(), "claude-setup-zdotdir-"));
-	});
-	afterAll(async () => {
-		await rm(dir, { recursive: true, force: true });
-	});
-	const env = () => ({ HOME: dir, PATH: process.env.PATH });
-
-	it("finds a ZDOTDIR set inside ~/.zshenv, despite noise", async () => {
-		await writeFile(
-			path.join(dir, ".zshenv"),
-			`echo "welcome"\nexport ZDOTDIR="$HOME/.config/zsh"\n`,
-		);
-		expect(await askZshForZdotdir(runCommand, env())).toBe(
-			`${dir}/.config/zsh`,
-		);
-	});
-	it("returns undefined when zsh has no ZDOTDIR", async () => {
-		await writeFile(path.join(dir, ".zshenv"), "# nothing\n");
-		expect(await askZshForZdotdir(runCommand, env())).toBeUndefined();
-	});
-	it("uses ZDOTDIR from the environment without asking", async () => {
-		const calls: string[] = [];
-		const run = async (command: string) => {
-			calls.push(command);
-			return {
-				exitCode: 0,
-				stdout: "",
-				stderr: "",
-				notFound: false,
-				timedOut: false,
-			};
-		};
-		expect(await askZshForZdotdir(run, { ZDOTDIR: "/z" })).toBe("/z");
-		expect(calls).toEqual([]);
-	});
-	it("returns undefined when zsh is not installed", async () => {
-		expect(
-			await askZshForZdotdir(runCommand, { HOME: dir, PATH: dir }),
-		).toBeUndefined();
 	});
 });

@@ -3,10 +3,11 @@
 // and nothing the user saw may contain the key.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { makeSandbox, readBack, SECRET_PART, TEST_KEY, WRONG_KEY } from "../helpers/sandbox.js";
-import { KEYS, runInTerminal } from "../helpers/terminal.js";
+import { CLI_PATH, KEYS, runInTerminal } from "../helpers/terminal.js";
 
 let api: FakeAnthropic;
 beforeAll(async () => {
@@ -51,7 +52,7 @@ describe("interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 		await run.waitForText("Looks like an API key");
 		run.write(KEYS.enter);
 		await run.waitForText("Where should the key go?");
-		for (let step = 0; step < 3; step++) run.write(KEYS.down);
+		run.write("4");
 		await run.waitForText(/❯ \.\/\.env/);
 		run.write(KEYS.enter);
 		await run.waitForText("so git ignores");
@@ -89,6 +90,7 @@ describe("interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 		const run = runInTerminal([], sandbox);
 		await run.waitForText("Paste your Anthropic API key");
 		run.write(TEST_KEY.slice(0, 40));
+		await run.waitForText("40 characters");
 		run.write(KEYS.ctrlC);
 		expect(await run.exited).toBe(130);
 		expect(run.screen()).toContain("Cancelled. Nothing was written.");
@@ -98,56 +100,40 @@ describe("interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 });
 
 describe("--key-stdin", { timeout: 60_000 }, () => {
-	it.each(["zsh", "bash", "fish"])("saves to %s and a fresh shell reads it", (shell) => {
-		const sandbox = makeSandbox({ shell, baseURL: api.url });
-		const output = execFileSync(process.execPath, [`${process.cwd()}/dist/cli.js`, "--key-stdin", "--json"], {
-			input: `${TEST_KEY}\n`,
+	// Async on purpose: the fake API lives in this process and must keep answering.
+	const runCli = (args: string[], input: string, sandbox: ReturnType<typeof makeSandbox>) =>
+		execa(process.execPath, [CLI_PATH, ...args], {
+			input,
 			cwd: sandbox.project,
 			env: sandbox.env,
-			encoding: "utf8",
+			extendEnv: false,
+			reject: false,
 		});
-		expectNoLeak(output);
-		const report = JSON.parse(output);
+
+	it.each(["zsh", "bash", "fish"])("saves to %s and a fresh shell reads it", async (shell) => {
+		const sandbox = makeSandbox({ shell, baseURL: api.url });
+		const { stdout, stderr, exitCode } = await runCli(["--key-stdin", "--json"], `${TEST_KEY}\n`, sandbox);
+		expectNoLeak(stdout + stderr);
+		const report = JSON.parse(stdout);
 		expect(report).toMatchObject({ ok: true, exitCode: 0, key: { kind: "api-key" } });
+		expect(exitCode).toBe(0);
 		expect(report.liveTest.model).toBe("claude-haiku-5-5");
 		expect(readBack(shell, sandbox)).toBe(TEST_KEY);
 	});
 
-	it("rejects a key the API refuses with exit 4 and writes nothing", () => {
+	it("rejects a key the API refuses with exit 4 and writes nothing", async () => {
 		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
-		let status = 0;
-		let stdout = "";
-		try {
-			execFileSync(process.execPath, [`${process.cwd()}/dist/cli.js`, "--key-stdin"], {
-				input: WRONG_KEY,
-				cwd: sandbox.project,
-				env: sandbox.env,
-				encoding: "utf8",
-			});
-		} catch (error) {
-			({ status, stdout } = error as { status: number; stdout: string });
-		}
-		expect(status).toBe(4);
-		expect(stdout).toMatch(/invalid|rejected/i);
+		const { stdout, exitCode } = await runCli(["--key-stdin"], WRONG_KEY, sandbox);
+		expect(exitCode).toBe(4);
+		expect(stdout).toMatch(/rejected/i);
 		expect(existsSync(`${sandbox.home}/.zshrc`)).toBe(false);
 		expectNoLeak(stdout);
 	});
 
-	it("without a terminal and without --key-stdin, says what to do and exits 2 at once", () => {
+	it("without a terminal and without --key-stdin, says what to do and exits 2 at once", async () => {
 		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
-		let status = 0;
-		let stderr = "";
-		try {
-			execFileSync(process.execPath, [`${process.cwd()}/dist/cli.js`], {
-				input: "",
-				cwd: sandbox.project,
-				env: sandbox.env,
-				encoding: "utf8",
-			});
-		} catch (error) {
-			({ status, stderr } = error as { status: number; stderr: string });
-		}
-		expect(status).toBe(2);
+		const { stderr, exitCode } = await runCli([], "", sandbox);
+		expect(exitCode).toBe(2);
 		expect(stderr).toContain("--key-stdin");
 	});
 });

@@ -1,32 +1,12 @@
 // A fake Anthropic API on 127.0.0.1 for tests: it answers like the real one (bodies,
 // status codes, request-id headers), can be scripted to fail, and records every request
 // with credentials replaced by markers so tests can assert on what was sent.
-import {
-	createServer,
-	type IncomingMessage,
-	type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-	type AuthHeader,
-	checkKey,
-	presentedKey,
-	redactedHeaders,
-} from "./fake-anthropic/auth.js";
-import {
-	createMessageReply,
-	DEFAULT_REPLY_TEXT,
-} from "./fake-anthropic/messages.js";
-import {
-	DEFAULT_MODELS,
-	type FakeModel,
-	listModelsReply,
-} from "./fake-anthropic/models.js";
-import {
-	errorReply,
-	newRequestId,
-	type ScriptedReply,
-} from "./fake-anthropic/replies.js";
+import { type AuthHeader, checkKey, presentedKey, redactedHeaders } from "./fake-anthropic/auth.js";
+import { createMessageReply, DEFAULT_REPLY_TEXT } from "./fake-anthropic/messages.js";
+import { DEFAULT_MODELS, type FakeModel, listModelsReply } from "./fake-anthropic/models.js";
+import { errorReply, newRequestId, type ScriptedReply } from "./fake-anthropic/replies.js";
 
 export { REDACTED_API_KEY, REDACTED_BEARER } from "./fake-anthropic/auth.js";
 export { DEFAULT_MODELS, type FakeModel } from "./fake-anthropic/models.js";
@@ -56,10 +36,7 @@ export interface RecordedRequest {
  * Decides a scripted reply for one request; undefined means "answer normally".
  * `key` is the credential presented (kept out of the recording), for per-key scripts.
  */
-export type Behaviour = (
-	request: RecordedRequest,
-	key: string | undefined,
-) => ScriptedReply | undefined;
+export type Behaviour = (request: RecordedRequest, key: string | undefined) => ScriptedReply | undefined;
 
 export interface FakeAnthropicOptions {
 	readonly validKeys: readonly string[];
@@ -88,28 +65,18 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 	}
 }
 
-export async function startFakeAnthropic(
-	options: FakeAnthropicOptions,
-): Promise<FakeAnthropic> {
+export async function startFakeAnthropic(options: FakeAnthropicOptions): Promise<FakeAnthropic> {
 	const models = options.models ?? DEFAULT_MODELS;
 	const replyText = options.replyText ?? DEFAULT_REPLY_TEXT;
 	const requests: RecordedRequest[] = [];
 	const timers = new Set<NodeJS.Timeout>();
 	let behaviour = options.behaviour;
 
-	function normalReply(
-		request: IncomingMessage,
-		recorded: RecordedRequest,
-		url: URL,
-	): ScriptedReply {
+	function normalReply(request: IncomingMessage, recorded: RecordedRequest, url: URL): ScriptedReply {
 		const denied = checkKey(presentedKey(request.headers), options.validKeys);
 		if (denied) return denied;
 		if (request.headers["anthropic-version"] === undefined) {
-			return errorReply(
-				400,
-				"invalid_request_error",
-				"anthropic-version: header is required",
-			);
+			return errorReply(400, "invalid_request_error", "anthropic-version: header is required");
 		}
 		if (recorded.method === "GET" && recorded.path === "/v1/models") {
 			return listModelsReply(models, url.searchParams);
@@ -143,9 +110,7 @@ export async function startFakeAnthropic(
 		const requestId = newRequestId();
 		recorded.requestId = requestId;
 		const body =
-			typeof reply.body === "object" &&
-			reply.body !== null &&
-			"error" in reply.body
+			typeof reply.body === "object" && reply.body !== null && "error" in reply.body
 				? { ...reply.body, request_id: requestId }
 				: reply.body;
 		response.writeHead(reply.status, {
@@ -169,12 +134,7 @@ export async function startFakeAnthropic(
 		};
 		requests.push(recorded);
 		const normal = () => normalReply(request, recorded, url);
-		send(
-			response,
-			behaviour?.(recorded, presented?.key) ?? normal(),
-			recorded,
-			normal,
-		);
+		send(response, behaviour?.(recorded, presented?.key) ?? normal(), recorded, normal);
 	});
 
 	await new Promise<void>((resolve, reject) => {

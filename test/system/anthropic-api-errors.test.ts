@@ -26,12 +26,7 @@ function lastRequestId(): string | undefined {
 }
 
 type Call = "list" | "message";
-const failures: [
-	string,
-	ScriptedReply,
-	Call,
-	Omit<ApiFailure & { kind: "http" }, "requestId">,
-][] = [
+const failures: [string, ScriptedReply, Call, Omit<ApiFailure & { kind: "http" }, "requestId">][] = [
 	[
 		"400 credit balance",
 		scripted.creditBalance(),
@@ -129,9 +124,7 @@ describe("scripted failures become ApiFailure data (no retries)", () => {
 		fake.setBehaviour(() => reply);
 		const api = createAnthropicApi({ baseURL: fake.url });
 		const result =
-			call === "list"
-				? await api.listModels(KEY)
-				: await api.sendTestMessage(KEY, "claude-haiku-5-5");
+			call === "list" ? await api.listModels(KEY) : await api.sendTestMessage(KEY, "claude-haiku-5-5");
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(result.failure).toEqual({ ...expected, requestId: lastRequestId() });
@@ -140,20 +133,14 @@ describe("scripted failures become ApiFailure data (no retries)", () => {
 	});
 
 	it.each([
-		[
-			"an unknown key",
-			"sk-ant-api03-not-a-known-key-at-all",
-			"Invalid bearer token",
-		],
+		["an unknown key", "sk-ant-api03-not-a-known-key-at-all", "Invalid bearer token"],
 		[
 			"a Claude Code token",
 			"sk-ant-oat01-some-oauth-token-value",
 			"OAuth authentication is currently not supported.",
 		],
 	])("401 for %s", async (_name, key, message) => {
-		const result = await createAnthropicApi({ baseURL: fake.url }).listModels(
-			key,
-		);
+		const result = await createAnthropicApi({ baseURL: fake.url }).listModels(key);
 		expect(!result.ok && result.failure).toEqual({
 			kind: "http",
 			status: 401,

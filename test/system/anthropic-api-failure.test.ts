@@ -17,9 +17,7 @@ describe("mapping helpers", () => {
 		const outer = new TypeError("fetch failed", {
 			cause: new AggregateError([inner], "all failed"),
 		});
-		expect(
-			innermostCode(new Error("Connection error.", { cause: outer })),
-		).toBe("ECONNREFUSED");
+		expect(innermostCode(new Error("Connection error.", { cause: outer }))).toBe("ECONNREFUSED");
 		expect(innermostCode(new Error("no code"))).toBeUndefined();
 	});
 
@@ -38,11 +36,7 @@ describe("mapping helpers", () => {
 
 	it("scrubs the key from messages, even from a plain Error", async () => {
 		const sdk = await import("@anthropic-ai/sdk");
-		const failure = toApiFailure(
-			sdk,
-			new Error(`bad header Bearer ${KEY}`),
-			KEY,
-		);
+		const failure = toApiFailure(sdk, new Error(`bad header Bearer ${KEY}`), KEY);
 		expect(failure).toEqual({
 			kind: "connection",
 			message: expect.stringContaining("sk-ant-api03-…stAA"),

@@ -1,19 +1,7 @@
 // The real SDK, through createAnthropicApi, against the fake API on loopback.
 import { createServer } from "node:net";
-import {
-	afterAll,
-	afterEach,
-	beforeAll,
-	beforeEach,
-	describe,
-	expect,
-	it,
-	vi,
-} from "vitest";
-import {
-	createAnthropicApi,
-	TEST_PROMPT,
-} from "../../source/system/anthropic-api.js";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { createAnthropicApi, TEST_PROMPT } from "../../source/system/anthropic-api.js";
 import {
 	type FakeAnthropic,
 	REDACTED_BEARER,
@@ -43,9 +31,7 @@ function lastRequestId(): string | undefined {
 
 describe("success", () => {
 	it("lists models with one request and captures the request-id", async () => {
-		const result = await createAnthropicApi({ baseURL: fake.url }).listModels(
-			KEY,
-		);
+		const result = await createAnthropicApi({ baseURL: fake.url }).listModels(KEY);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.value).toContainEqual({
@@ -64,9 +50,7 @@ describe("success", () => {
 		});
 		expect(request?.headers.authorization).toBe(REDACTED_BEARER);
 		expect(request?.headers["x-api-key"]).toBeUndefined();
-		expect(request?.headers["anthropic-version"]).toMatch(
-			/^\d{4}-\d{2}-\d{2}$/,
-		);
+		expect(request?.headers["anthropic-version"]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(request?.headers["x-stainless-retry-count"]).toBe("0");
 	});
 
@@ -78,12 +62,8 @@ describe("success", () => {
 		}));
 		const big = await startFakeAnthropic({ validKeys: [KEY], models: many });
 		try {
-			const result = await createAnthropicApi({ baseURL: big.url }).listModels(
-				KEY,
-			);
-			expect(result.ok && result.value.map((model) => model.id)).toEqual(
-				many.map((m) => m.id),
-			);
+			const result = await createAnthropicApi({ baseURL: big.url }).listModels(KEY);
+			expect(result.ok && result.value.map((model) => model.id)).toEqual(many.map((m) => m.id));
 			expect(big.requests.map((request) => request.query)).toEqual([
 				{ limit: "1000" },
 				{ limit: "1000", after_id: "claude-test-999" },
@@ -116,9 +96,7 @@ describe("success", () => {
 		vi.stubEnv("ANTHROPIC_API_KEY", "sk-ant-api03-from-the-environment");
 		vi.stubEnv("ANTHROPIC_AUTH_TOKEN", "token-from-the-environment");
 		vi.stubEnv("ANTHROPIC_BASE_URL", "http://127.0.0.1:9");
-		const result = await createAnthropicApi({ baseURL: fake.url }).listModels(
-			KEY,
-		);
+		const result = await createAnthropicApi({ baseURL: fake.url }).listModels(KEY);
 		expect(result.ok).toBe(true);
 		expect(fake.requests).toHaveLength(1);
 	});
@@ -127,9 +105,7 @@ describe("success", () => {
 describe("no answer", () => {
 	it("a refused port is a connection failure with ECONNREFUSED", async () => {
 		const server = createServer();
-		await new Promise<void>((resolve) =>
-			server.listen(0, "127.0.0.1", resolve),
-		);
+		await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 		const { port } = server.address() as { port: number };
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 		const result = await createAnthropicApi({
@@ -159,9 +135,7 @@ describe("no answer", () => {
 
 	it("a socket closed without an answer is a connection failure", async () => {
 		fake.setBehaviour(() => scripted.hangUp());
-		const result = await createAnthropicApi({ baseURL: fake.url }).listModels(
-			KEY,
-		);
+		const result = await createAnthropicApi({ baseURL: fake.url }).listModels(KEY);
 		expect(!result.ok && result.failure).toMatchObject({
 			kind: "connection",
 			code: "UND_ERR_SOCKET",
@@ -180,9 +154,9 @@ describe("logging", () => {
 		};
 		vi.spyOn(process.stderr, "write").mockImplementation(capture);
 		vi.spyOn(process.stdout, "write").mockImplementation(capture);
-		const consoleSpies = (
-			["log", "info", "warn", "error", "debug"] as const
-		).map((method) => vi.spyOn(console, method).mockImplementation(() => {}));
+		const consoleSpies = (["log", "info", "warn", "error", "debug"] as const).map((method) =>
+			vi.spyOn(console, method).mockImplementation(() => {}),
+		);
 		const api = createAnthropicApi({ baseURL: fake.url });
 		await api.listModels(KEY);
 		await api.sendTestMessage(KEY, "claude-haiku-5-5");

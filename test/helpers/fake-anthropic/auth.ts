@@ -18,9 +18,7 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /** The credential a request carries; x-api-key wins, as the old API header did. */
-export function presentedKey(
-	headers: IncomingHttpHeaders,
-): PresentedKey | undefined {
+export function presentedKey(headers: IncomingHttpHeaders): PresentedKey | undefined {
 	const apiKey = single(headers["x-api-key"]);
 	if (apiKey !== undefined) return { header: "x-api-key", key: apiKey };
 	const authorization = single(headers.authorization);
@@ -33,9 +31,7 @@ export function presentedKey(
 }
 
 /** Headers as recorded: single strings, credentials replaced by markers. */
-export function redactedHeaders(
-	headers: IncomingHttpHeaders,
-): Record<string, string> {
+export function redactedHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 	const result: Record<string, string> = {};
 	for (const [name, value] of Object.entries(headers)) {
 		if (value === undefined) continue;
@@ -55,16 +51,10 @@ export function checkKey(
 	presented: PresentedKey | undefined,
 	validKeys: readonly string[],
 ): ScriptedReply | undefined {
-	if (presented === undefined)
-		return unauthorized("x-api-key header is required");
+	if (presented === undefined) return unauthorized("x-api-key header is required");
 	if (presented.key.startsWith("sk-ant-oat01-")) {
 		return unauthorized("OAuth authentication is currently not supported.");
 	}
-	if (validKeys.includes(presented.key) && presented.key !== "")
-		return undefined;
-	return unauthorized(
-		presented.header === "x-api-key"
-			? "invalid x-api-key"
-			: "Invalid bearer token",
-	);
+	if (validKeys.includes(presented.key) && presented.key !== "") return undefined;
+	return unauthorized(presented.header === "x-api-key" ? "invalid x-api-key" : "Invalid bearer token");
 }

@@ -23,17 +23,10 @@ export function createMessageReply(
 	if (!isRecord(body)) return invalid("Input should be an object");
 	const { model, max_tokens: maxTokens, messages } = body;
 	if (model === undefined) return invalid("model: Field required");
-	if (typeof model !== "string")
-		return invalid("model: Input should be a valid string");
+	if (typeof model !== "string") return invalid("model: Input should be a valid string");
 	if (maxTokens === undefined) return invalid("max_tokens: Field required");
-	if (
-		typeof maxTokens !== "number" ||
-		!Number.isInteger(maxTokens) ||
-		maxTokens < 1
-	) {
-		return invalid(
-			"max_tokens: Input should be a valid integer greater than or equal to 1",
-		);
+	if (typeof maxTokens !== "number" || !Number.isInteger(maxTokens) || maxTokens < 1) {
+		return invalid("max_tokens: Input should be a valid integer greater than or equal to 1");
 	}
 	if (messages === undefined) return invalid("messages: Field required");
 	if (!Array.isArray(messages) || messages.length === 0) {

@@ -63,16 +63,11 @@ function invalid(message: string): ScriptedReply {
 }
 
 /** One page of `GET /v1/models`, or a 400 for a bad query. */
-export function listModelsReply(
-	models: readonly FakeModel[],
-	query: URLSearchParams,
-): ScriptedReply {
+export function listModelsReply(models: readonly FakeModel[], query: URLSearchParams): ScriptedReply {
 	const limitText = query.get("limit");
 	const limit = limitText === null ? 20 : Number(limitText);
 	if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-		return invalid(
-			"limit: Input should be less than or equal to 1000 and at least 1",
-		);
+		return invalid("limit: Input should be less than or equal to 1000 and at least 1");
 	}
 	const afterId = query.get("after_id");
 	const beforeId = query.get("before_id");
@@ -86,10 +81,8 @@ export function listModelsReply(
 		);
 	// Paging backwards takes the page that ends just before `before_id`.
 	const window = models.slice(start, end);
-	const page =
-		beforeId !== null ? window.slice(-limit) : window.slice(0, limit);
-	const hasMore =
-		beforeId !== null ? window.length > page.length : window.length > limit;
+	const page = beforeId !== null ? window.slice(-limit) : window.slice(0, limit);
+	const hasMore = beforeId !== null ? window.length > page.length : window.length > limit;
 	return {
 		kind: "json",
 		status: 200,

@@ -19,15 +19,11 @@ export type ScriptedReply =
 	/** Destroy the socket without writing a byte. */
 	| { readonly kind: "hangUp" };
 
-const ALPHANUMERIC =
-	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 function randomAlphanumeric(length: number): string {
 	const bytes = randomBytes(length);
-	return Array.from(
-		bytes,
-		(byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length],
-	).join("");
+	return Array.from(bytes, (byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join("");
 }
 
 /** Shaped like the real ids: `req_011CSHa1FurUZv2Lu8mxQdXf`. */
@@ -40,11 +36,7 @@ export function newMessageId(): string {
 }
 
 /** The body of every API error; `request_id` is filled in when the reply is sent. */
-export function errorBody(
-	type: string,
-	message: string,
-	errorCode?: string,
-): Record<string, unknown> {
+export function errorBody(type: string, message: string, errorCode?: string): Record<string, unknown> {
 	const error: Record<string, unknown> = { type, message };
 	if (errorCode !== undefined) error.details = { error_code: errorCode };
 	return { type: "error", error };
@@ -71,18 +63,11 @@ export const RATE_LIMIT_MESSAGE =
 
 /** Ready-made failures, each as the real API sends it. */
 export const scripted = {
-	creditBalance: () =>
-		errorReply(400, "invalid_request_error", CREDIT_BALANCE_MESSAGE),
+	creditBalance: () => errorReply(400, "invalid_request_error", CREDIT_BALANCE_MESSAGE),
 	// No documented text exists for 402; this one is plausible, not quoted.
-	billing: () =>
-		errorReply(
-			402,
-			"billing_error",
-			"Your payment method could not be charged.",
-		),
+	billing: () => errorReply(402, "billing_error", "Your payment method could not be charged."),
 	permission: () => errorReply(403, "permission_error", "Permission denied"),
-	notFound: (message = "Not found") =>
-		errorReply(404, "not_found_error", message),
+	notFound: (message = "Not found") => errorReply(404, "not_found_error", message),
 	rateLimit: (retryAfterSeconds = 30) =>
 		errorReply(429, "rate_limit_error", RATE_LIMIT_MESSAGE, {
 			headers: { "retry-after": String(retryAfterSeconds) },

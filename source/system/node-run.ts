@@ -1,0 +1,52 @@
+// Runs a program for the real System with execa: the environment exactly as given, input
+// on stdin, and a timeout that also ends whatever the program started.
+
+import { execa } from "execa";
+import type { RunCommand } from "../core/system.js";
+
+export function hasCode(error: unknown, ...codes: string[]): boolean {
+	return typeof error === "object" && error !== null && "code" in error && codes.includes(String(error.code));
+}
+
+export const runCommand: RunCommand = async (command, args, options = {}) => {
+	// On Unix the child gets its own session: an interactive shell (`bash -i`) then has no
+	// terminal to take over from us, and a timeout can kill it with everything it started.
+	const ownGroup = process.platform !== "win32";
+	const subprocess = execa(command, [...args], {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		extendEnv: false,
+		// No input: give the child an empty stdin so a prompt in a startup file sees EOF at once.
+		...(options.input === undefined ? { stdin: "ignore" as const } : { input: options.input }),
+		...(ownGroup ? { detached: true } : { timeout: options.timeoutMs, killSignal: "SIGKILL" as const }),
+		reject: false,
+		encoding: "utf8",
+		windowsHide: true,
+	});
+	let killedForTime = false;
+	const timer =
+		ownGroup && options.timeoutMs !== undefined
+			? setTimeout(() => {
+					killedForTime = true;
+					// Interactive shells ignore SIGTERM, and a background job would keep our pipes open.
+					if (subprocess.pid !== undefined) {
+						try {
+							process.kill(-subprocess.pid, "SIGKILL");
+						} catch {
+							// Already gone.
+						}
+					}
+				}, options.timeoutMs)
+			: undefined;
+	const result = await subprocess.finally(() => clearTimeout(timer));
+	const notFound =
+		hasCode(result, "ENOENT") ||
+		(result.failed && result.cause !== undefined && hasCode(result.cause, "ENOENT"));
+	return {
+		exitCode: killedForTime ? undefined : result.exitCode,
+		stdout: typeof result.stdout === "string" ? result.stdout : "",
+		stderr: typeof result.stderr === "string" ? result.stderr : "",
+		notFound,
+		timedOut: killedForTime || result.timedOut,
+	};
+};

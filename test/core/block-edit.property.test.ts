@@ -1,0 +1,151 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+	applyBlock,
+	BLOCK_END,
+	BLOCK_START,
+	type BlockEdit,
+	findBlock,
+	removeBlock,
+	renderBlock,
+	type ShellSyntax,
+} from "../../source/core/block-edit.js";
+
+const NAME = "ANTHROPIC_API_KEY";
+
+// Lines a startup file may hold, including text that looks like ours but is not a marker.
+const lineArbitrary = fc.oneof(
+	fc.string({ maxLength: 20 }).map((text) => text.replace(/[\r\n]/g, "")),
+	fc.string({ unit: "grapheme", maxLength: 12 }).map((text) => text.replace(/[\r\n\u2028\u2029]/g, "")),
+	fc.string({ unit: "binary", maxLength: 8 }).map((text) => text.replace(/[\n]/g, "")),
+	fc.constantFrom(
+		"claude-setup",
+		"# claude-setup",
+		` ${BLOCK_START}`,
+		`${BLOCK_START}x`,
+		"# >>> claude-setup",
+		"# <<< claude-setup",
+		`#${BLOCK_END}`,
+		`export ${NAME}=old`,
+		"export PATH=$HOME/bin:$PATH",
+		"\xff\xfe latin1 bytes \x80",
+		"   ",
+		"",
+	),
+);
+const eolArbitrary = fc.constantFrom("\n", "\r\n");
+
+/** A file without our block: lines, mixed EOLs, maybe a BOM, maybe no final newline. */
+const fileArbitrary = fc
+	.record({
+		bom: fc.constantFrom("", "\uFEFF", "\xEF\xBB\xBF"),
+		lines: fc.array(fc.tuple(lineArbitrary, eolArbitrary), { maxLength: 8 }),
+		finalNewline: fc.boolean(),
+	})
+	.map(({ bom, lines, finalNewline }) => {
+		const body = lines.map(([line, eol]) => line + eol).join("");
+		return bom + (finalNewline ? body : body.replace(/\r?\n$/, ""));
+	});
+
+const syntaxArbitrary = fc.constantFrom<ShellSyntax>("posix", "fish");
+const valueArbitrary = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/);
+const set = (value: string) => [{ name: NAME, value }];
+
+function applied(result: BlockEdit): string {
+	if (!result.ok) throw new Error(`unexpected problem ${result.problem}`);
+	return result.text;
+}
+
+const count = (text: string, piece: string) => text.split(piece).length - 1;
+
+describe("applyBlock properties", () => {
+	it("inserting keeps the original as a prefix and adds only the block", () => {
+		fc.assert(
+			fc.property(fileArbitrary, syntaxArbitrary, valueArbitrary, (original, syntax, value) => {
+				const text = applied(applyBlock(original, syntax, set(value)));
+				expect(text.startsWith(original)).toBe(true);
+				const eol = /^[^\n]*\r\n/.test(original) ? "\r\n" : "\n";
+				const block = renderBlock(syntax, set(value)).join(eol);
+				const added = text.slice(original.length);
+				expect([`${block}${eol}`, `${eol}${block}`, `\r\n${block}`]).toContain(added);
+			}),
+		);
+	});
+
+	it("replacing or moving changes nothing outside the block", () => {
+		fc.assert(
+			fc.property(
+				fileArbitrary,
+				fileArbitrary,
+				syntaxArbitrary,
+				valueArbitrary,
+				valueArbitrary,
+				(head, tail, syntax, oldValue, newValue) => {
+					const block = renderBlock(syntax, set(oldValue)).join("\n");
+					const before = `${head.replace(/[^\n]$/, "$&\n")}${block}\n${tail.replace(/^(\uFEFF|\xEF\xBB\xBF)/, "")}`;
+					const result = applyBlock(before, syntax, set(newValue));
+					const location = findBlock(before);
+					if (!result.ok || location === undefined || "problem" in location) throw new Error("no block");
+					const outside = applied(removeBlock(before));
+					expect(applied(removeBlock(result.text))).toBe(outside);
+					if (result.action === "moved") {
+						// A later line redefines the name: the block goes to the end instead.
+						expect(result.text).toBe(applied(applyBlock(outside, syntax, set(newValue))));
+						return;
+					}
+					const lines = before.split("\n");
+					const prefix = lines.slice(0, location.startLine - 1).join("\n");
+					const suffix = lines.slice(location.endLine).join("\n");
+					expect(result.text.startsWith(prefix)).toBe(true);
+					expect(result.text.endsWith(suffix)).toBe(true);
+					expect(result.text).toBe(before.replace(block, renderBlock(syntax, set(newValue)).join("\n")));
+				},
+			),
+		);
+	});
+
+	it("applying twice equals applying once", () => {
+		fc.assert(
+			fc.property(fileArbitrary, syntaxArbitrary, valueArbitrary, (original, syntax, value) => {
+				const once = applied(applyBlock(original, syntax, set(value)));
+				expect(applyBlock(once, syntax, set(value))).toMatchObject({
+					ok: true,
+					text: once,
+					action: "unchanged",
+				});
+			}),
+		);
+	});
+
+	it("apply then removeBlock restores the original exactly", () => {
+		fc.assert(
+			fc.property(fileArbitrary, syntaxArbitrary, valueArbitrary, (original, syntax, value) => {
+				const text = applied(applyBlock(original, syntax, set(value)));
+				expect(removeBlock(text)).toMatchObject({
+					ok: true,
+					text: original,
+					action: "removed",
+				});
+			}),
+		);
+	});
+
+	it("rotating A then B equals applying B, with exactly one block", () => {
+		fc.assert(
+			fc.property(
+				fileArbitrary,
+				syntaxArbitrary,
+				valueArbitrary,
+				valueArbitrary,
+				(original, syntax, first, second) => {
+					const rotated = applied(
+						applyBlock(applied(applyBlock(original, syntax, set(first))), syntax, set(second)),
+					);
+					expect(rotated).toBe(applied(applyBlock(original, syntax, set(second))));
+					expect(count(rotated, BLOCK_START) - count(original, BLOCK_START)).toBe(1);
+					expect(count(rotated, BLOCK_END) - count(original, BLOCK_END)).toBe(1);
+				},
+			),
+		);
+	});
+});
