@@ -5,6 +5,7 @@ import type { System } from "./core/system.js";
 import { initialState, type WizardSettings, wizardReducer } from "./core/wizard.js";
 import { AdviceView } from "./ui/advice-view.js";
 import { Busy } from "./ui/busy.js";
+import { Choice } from "./ui/choice.js";
 import { DoneScreen } from "./ui/done-screen.js";
 import { Header } from "./ui/header.js";
 import { KeyScreen } from "./ui/key-screen.js";
@@ -13,7 +14,6 @@ import { PreviewScreen } from "./ui/preview-screen.js";
 import { TargetScreen } from "./ui/target-screen.js";
 import { UntrackScreen } from "./ui/untrack-screen.js";
 import { type EffectSettings, useStepEffects } from "./ui/use-step-effects.js";
-import { YesNo } from "./ui/yes-no.js";
 
 export interface AppProps {
 	readonly system: System;
@@ -133,17 +133,22 @@ export function App({ system, settings, onExit }: AppProps) {
 
 	function unreachable() {
 		if (step.name !== "unreachable") return null;
+		const options = [
+			{ value: "retry", label: "Try again" },
+			{ value: "save", label: "Save the key without checking it" },
+			{ value: "quit", label: "Quit without saving" },
+		] as const;
 		return (
 			<Box flexDirection="column">
 				<AdviceView advice={step.advice} />
-				<Box marginTop={1}>
-					<Text>Try again? </Text>
-					<YesNo
-						defaultYes
-						onAnswer={(yes) => dispatch({ type: "unreachable-choice", choice: yes ? "retry" : "save" })}
+				<Box marginTop={1} flexDirection="column">
+					<Text bold>What now?</Text>
+					<Choice
+						options={options}
+						defaultValue="retry"
+						onSubmit={(choice) => dispatch({ type: "unreachable-choice", choice })}
 					/>
 				</Box>
-				<Text dimColor>Y retries · n saves the key without checking · Esc quits</Text>
 			</Box>
 		);
 	}

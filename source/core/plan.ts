@@ -64,10 +64,7 @@ export function backupDirectory(system: System): string {
 export async function planChanges(system: System, input: PlanInput): Promise<PlanResult> {
 	const backupDir = backupDirectory(system);
 	const masked = maskKey(input.key);
-	const existing = new Set<string>();
-	for (const path of candidatePaths(system.homeDir)) {
-		if ((await system.fs.info(path))?.isFile) existing.add(path);
-	}
+	const existing = new Set(await presentFiles(system));
 	const changes: FileChange[] = [];
 	for (const target of input.targets) {
 		const file = resolveTarget(target, {
@@ -154,9 +151,15 @@ function editFor(file: TargetFile, before: string, variable: string, key: string
 	};
 }
 
-/** Files whose existence changes which file a target uses (macOS bash login files). */
-function candidatePaths(home: string): string[] {
-	return [".bash_profile", ".bash_login", ".profile"].map((name) => `${home}/${name}`);
+/** Files whose existence changes which file a target uses (the bash login files). */
+export async function presentFiles(system: System): Promise<string[]> {
+	const separator = system.platform === "win32" ? "\\" : "/";
+	const present: string[] = [];
+	for (const name of [".bash_profile", ".bash_login", ".profile"]) {
+		const path = `${system.homeDir}${separator}${name}`;
+		if ((await system.fs.info(path))?.isFile) present.push(path);
+	}
+	return present;
 }
 
 function baseName(path: string): string {

@@ -6,11 +6,11 @@ import { findDefinitions } from "./definitions.js";
 import { gitFacts } from "./gitignore.js";
 import { maskKey } from "./key.js";
 import { pickTestModel } from "./models.js";
-import type { Plan } from "./plan.js";
+import { type Plan, presentFiles } from "./plan.js";
 import { type Detected, detectPlatform, gatherFacts } from "./platform.js";
 import { proveTarget } from "./prove.js";
 import type { ModelInfo, System } from "./system.js";
-import { defaultTarget, displayPath, resolveTarget, type TargetName } from "./targets.js";
+import { askZshForZdotdir, defaultTarget, displayPath, resolveTarget, type TargetName } from "./targets.js";
 
 export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
 
@@ -24,13 +24,16 @@ export interface Environment {
 	readonly defaultTarget: TargetName;
 	readonly inGitRepo: boolean;
 	readonly existing: readonly ExistingKey[];
+	/** Startup files that exist and change which file a target uses (macOS bash). */
+	readonly presentFiles: readonly string[];
 	readonly baseURL?: string;
 }
 
 export async function detectEnvironment(system: System, parentPid: number): Promise<Environment> {
 	const facts = await gatherFacts(system, parentPid);
-	const detected = detectPlatform(facts);
+	const detected = await withZdotdir(system, detectPlatform(facts));
 	const target = defaultTarget(detected);
+	const present = await presentFiles(system);
 	const existing: ExistingKey[] = [];
 	const fromEnv = system.env[KEY_VARIABLE];
 	if (fromEnv !== undefined) {
@@ -43,7 +46,7 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 			zdotdir: detected.zdotdir,
 			xdgConfigHome: detected.xdgConfigHome,
 			cwd: system.cwd,
-			existing: () => false,
+			existing: (path) => present.includes(path),
 		});
 		const bytes = await system.fs.read(file.path);
 		if (bytes && file.syntax !== "dotenv") {
@@ -61,8 +64,17 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 		defaultTarget: target,
 		inGitRepo: git.inRepo,
 		existing,
+		presentFiles: present,
 		baseURL: system.env.ANTHROPIC_BASE_URL || undefined,
 	};
+}
+
+/** ZDOTDIR is often set inside ~/.zshenv, so only zsh itself knows where .zshrc lives. */
+async function withZdotdir(system: System, detected: Detected): Promise<Detected> {
+	if (detected.zdotdir || (detected.os !== "macos" && detected.os !== "linux")) return detected;
+	if (detected.shell !== "zsh") return detected;
+	const zdotdir = await askZshForZdotdir(system.run, system.env);
+	return zdotdir ? { ...detected, zdotdir } : detected;
 }
 
 function maskOrEmpty(value: string): string {

@@ -1,4 +1,5 @@
 import { Box, Text } from "ink";
+import { maskKey } from "../core/key.js";
 import type { WizardState } from "../core/wizard.js";
 
 const OS_NAMES = { macos: "macOS", linux: "Linux", windows: "Windows", wsl: "WSL" } as const;
@@ -18,6 +19,12 @@ export function Header({ state, baseURL }: { readonly state: WizardState; readon
 					{OS_NAMES[detected.os]} · {detected.shell === "unknown" ? "shell not detected" : detected.shell}
 					{state.environment?.inGitRepo ? " · in a git repository" : ""}
 					{baseURL ? ` · API at ${baseURL}` : ""}
+				</Text>
+			) : null}
+			{state.key ? (
+				<Text dimColor>
+					{state.key.variable} {maskKey(state.key.key)}
+					{state.models ? " · accepted by the API" : state.unchecked ? " · not checked with the API" : ""}
 				</Text>
 			) : null}
 		</Box>

@@ -108,11 +108,7 @@ function Feedback({
 					✓ {check.kind === "api-key" ? "Looks like an API key" : "A Claude Code OAuth token"}:{" "}
 					{maskKey(check.key)}
 				</Text>
-				{check.fixes.map((fix) => (
-					<Text key={fix} dimColor>
-						{"  "}cleaned: {fix}
-					</Text>
-				))}
+				{check.fixes.length > 0 ? <Text dimColor>{`  cleaned: ${check.fixes.join("; ")}`}</Text> : null}
 			</Box>
 		);
 	}

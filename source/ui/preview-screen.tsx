@@ -24,7 +24,7 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 						? null
 						: change.previewLines.map((line, index) => (
 								// biome-ignore lint/suspicious/noArrayIndexKey: lines are static
-								<Text key={index} color="green">
+								<Text key={index} color="green" wrap="truncate-end">
 									{"    + "}
 									{line}
 								</Text>

@@ -28,7 +28,7 @@ export function TargetScreen({ system, environment, envFile, onSubmit }: Props) 
 			xdgConfigHome: detected.xdgConfigHome,
 			cwd: system.cwd,
 			envFile,
-			existing: () => false,
+			existing: (path) => environment.presentFiles.includes(path),
 		});
 		const path =
 			target === "dotenv" ? fromProject(file.path, system.cwd) : displayPath(file.path, system.homeDir);

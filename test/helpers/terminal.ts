@@ -1,10 +1,11 @@
 // Runs the built CLI in a real pseudo-terminal and renders its output with a real
 // terminal emulator (xterm headless), so tests read the screen a person would see.
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import pty from "@lydell/node-pty";
 import xterm from "@xterm/headless";
 
-export const CLI_PATH = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+// Tests and npm scripts run from the project root.
+export const CLI_PATH = resolve(process.cwd(), "dist/cli.js");
 
 export const KEYS = {
 	enter: "\r",
