@@ -82,7 +82,9 @@ export async function runHeadless(
 		print("✓ The API accepts the key.");
 	}
 
-	const targets = options.targets.length > 0 ? options.targets : [environment.defaultTarget];
+	// --env-file alone means the .env: saving to the shell's file instead would ignore it silently.
+	const fallback: TargetName = options.envFile !== undefined ? "dotenv" : environment.defaultTarget;
+	const targets = options.targets.length > 0 ? options.targets : [fallback];
 	const planned = await planChanges(system, {
 		targets,
 		variable: check.variable,
@@ -131,8 +133,7 @@ export async function runHeadless(
 	}
 
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
-	for (const proof of proofs)
-		print(proof.ok ? `✓ A fresh ${proof.target} reads the key from ${proof.display}.` : `✗ ${proof.detail}`);
+	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
 	const proven = proofs.every((proof) => proof.ok);
 	const base = {
 		key,

@@ -33,18 +33,12 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 			{state.untracked ? (
 				<Text color="green">✓ git no longer tracks the key file; commit that change.</Text>
 			) : null}
-			{state.proofs.map((proof) =>
-				proof.ok ? (
-					<Text key={proof.display}>
-						<Text color="green">✓ </Text>A fresh {proof.target === "dotenv" ? ".env loader" : proof.target}{" "}
-						reads the key from {proof.display}
-					</Text>
-				) : (
-					<Text key={proof.display} color="red">
-						✗ {proof.detail}
-					</Text>
-				),
-			)}
+			{state.proofs.map((proof) => (
+				<Text key={proof.display} color={proof.ok ? undefined : "red"}>
+					{proof.ok ? <Text color="green">✓ </Text> : "✗ "}
+					{proof.detail}
+				</Text>
+			))}
 			{liveTest?.ok ? (
 				<Text>
 					<Text color="green">✓ </Text>
