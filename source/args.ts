@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { scrubSecrets } from "./core/scrub.js";
 import { TARGET_NAMES, type TargetName } from "./core/targets.js";
 
 export interface Options {
@@ -42,6 +43,12 @@ Examples
   npx claude-setup --target dotenv --env-file ./app/.env`;
 
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+	const parsed = parseWords(argv);
+	// A key pasted as an argument would otherwise be echoed back in full.
+	return parsed.kind === "error" ? { kind: "error", message: scrubSecrets(parsed.message) } : parsed;
+}
+
+function parseWords(argv: readonly string[]): ParsedArgs {
 	let values: ReturnType<typeof parse>["values"];
 	let positionals: string[];
 	try {
@@ -53,7 +60,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 	if (values.help) return { kind: "help" };
 	if (values.version) return { kind: "version" };
 	if (positionals.length > 0) {
-		return { kind: "error", message: `Unexpected argument '${positionals[0]}'.` };
+		const key = positionals[0]?.startsWith("sk-") ? " Pass the key on standard input: --key-stdin." : "";
+		return { kind: "error", message: `Unexpected argument '${positionals[0]}'.${key}` };
 	}
 	const targets: TargetName[] = [];
 	for (const name of values.target ?? []) {
@@ -72,7 +80,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 	if (values.json && !values["key-stdin"]) {
 		return { kind: "error", message: "--json goes with --key-stdin." };
 	}
-	if (values.model !== undefined && !/^[A-Za-z0-9._:@/-]+$/.test(values.model)) {
+	// A key in --model would be sent as a model id and echoed in the API's error.
+	if (
+		values.model !== undefined &&
+		(!/^[A-Za-z0-9._:@/-]+$/.test(values.model) || /^sk-/.test(values.model))
+	) {
 		return { kind: "error", message: "--model takes a model id such as claude-haiku-5-5." };
 	}
 	return {

@@ -4,6 +4,7 @@ import { bytesToText, textToBytes } from "./bytes.js";
 import { describeFileError } from "./file-errors.js";
 import type { FileChange, Plan } from "./plan.js";
 import type { System } from "./system.js";
+import { displayPath } from "./targets.js";
 
 export interface Written {
 	readonly display: string;
@@ -20,18 +21,20 @@ const SECRET_FILE_MODE = 0o600;
 const PLAIN_FILE_MODE = 0o644;
 
 export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult> {
-	const stale = await findChangedSince(system, plan);
-	if (stale) {
-		return {
-			ok: false,
-			path: stale,
-			message: `${stale} changed while claude-setup was running (another program or a second run?). Nothing was written; run claude-setup again.`,
-		};
-	}
 	const undo: Array<() => Promise<void>> = [];
 	const written: Written[] = [];
 	let current = "";
 	try {
+		const stale = await findChangedSince(system, plan, (path) => {
+			current = path;
+		});
+		if (stale) {
+			return {
+				ok: false,
+				path: stale,
+				message: `${displayPath(stale, system.homeDir)} changed while claude-setup was running (another program or a second run?). Nothing was written; run claude-setup again.`,
+			};
+		}
 		// The .gitignore goes first: the secret file must never exist un-ignored.
 		if (plan.gitignore) {
 			const { path, before, after, display } = plan.gitignore;
@@ -44,8 +47,11 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 			if (change.action === "unchanged") continue;
 			current = change.file.path;
 			if (change.backupPath && change.before !== undefined) {
+				// A failing backup is named as such, not as the file it was meant to protect.
+				current = change.backupPath;
 				await system.fs.makeDirectory(plan.backupDir, 0o700);
 				await system.fs.writeAtomic(change.backupPath, textToBytes(change.before), SECRET_FILE_MODE);
+				current = change.file.path;
 			}
 			await writeFile(system, change.file.path, change.after, SECRET_FILE_MODE);
 			undo.push(() => restore(system, change.file.path, change.before));
@@ -77,10 +83,15 @@ async function restore(system: System, path: string, before: string | undefined)
 }
 
 /** Re-read every file: if one changed since the plan was made, writing would lose that change. */
-async function findChangedSince(system: System, plan: Plan): Promise<string | undefined> {
+async function findChangedSince(
+	system: System,
+	plan: Plan,
+	reading: (path: string) => void,
+): Promise<string | undefined> {
 	const files = plan.changes.map((change) => ({ path: change.file.path, before: change.before }));
 	if (plan.gitignore) files.push({ path: plan.gitignore.path, before: plan.gitignore.before });
 	for (const { path, before } of files) {
+		reading(path);
 		const bytes = await system.fs.read(path);
 		const now = bytes === undefined ? undefined : bytesToText(bytes);
 		if (now !== before) return path;

@@ -4,13 +4,17 @@ import type { Detected } from "./platform.js";
 import { displayPath } from "./targets.js";
 
 export function describeAction(change: FileChange): string {
+	// A .env gets one line, not a marked block.
+	const dotenv = change.file.syntax === "dotenv";
 	switch (change.action) {
 		case "create":
 			return `create ${change.display} (readable only by you)`;
 		case "inserted":
-			return `add a claude-setup block to ${change.display}`;
+			return dotenv ? `add the key to ${change.display}` : `add a claude-setup block to ${change.display}`;
 		case "replaced":
-			return `replace the claude-setup block in ${change.display}`;
+			return dotenv
+				? `replace the key in ${change.display}`
+				: `replace the claude-setup block in ${change.display}`;
 		case "moved":
 			return `move the claude-setup block to the end of ${change.display}, so it wins over a later definition`;
 		case "unchanged":

@@ -24,9 +24,16 @@ export function errorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-export function describeFileError(error: unknown, path: string, home: string): string {
+export function describeFileError(
+	error: unknown,
+	path: string,
+	home: string,
+	doing: "read" | "write" = "write",
+): string {
 	const code = errorCode(error);
-	const fix = (code && FIXES[code]) ?? "An unexpected error occurred while writing.";
+	const fix =
+		(code && FIXES[code]) ??
+		`An unexpected error occurred while ${doing === "read" ? "reading" : "writing"}.`;
 	const where = path ? displayPath(path, home) : "a file";
-	return `Could not write ${where}${code ? ` (${code})` : ""}. ${fix} Nothing was changed.`;
+	return `Could not ${doing} ${where}${code ? ` (${code})` : ""}. ${fix} Nothing was changed.`;
 }

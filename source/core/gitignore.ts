@@ -21,9 +21,13 @@ export async function gitFacts(run: RunCommand, dir: string): Promise<{ inRepo: 
 	return root === "" ? { inRepo: false } : { inRepo: true, root };
 }
 
-/** Whether git ignores the file. Outside a repository git cannot tell, so this is false. */
+/**
+ * Whether git's ignore rules cover the file. Outside a repository git cannot tell, so this is false.
+ * --no-index: without it a tracked file never counts as ignored, whatever the rules say.
+ */
 export async function isIgnored(run: RunCommand, file: string): Promise<boolean> {
-	const result = await git(run, path.dirname(file), ["check-ignore", "-q", "--", path.basename(file)]);
+	const args = ["check-ignore", "-q", "--no-index", "--", path.basename(file)];
+	const result = await git(run, path.dirname(file), args);
 	return result?.exitCode === 0;
 }
 

@@ -1,9 +1,10 @@
 // Answers + the files as they are now → the exact changes to preview and then apply.
 // Nothing here writes; apply.ts does, from this plan only.
-import { applyBlock } from "./block-edit.js";
+import { applyBlock, BLOCK_END } from "./block-edit.js";
 import { bytesToText } from "./bytes.js";
 import { findDefinitions } from "./definitions.js";
 import { setDotenvVar } from "./dotenv.js";
+import { describeFileError } from "./file-errors.js";
 import { planGitignore } from "./gitignore.js";
 import { maskKey } from "./key.js";
 import type { Detected } from "./platform.js";
@@ -76,19 +77,28 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			envFile: input.envFile,
 			existing: (path) => existing.has(path),
 		});
-		const info = await system.fs.info(file.path);
-		if (info?.isDirectory) {
+		const display = displayPath(file.path, system.homeDir);
+		let bytes: Uint8Array | undefined;
+		try {
+			if ((await system.fs.info(file.path))?.isDirectory) {
+				return {
+					ok: false,
+					path: file.path,
+					message: `${display} is a folder, not a file. Rename or remove it, or choose another target.`,
+				};
+			}
+			bytes = await system.fs.read(file.path);
+		} catch (error) {
+			// Unreadable, or a file where a folder should be: say so instead of crashing.
 			return {
 				ok: false,
 				path: file.path,
-				message: `${displayPath(file.path, system.homeDir)} is a folder, not a file. Rename or remove it, or choose another target.`,
+				message: describeFileError(error, file.path, system.homeDir, "read"),
 			};
 		}
-		const bytes = await system.fs.read(file.path);
 		const before = bytes === undefined ? undefined : bytesToText(bytes);
 		const edit = editFor(file, before ?? "", input.variable, input.key);
-		if (!edit.ok) return { ok: false, path: file.path, message: edit.message };
-		const display = displayPath(file.path, system.homeDir);
+		if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
 		const stamp = new Date(system.now()).toISOString().replace(/[:.]/g, "-");
 		changes.push({
 			file,
@@ -97,9 +107,13 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			after: edit.text,
 			action: before === undefined ? "create" : edit.action,
 			previewLines: edit.lines.map((line) => line.split(input.key).join(masked)),
-			otherDefinitions: findDefinitions(before ?? "", file.syntax, input.variable)
-				.filter((definition) => !definition.insideOurBlock)
-				.map((definition) => ({ line: definition.line, masked: maskKey(definition.value) })),
+			// A .env edit replaces the first definition and deletes the rest: none is left to warn about.
+			otherDefinitions:
+				file.syntax === "dotenv"
+					? []
+					: findDefinitions(before ?? "", file.syntax, input.variable)
+							.filter((definition) => !definition.insideOurBlock)
+							.map((definition) => ({ line: definition.line, masked: maskKey(definition.value) })),
 			backupPath:
 				before === undefined || edit.action === "unchanged"
 					? undefined
@@ -142,7 +156,7 @@ function editFor(file: TargetFile, before: string, variable: string, key: string
 	if (!result.ok) return { ok: false, message: result.message };
 	const lines = result.text.split(/\r?\n/);
 	const start = result.blockStartLine - 1;
-	const end = lines.indexOf("# <<< claude-setup <<<", start);
+	const end = lines.indexOf(BLOCK_END, start);
 	return {
 		ok: true,
 		text: result.text,

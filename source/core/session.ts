@@ -3,7 +3,7 @@
 import { type Advice, adviseApiFailure } from "./advice.js";
 import { bytesToText } from "./bytes.js";
 import { findDefinitions } from "./definitions.js";
-import { gitFacts } from "./gitignore.js";
+import { gitFacts, isIgnored } from "./gitignore.js";
 import { maskKey } from "./key.js";
 import { pickTestModel } from "./models.js";
 import { type Plan, presentFiles } from "./plan.js";
@@ -48,7 +48,8 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 			cwd: system.cwd,
 			existing: (path) => present.includes(path),
 		});
-		const bytes = await system.fs.read(file.path);
+		// Only to list keys already there: a folder or unreadable file is for planning to explain.
+		const bytes = await system.fs.read(file.path).catch(() => undefined);
 		if (bytes && file.syntax !== "dotenv") {
 			for (const definition of findDefinitions(bytesToText(bytes), file.syntax, KEY_VARIABLE)) {
 				existing.push({
@@ -102,6 +103,7 @@ export interface Proof {
 	readonly display: string;
 	readonly target: TargetName;
 	readonly ok: boolean;
+	/** What was proven (ok) or what is wrong and what to do (not ok), in one sentence. */
 	readonly detail: string;
 }
 
@@ -126,14 +128,34 @@ export async function proveChanges(
 			cwd: system.cwd,
 			mask: maskKey,
 		});
+		const reader = change.file.target === "dotenv" ? ".env loader" : change.file.target;
 		proofs.push({
 			display: change.display,
 			target: change.file.target,
 			ok: result.ok,
-			detail: result.ok ? "" : result.detail,
+			detail: result.ok ? `A fresh ${reader} reads the key from ${change.display}` : result.detail,
 		});
+		if (
+			change.file.target === "dotenv" &&
+			(plan.gitignore || (await gitFacts(system.run, system.cwd)).inRepo)
+		) {
+			proofs.push(await proveIgnored(system, change.file.path, change.display));
+		}
 	}
 	return proofs;
+}
+
+/** Re-asks git after writing: a later `!.env` rule elsewhere could still un-ignore the file. */
+async function proveIgnored(system: System, path: string, display: string): Promise<Proof> {
+	const ignored = await isIgnored(system.run, path);
+	return {
+		display: `${display} (git)`,
+		target: "dotenv",
+		ok: ignored,
+		detail: ignored
+			? `git ignores ${display}`
+			: `git does not ignore ${display}: a rule elsewhere (e.g. "!.env") un-ignores it. Check with: git check-ignore -v ${display}`,
+	};
 }
 
 export type LiveTest =

@@ -82,8 +82,34 @@ export function initialState(settings: WizardSettings): WizardState {
 	};
 }
 
+/** The step each outcome belongs to: a late or stray action (a double Enter, a slow effect) is ignored. */
+const STEP_FOR: Record<Exclude<WizardAction["type"], "failed" | "cancel">, Step["name"]> = {
+	detected: "detecting",
+	"key-accepted": "key",
+	"check-passed": "checking",
+	"check-failed": "checking",
+	"unreachable-choice": "unreachable",
+	"targets-chosen": "target",
+	planned: "planning",
+	confirmed: "preview",
+	written: "writing",
+	"untrack-answered": "untrack",
+	proved: "proving",
+	tested: "testing",
+};
+const FINAL_STEPS: readonly Step["name"][] = ["unsupported", "done", "failed", "exit"];
+
+function accepts(step: Step["name"], action: WizardAction): boolean {
+	if (FINAL_STEPS.includes(step)) return false;
+	// The write is atomic and short; leaving halfway would skip the proof of what was written.
+	if (action.type === "cancel") return step !== "writing";
+	if (action.type === "failed") return true;
+	return STEP_FOR[action.type] === step;
+}
+
 export function wizardReducer(settings: WizardSettings) {
 	return (state: WizardState, action: WizardAction): WizardState => {
+		if (!accepts(state.step.name, action)) return state;
 		switch (action.type) {
 			case "detected": {
 				const { os } = action.environment.detected;
@@ -130,7 +156,8 @@ export function wizardReducer(settings: WizardSettings) {
 				return { ...state, untracked: action.untracked, step: { name: "proving", plan: state.step.plan } };
 			case "proved": {
 				const failed = action.proofs.some((proof) => !proof.ok);
-				const test = settings.verify && state.key?.kind === "api-key";
+				// "Save without checking" means the API could not be reached: no live test either.
+				const test = settings.verify && state.key?.kind === "api-key" && !state.unchecked;
 				return {
 					...state,
 					proofs: action.proofs,

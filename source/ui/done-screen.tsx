@@ -10,7 +10,7 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 		return <Text>Dry run finished: nothing was written.</Text>;
 	}
 	const proven = state.proofs.every((proof) => proof.ok);
-	const allGood = proven && (liveTest === undefined || liveTest.ok);
+	const allGood = proven && !state.unchecked && (liveTest === undefined || liveTest.ok);
 	return (
 		<Box flexDirection="column">
 			{state.written.map((written) => (

@@ -12,6 +12,8 @@ export const TEST_KEY = `sk-ant-api03-${SECRET_PART}${"x".repeat(93 - SECRET_PAR
 export const WRONG_KEY = `sk-ant-api03-${"w".repeat(89)}WrOnAA`;
 
 export interface Sandbox {
+	/** The temp folder holding home and project; remove it when done. */
+	readonly root: string;
 	readonly home: string;
 	readonly project: string;
 	readonly env: Record<string, string>;
@@ -34,7 +36,7 @@ export function makeSandbox(options: { shell: string; baseURL: string; gitRepo?:
 		ANTHROPIC_BASE_URL: options.baseURL,
 		GIT_CONFIG_NOSYSTEM: "1",
 	};
-	return { home, project, env, cwd: project };
+	return { root, home, project, env, cwd: project };
 }
 
 /** What a fresh interactive shell (or Node's .env loader) sees, with the variable removed first. */

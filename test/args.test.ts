@@ -1,0 +1,147 @@
+// parseCommandLine, table-driven: each flag, the combinations that are refused, and the
+// messages people see for mistakes.
+import { describe, expect, it } from "vitest";
+import { HELP, type Options, parseCommandLine } from "../source/args.js";
+
+const SECRET = "ArgSecretNeverEchoed";
+const KEY = `sk-ant-api03-${SECRET}${"x".repeat(95 - SECRET.length - 4)}AbCd`;
+
+const DEFAULTS: Options = {
+	targets: [],
+	envFile: undefined,
+	keyStdin: false,
+	verify: true,
+	model: undefined,
+	dryRun: false,
+	json: false,
+};
+
+describe("options that run", () => {
+	it.each<[string, string[], Partial<Options>]>([
+		["no flags: the wizard with defaults", [], {}],
+		["--target zsh", ["--target", "zsh"], { targets: ["zsh"] }],
+		["--target=fish", ["--target=fish"], { targets: ["fish"] }],
+		["--target is case-insensitive", ["--target", "BASH"], { targets: ["bash"] }],
+		[
+			"repeated --target keeps the order",
+			["--target", "dotenv", "--target", "zsh", "--target", "fish"],
+			{ targets: ["dotenv", "zsh", "fish"] },
+		],
+		["a repeated target counts once", ["--target", "zsh", "--target", "ZSH"], { targets: ["zsh"] }],
+		[
+			"--env-file with --target dotenv",
+			["--target", "dotenv", "--env-file", "./app/.env"],
+			{ targets: ["dotenv"], envFile: "./app/.env" },
+		],
+		[
+			"--env-file with dotenv among other targets",
+			["--target", "zsh", "--target", "dotenv", "--env-file=.env.local"],
+			{ targets: ["zsh", "dotenv"], envFile: ".env.local" },
+		],
+		["--env-file alone (the target is chosen later)", ["--env-file", "x.env"], { envFile: "x.env" }],
+		["--key-stdin", ["--key-stdin"], { keyStdin: true }],
+		["--no-verify", ["--no-verify"], { verify: false }],
+		["--model", ["--model", "claude-haiku-5-5"], { model: "claude-haiku-5-5" }],
+		[
+			"--model with a dated or routed id",
+			["--model", "us.anthropic/claude-3-5-haiku@20241022"],
+			{ model: "us.anthropic/claude-3-5-haiku@20241022" },
+		],
+		["--dry-run", ["--dry-run"], { dryRun: true }],
+		["--json with --key-stdin", ["--key-stdin", "--json"], { keyStdin: true, json: true }],
+		[
+			"everything at once",
+			["--key-stdin", "--json", "--no-verify", "--dry-run", "--target", "bash", "--model", "m-1"],
+			{ keyStdin: true, json: true, verify: false, dryRun: true, targets: ["bash"], model: "m-1" },
+		],
+	])("%s", (_, argv, expected) => {
+		expect(parseCommandLine(argv)).toEqual({ kind: "run", options: { ...DEFAULTS, ...expected } });
+	});
+});
+
+describe("help and version", () => {
+	it.each([
+		[["--help"], "help"],
+		[["-h"], "help"],
+		[["--version"], "version"],
+		[["-v"], "version"],
+		[["--target", "zsh", "--help"], "help"],
+		[["--help", "stray"], "help"],
+		[["--json", "--version"], "version"],
+	])("%j → %s", (argv, kind) => {
+		expect(parseCommandLine(argv)).toEqual({ kind });
+	});
+
+	it("the help text lists every flag and exit code", () => {
+		for (const flag of [
+			"--target",
+			"--env-file",
+			"--key-stdin",
+			"--no-verify",
+			"--model",
+			"--dry-run",
+			"--json",
+		]) {
+			expect(HELP).toContain(flag);
+		}
+		expect(HELP).toMatch(/0 ok .* 130 cancelled/s);
+	});
+});
+
+describe("mistakes", () => {
+	it.each<[string, string[], string | RegExp]>([
+		[
+			"an unknown target",
+			["--target", "powershell"],
+			"Unknown target 'powershell'. Choose from: zsh, bash, fish, dotenv.",
+		],
+		["an empty target", ["--target="], "Unknown target ''. Choose from: zsh, bash, fish, dotenv."],
+		["--target without a value", ["--target"], "Option '--target <value>' argument missing"],
+		["an unknown flag", ["--verbose"], "Unknown option '--verbose'."],
+		["an unknown short flag", ["-x"], "Unknown option '-x'."],
+		["a value for a switch", ["--json=yes", "--key-stdin"], "Option '--json' does not take an argument"],
+		[
+			"a positional argument",
+			["sk-ant-api03-abc"],
+			"Unexpected argument 'sk-ant-api03-abc'. Pass the key on standard input: --key-stdin.",
+		],
+		["a positional after flags", ["--dry-run", "zsh"], "Unexpected argument 'zsh'."],
+		["--json without --key-stdin", ["--json"], "--json goes with --key-stdin."],
+		[
+			"--env-file without the dotenv target",
+			["--target", "zsh", "--env-file", "a.env"],
+			"--env-file goes with --target dotenv.",
+		],
+		[
+			"a model id with spaces",
+			["--model", "claude haiku"],
+			"--model takes a model id such as claude-haiku-5-5.",
+		],
+		["an empty model id", ["--model", ""], "--model takes a model id such as claude-haiku-5-5."],
+	])("%s", (_, argv, message) => {
+		const parsed = parseCommandLine(argv);
+		expect(parsed.kind).toBe("error");
+		if (parsed.kind !== "error") return;
+		expect(parsed.message).toEqual(message);
+		expect(parsed.message).not.toContain("To specify");
+	});
+
+	it.each([
+		[
+			"as a positional",
+			[KEY],
+			"Unexpected argument 'sk-ant-api03-…AbCd'. Pass the key on standard input: --key-stdin.",
+		],
+		[
+			"as a target",
+			["--target", KEY],
+			"Unknown target 'sk-ant-api03-…AbCd'. Choose from: zsh, bash, fish, dotenv.",
+		],
+		["as a model", ["--model", KEY], "--model takes a model id such as claude-haiku-5-5."],
+		["as an unknown flag's value", [`--key=${KEY}`], "Unknown option '--key'."],
+	])("a key given %s is masked in the message", (_, argv, message) => {
+		const parsed = parseCommandLine(argv);
+		expect(parsed.kind === "error" && parsed.message).toMatch(message);
+		expect(JSON.stringify(parsed)).not.toContain(SECRET);
+	});
+});
