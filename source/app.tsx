@@ -56,8 +56,6 @@ export function App({ system, settings, onExit }: AppProps) {
 
 	function screen() {
 		switch (step.name) {
-			case "detecting":
-				return <Busy label="Looking at your system…" />;
 			case "unsupported":
 				return (
 					<Text color="yellow">
@@ -78,14 +76,16 @@ export function App({ system, settings, onExit }: AppProps) {
 			case "unreachable":
 				return unreachable();
 			case "target":
-				return state.environment ? (
+				return !state.environment ? (
+					<Busy label="Looking at your system…" />
+				) : (
 					<TargetScreen
 						system={system}
 						environment={state.environment}
 						envFile={settings.envFile}
 						onSubmit={(targets) => dispatch({ type: "targets-chosen", targets })}
 					/>
-				) : null;
+				);
 			case "planning":
 				return <Busy label="Reading your files…" />;
 			case "preview":

@@ -70,8 +70,9 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		const before = `# mine\nalias ll='ls -l'\nexport ANTHROPIC_API_KEY=${STALE_KEY}\nsetopt autocd\n`;
 		writeFileSync(`${sandbox.home}/.zshrc`, before, { mode: 0o644 });
 		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
-		const asked = await app.waitForText("Paste your Anthropic API key");
-		expect(asked).toContain("Already set: sk-ant-api03-…StAl in ~/.zshrc line 3");
+		// The prompt comes first; what detection finds appears on it moments later.
+		await app.waitForText("Paste your Anthropic API key");
+		await app.waitForText("Already set: sk-ant-api03-…StAl in ~/.zshrc line 3");
 		await pasteKey(app);
 		const preview = await answer(app, "Write these changes?");
 		expect(preview).toContain("! line 3 also sets ANTHROPIC_API_KEY (sk-ant-api03-…StAl)");

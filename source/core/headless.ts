@@ -77,7 +77,8 @@ export async function runHeadless(
 		if (!models.ok) {
 			const error = adviceError(models.advice);
 			if (models.advice.outcome !== "rejected") print("  → Or save it without checking: add --no-verify.");
-			return fail(exitCodeForAdvice(models.advice.outcome), error, { key });
+			const code = models.advice.outcome === "rejected" ? ExitCode.keyRejected : ExitCode.unreachable;
+			return fail(code, error, { key });
 		}
 		print("✓ The API accepts the key.");
 	}

@@ -12,7 +12,6 @@ import type { TargetName } from "./targets.js";
 export type AcceptedKey = Extract<KeyCheck, { ok: true }>;
 
 export type Step =
-	| { readonly name: "detecting" }
 	| { readonly name: "unsupported"; readonly os: "windows" | "wsl" }
 	| { readonly name: "key"; readonly advice?: Advice }
 	| { readonly name: "checking" }
@@ -73,7 +72,8 @@ export type WizardAction =
 
 export function initialState(settings: WizardSettings): WizardState {
 	return {
-		step: { name: "detecting" },
+		// The key prompt comes first; detection finishes in the background meanwhile.
+		step: { name: "key" },
 		unchecked: false,
 		targets: settings.presetTargets,
 		written: [],
@@ -83,8 +83,7 @@ export function initialState(settings: WizardSettings): WizardState {
 }
 
 /** The step each outcome belongs to: a late or stray action (a double Enter, a slow effect) is ignored. */
-const STEP_FOR: Record<Exclude<WizardAction["type"], "failed" | "cancel">, Step["name"]> = {
-	detected: "detecting",
+const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "cancel">, Step["name"]> = {
 	"key-accepted": "key",
 	"check-passed": "checking",
 	"check-failed": "checking",
@@ -103,7 +102,7 @@ function accepts(step: Step["name"], action: WizardAction): boolean {
 	if (FINAL_STEPS.includes(step)) return false;
 	// The write is atomic and short; leaving halfway would skip the proof of what was written.
 	if (action.type === "cancel") return step !== "writing";
-	if (action.type === "failed") return true;
+	if (action.type === "failed" || action.type === "detected") return true;
 	return STEP_FOR[action.type] === step;
 }
 
@@ -113,10 +112,12 @@ export function wizardReducer(settings: WizardSettings) {
 		switch (action.type) {
 			case "detected": {
 				const { os } = action.environment.detected;
-				const step: Step = os === "windows" || os === "wsl" ? { name: "unsupported", os } : { name: "key" };
 				const targets = state.targets.length > 0 ? state.targets : [action.environment.defaultTarget];
-				const exitCode = step.name === "unsupported" ? ExitCode.usage : state.exitCode;
-				return { ...state, environment: action.environment, targets, step, exitCode };
+				const detected = { ...state, environment: action.environment, targets };
+				if (os === "windows" || os === "wsl") {
+					return { ...detected, step: { name: "unsupported", os }, exitCode: ExitCode.usage };
+				}
+				return detected;
 			}
 			case "key-accepted": {
 				// OAuth tokens cannot be checked against the API as a key: go straight to saving.
@@ -133,9 +134,8 @@ export function wizardReducer(settings: WizardSettings) {
 			case "unreachable-choice":
 				if (action.choice === "retry") return { ...state, step: { name: "checking" } };
 				if (action.choice === "save") return { ...state, unchecked: true, step: afterCheck(settings) };
-				return state.step.name === "unreachable"
-					? exit(state, exitCodeForAdvice(state.step.advice.outcome))
-					: state;
+				// Nothing was saved: whatever the API said, it could not confirm the key.
+				return exit(state, ExitCode.unreachable);
 			case "targets-chosen":
 				return { ...state, targets: action.targets, step: { name: "planning" } };
 			case "planned":

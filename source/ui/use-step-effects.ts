@@ -22,7 +22,28 @@ export function useStepEffects(
 	dispatch: Dispatch<WizardAction>,
 ) {
 	const { step } = state;
-	// biome-ignore lint/correctness/useExhaustiveDependencies: each step runs its effect once, when it is entered
+	// Planning and proving need what detection finds: they start (again) once it lands.
+	const waitsForDetection = (step.name === "planning" || step.name === "proving") && state.environment === undefined;
+	// Detection runs once, behind the key prompt, so the prompt appears at once.
+	// biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+	useEffect(() => {
+		let live = true;
+		detectEnvironment(system, settings.parentPid).then(
+			(environment) => live && dispatch({ type: "detected", environment }),
+			(error: unknown) =>
+				live &&
+				dispatch({
+					type: "failed",
+					title: "Could not look at your system",
+					message: scrubSecrets(error instanceof Error ? error.message : String(error)),
+					code: ExitCode.unexpected,
+				}),
+		);
+		return () => {
+			live = false;
+		};
+	}, []);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: each step runs its effect once, when it is entered (or once detection lands)
 	useEffect(() => {
 		let live = true;
 		const send = (action: WizardAction) => {
@@ -39,7 +60,7 @@ export function useStepEffects(
 		return () => {
 			live = false;
 		};
-	}, [step]);
+	}, [step, waitsForDetection]);
 }
 
 async function run(
@@ -50,9 +71,6 @@ async function run(
 ): Promise<void> {
 	const { step, key, environment } = state;
 	switch (step.name) {
-		case "detecting":
-			send({ type: "detected", environment: await detectEnvironment(system, settings.parentPid) });
-			return;
 		case "checking": {
 			if (!key) return;
 			const result = await checkKeyLive(system, key.key);

@@ -78,11 +78,11 @@ describe("the API check fails → nothing written", () => {
 		expect(await filesIn(sandbox)).toEqual([]);
 	});
 
-	it("a server error on the check → exit 7, suggesting --no-verify", async () => {
+	it("a server error on the check → exit 5 (nothing could confirm the key), suggesting --no-verify", async () => {
 		fake.setBehaviour(() => scripted.serverError());
 		const sandbox = await sandboxFor(fake.url);
 		const { report, text } = await runIn(sandbox, KEY);
-		expect(report).toMatchObject({ ok: false, exitCode: 7 });
+		expect(report).toMatchObject({ ok: false, exitCode: 5 });
 		expect(text).toContain("--no-verify");
 		expect(text).toMatch(/request-id: req_/);
 		expect(await filesIn(sandbox)).toEqual([]);

@@ -73,7 +73,6 @@ export const DRY_RUN: WizardSettings = { presetTargets: [], verify: true, dryRun
 
 /** One state per step, with the key and plan the later steps would have by then. */
 export const STEPS: Record<Step["name"], Step> = {
-	detecting: { name: "detecting" },
 	unsupported: { name: "unsupported", os: "windows" },
 	key: { name: "key" },
 	checking: { name: "checking" },

@@ -23,7 +23,11 @@ const ALL = Object.keys(STEPS) as Step["name"][];
 
 /** Each action, and the steps where it means something. */
 const ACTIONS: ReadonlyArray<readonly [WizardAction, readonly Step["name"][]]> = [
-	[{ type: "detected", environment: environment("linux", "zsh") }, ["detecting"]],
+	// Detection lands whenever it finishes, behind any step that is still going.
+	[
+		{ type: "detected", environment: environment("linux", "zsh") },
+		ALL.filter((name) => !FINAL.includes(name)),
+	],
 	[{ type: "key-accepted", key: API_KEY }, ["key"]],
 	[{ type: "check-passed", models: [] }, ["checking"]],
 	[{ type: "check-failed", advice: advice("rejected") }, ["checking"]],

@@ -143,7 +143,7 @@ const rows: Row[] = [
 		}),
 	),
 	// failed and cancel, from steps where they apply
-	...(["detecting", "planning", "writing", "testing"] as const).map(
+	...(["key", "planning", "writing", "testing"] as const).map(
 		(name): Row => ({
 			name: `failed during ${name} → failed with its code`,
 			settings: INTERACTIVE,
@@ -153,9 +153,7 @@ const rows: Row[] = [
 			exitCode: ExitCode.writeFailed,
 		}),
 	),
-	...(
-		["detecting", "key", "checking", "unreachable", "target", "preview", "untrack", "testing"] as const
-	).map(
+	...(["key", "checking", "unreachable", "target", "preview", "untrack", "testing"] as const).map(
 		(name): Row => ({
 			name: `cancel during ${name} → exit 130`,
 			settings: INTERACTIVE,

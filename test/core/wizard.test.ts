@@ -21,7 +21,7 @@ import {
 const MODELS = [{ id: "claude-haiku-5-5" }];
 
 const rows: Row[] = [
-	// detecting
+	// detection lands (behind the key prompt, or any later step)
 	...(["linux", "macos"] as const).map(
 		(os): Row => ({
 			name: `detected ${os} → key, the default target`,
@@ -41,6 +41,15 @@ const rows: Row[] = [
 		step: { name: "key" },
 		exitCode: ExitCode.ok,
 		fields: { targets: ["fish"] },
+	},
+	{
+		name: "detected while the API check runs → the step goes on",
+		settings: INTERACTIVE,
+		state: at(INTERACTIVE, { name: "checking" }),
+		action: { type: "detected", environment: environment("linux", "bash") },
+		step: { name: "checking" },
+		exitCode: ExitCode.ok,
+		fields: { targets: ["bash"] },
 	},
 	...(["windows", "wsl"] as const).map(
 		(os): Row => ({
@@ -126,12 +135,12 @@ const rows: Row[] = [
 				false,
 			],
 			[
-				"quit after a server error → exit 7",
+				"quit after a server error → exit 5: nothing confirmed the key",
 				INTERACTIVE,
 				"quit",
 				"server",
-				{ name: "exit", code: 7 },
-				7,
+				{ name: "exit", code: 5 },
+				5,
 				false,
 			],
 		] as const
@@ -148,12 +157,12 @@ const rows: Row[] = [
 	),
 ];
 
-describe("wizardReducer: detecting to the target question", () => {
+describe("wizardReducer: the key prompt to the target question", () => {
 	it.each(rows)("$name", checkRow);
 
-	it("starts at detecting with the preset targets and exit code 0", () => {
+	it("starts at the key prompt with the preset targets and exit code 0", () => {
 		expect(initialState(PRESET)).toEqual({
-			step: { name: "detecting" },
+			step: { name: "key" },
 			unchecked: false,
 			targets: ["fish"],
 			written: [],
