@@ -67,10 +67,11 @@ describe(".env in a git repository", { timeout: 30_000 }, () => {
 		const asked = await answer(app, "Run it now?");
 		expect(asked).toContain("git rm --cached");
 		expect(asked).toContain("y/N");
-		// The rules now cover .env; that git still tracks it was the person's choice.
-		const done = await app.waitForText("All set.");
+		// The rules now cover .env, but a tracked file still goes into the next commit: say so.
+		const done = await app.waitForText("not everything checks out");
 		expect(done).toMatch(/✓ git ignores \S*\.env/);
-		expect(done).not.toContain("git no longer tracks");
+		expect(done).toMatch(/git still tracks \S*\.env: your next commit would include the key/);
+		expect(done).not.toContain("All set.");
 		expect(await app.waitForExit()).toBe(0);
 		expect(tracked(sandbox)).toBe(".env");
 		expect(readFileSync(`${sandbox.project}/.env`, "utf8")).toBe(`DEBUG=1\nANTHROPIC_API_KEY=${TEST_KEY}\n`);

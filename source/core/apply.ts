@@ -11,6 +11,7 @@ export interface Written {
 	readonly path: string;
 	readonly action: FileChange["action"] | "gitignore";
 	readonly backupPath?: string;
+	readonly backupDisplay?: string;
 }
 
 export type ApplyResult =
@@ -60,6 +61,7 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 				path: change.file.path,
 				action: change.action,
 				backupPath: change.backupPath,
+				backupDisplay: change.backupDisplay,
 			});
 		}
 		return { ok: true, written };

@@ -126,10 +126,10 @@ export async function runHeadless(
 		return fail(ExitCode.writeFailed, { path: applied.path, message: applied.message }, { key, files });
 	}
 	for (const written of applied.written) {
-		if (written.backupPath) print(`  backup: ${written.backupPath}`);
+		if (written.backupDisplay) print(`  backup: ${written.backupDisplay}`);
 	}
 	if (plan.trackedSecretFile) {
-		print(`! git already tracks ${plan.trackedSecretFile.path}: ignoring it does not untrack it.`);
+		print(`! git already tracks ${plan.trackedSecretFile.display}: ignoring it does not untrack it.`);
 		print(`  → Run: ${plan.trackedSecretFile.command}   and rotate the key if it was ever pushed.`);
 	}
 

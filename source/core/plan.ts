@@ -9,7 +9,7 @@ import { planGitignore } from "./gitignore.js";
 import { maskKey } from "./key.js";
 import type { Detected } from "./platform.js";
 import type { System } from "./system.js";
-import { displayPath, resolveTarget, type TargetFile, type TargetName } from "./targets.js";
+import { displayPath, projectPath, resolveTarget, type TargetFile, type TargetName } from "./targets.js";
 
 export interface OtherDefinition {
 	readonly line: number;
@@ -27,6 +27,8 @@ export interface FileChange {
 	readonly previewLines: readonly string[];
 	readonly otherDefinitions: readonly OtherDefinition[];
 	readonly backupPath: string | undefined;
+	/** The backup path as shown to the user (`~/.local/state/…`). */
+	readonly backupDisplay: string | undefined;
 }
 
 export interface GitignoreChange {
@@ -43,7 +45,12 @@ export interface Plan {
 	readonly changes: readonly FileChange[];
 	readonly gitignore?: GitignoreChange;
 	/** The .env is tracked by git: ignoring it does not untrack it. */
-	readonly trackedSecretFile?: { readonly path: string; readonly command: string; readonly cwd: string };
+	readonly trackedSecretFile?: {
+		readonly path: string;
+		readonly display: string;
+		readonly command: string;
+		readonly cwd: string;
+	};
 	readonly backupDir: string;
 }
 
@@ -77,7 +84,10 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			envFile: input.envFile,
 			existing: (path) => existing.has(path),
 		});
-		const display = displayPath(file.path, system.homeDir);
+		const display =
+			file.target === "dotenv"
+				? projectPath(file.path, system.cwd, system.homeDir)
+				: displayPath(file.path, system.homeDir);
 		let bytes: Uint8Array | undefined;
 		try {
 			if ((await system.fs.info(file.path))?.isDirectory) {
@@ -100,6 +110,10 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 		const edit = editFor(file, before ?? "", input.variable, input.key);
 		if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
 		const stamp = new Date(system.now()).toISOString().replace(/[:.]/g, "-");
+		const backupPath =
+			before === undefined || edit.action === "unchanged"
+				? undefined
+				: `${backupDir}/${baseName(file.path)}.${stamp}.bak`;
 		changes.push({
 			file,
 			display,
@@ -114,10 +128,8 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 					: findDefinitions(before ?? "", file.syntax, input.variable)
 							.filter((definition) => !definition.insideOurBlock)
 							.map((definition) => ({ line: definition.line, masked: maskKey(definition.value) })),
-			backupPath:
-				before === undefined || edit.action === "unchanged"
-					? undefined
-					: `${backupDir}/${baseName(file.path)}.${stamp}.bak`,
+			backupPath,
+			backupDisplay: backupPath && displayPath(backupPath, system.homeDir),
 		});
 	}
 	const dotenv = changes.find((change) => change.file.target === "dotenv");
@@ -132,13 +144,16 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			gitignore: git?.addition
 				? {
 						path: git.addition.path,
-						display: displayPath(git.addition.path, system.homeDir),
+						display: projectPath(git.addition.path, system.cwd, system.homeDir),
 						before: git.addition.before,
 						after: git.addition.after,
 						entry: git.addition.entry,
 					}
 				: undefined,
-			trackedSecretFile: git?.tracked,
+			trackedSecretFile: git?.tracked && {
+				...git.tracked,
+				display: projectPath(git.tracked.path, system.cwd, system.homeDir),
+			},
 		},
 	};
 }

@@ -125,3 +125,11 @@ export async function askZshForZdotdir(run: RunCommand, env: Env): Promise<strin
 		return undefined;
 	}
 }
+
+/** Project files read best relative to where the user is (`./.env`); others as `~/…`. */
+export function projectPath(file: string, cwd: string, home: string): string {
+	const base = cwd.replace(/[\\/]+$/, "");
+	const rest = file.slice(base.length);
+	if (base !== "" && file.startsWith(base) && /^[\\/]/.test(rest)) return `.${rest}`;
+	return displayPath(file, home);
+}

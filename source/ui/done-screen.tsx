@@ -10,7 +10,8 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 		return <Text>Dry run finished: nothing was written.</Text>;
 	}
 	const proven = state.proofs.every((proof) => proof.ok);
-	const allGood = proven && !state.unchecked && (liveTest === undefined || liveTest.ok);
+	const stillTracked = plan.trackedSecretFile !== undefined && !state.untracked;
+	const allGood = proven && !state.unchecked && !stillTracked && (liveTest === undefined || liveTest.ok);
 	return (
 		<Box flexDirection="column">
 			{state.written.map((written) => (
@@ -19,7 +20,7 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 					{written.action === "gitignore"
 						? `git now ignores the key file (${written.display})`
 						: `Saved to ${written.display}`}
-					{written.backupPath ? <Text dimColor> (backup: {written.backupPath})</Text> : null}
+					{written.backupDisplay ? <Text dimColor> (backup: {written.backupDisplay})</Text> : null}
 				</Text>
 			))}
 			{plan.changes
@@ -32,6 +33,12 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 				))}
 			{state.untracked ? (
 				<Text color="green">✓ git no longer tracks the key file; commit that change.</Text>
+			) : null}
+			{stillTracked && plan.trackedSecretFile ? (
+				<Text color="yellow">
+					! git still tracks {plan.trackedSecretFile.display}: your next commit would include the key. Run{" "}
+					{plan.trackedSecretFile.command} first.
+				</Text>
 			) : null}
 			{state.proofs.map((proof) => (
 				<Text key={proof.display} color={proof.ok ? undefined : "red"}>

@@ -35,7 +35,7 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 							{change.action === "moved" ? "" : "; the claude-setup block comes later, so it wins"}
 						</Text>
 					))}
-					{change.backupPath ? <Text dimColor>{`    backup: ${change.backupPath}`}</Text> : null}
+					{change.backupDisplay ? <Text dimColor>{`    backup: ${change.backupDisplay}`}</Text> : null}
 				</Box>
 			))}
 			{plan.gitignore ? (
@@ -54,7 +54,7 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 			{plan.trackedSecretFile ? (
 				<Box marginTop={1}>
 					<Text color="yellow">
-						! git already tracks {plan.trackedSecretFile.path}. Ignoring it does not untrack it — you'll be
+						! git already tracks {plan.trackedSecretFile.display}. Ignoring it does not untrack it — you'll be
 						asked next.
 					</Text>
 				</Box>

@@ -29,7 +29,7 @@ export function UntrackScreen({ system, plan, onDone }: Props) {
 	return (
 		<Box flexDirection="column">
 			<Text color="yellow">
-				! git already tracks {tracked.path}, so .gitignore alone will not keep your key out of commits.
+				! git already tracks {tracked.display}, so .gitignore alone will not keep your key out of commits.
 			</Text>
 			<Text>
 				The fix is <Text bold>{tracked.command}</Text> (the file stays on disk; git stops tracking it).

@@ -23,7 +23,8 @@ export function useStepEffects(
 ) {
 	const { step } = state;
 	// Planning and proving need what detection finds: they start (again) once it lands.
-	const waitsForDetection = (step.name === "planning" || step.name === "proving") && state.environment === undefined;
+	const waitsForDetection =
+		(step.name === "planning" || step.name === "proving") && state.environment === undefined;
 	// Detection runs once, behind the key prompt, so the prompt appears at once.
 	// biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
 	useEffect(() => {

@@ -87,7 +87,15 @@ describe("backups and modes", () => {
 		const planned = await plan(system, ["zsh"]);
 		const written = await apply(system, planned);
 		const backup = planned.changes[0]?.backupPath ?? "";
-		expect(written).toEqual([{ display: "~/.zshrc", path: file, action: "inserted", backupPath: backup }]);
+		expect(written).toEqual([
+			{
+				display: "~/.zshrc",
+				path: file,
+				action: "inserted",
+				backupPath: backup,
+				backupDisplay: `~/.local/state/claude-setup/backups/${path.basename(backup)}`,
+			},
+		]);
 		expect(path.dirname(backup)).toBe(path.join(home, ".local/state/claude-setup/backups"));
 		expect(await readFile(backup)).toEqual(original);
 		expect(await modeOf(backup)).toBe(0o600);
@@ -112,7 +120,13 @@ describe("backups and modes", () => {
 		const planned = await plan(system, [target]);
 		const written = await apply(system, planned);
 		expect(written).toEqual([
-			{ display: `~/${name}`, path: path.join(home, name), action: "create", backupPath: undefined },
+			{
+				display: `~/${name}`,
+				path: path.join(home, name),
+				action: "create",
+				backupPath: undefined,
+				backupDisplay: undefined,
+			},
 		]);
 		expect(await modeOf(path.join(home, name))).toBe(0o600);
 		expect(await readdir(home)).not.toContain(".local");
@@ -122,10 +136,8 @@ describe("backups and modes", () => {
 		const { system, project } = await makeTempSystem();
 		await promisify(execFile)("git", ["init", "-q", project]);
 		const written = await apply(system, await plan(system, ["dotenv"]));
-		expect(written.map((entry) => entry.display)).toEqual([
-			path.join(project, ".gitignore"),
-			path.join(project, ".env"),
-		]);
+		// The project is the working directory: its files read as ./…
+		expect(written.map((entry) => entry.display)).toEqual(["./.gitignore", "./.env"]);
 		expect(await modeOf(path.join(project, ".gitignore"))).toBe(0o644);
 		expect(await modeOf(path.join(project, ".env"))).toBe(0o600);
 	});

@@ -127,6 +127,7 @@ describe("the .env and git", () => {
 		if (!result.ok) throw new Error(result.message);
 		expect(result.plan.trackedSecretFile).toEqual({
 			path: path.join(project, ".env"),
+			display: "./.env",
 			command: "git rm --cached -- .env",
 			cwd: project,
 		});

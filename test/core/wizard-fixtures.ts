@@ -53,7 +53,7 @@ export const PLAN: Plan = {
 };
 export const TRACKED_PLAN: Plan = {
 	...PLAN,
-	trackedSecretFile: { path: "/p/.env", command: "git rm --cached -- .env", cwd: "/p" },
+	trackedSecretFile: { path: "/p/.env", display: "./.env", command: "git rm --cached -- .env", cwd: "/p" },
 };
 
 export const proof = (ok: boolean): Proof => ({
