@@ -111,7 +111,13 @@ export function App({ system, settings, onExit }: AppProps) {
 			case "testing":
 				return <Busy label="Sending a tiny test request to Claude…" />;
 			case "done":
-				return <DoneScreen state={state} dryRun={settings.dryRun} />;
+				return (
+					<DoneScreen
+						state={state}
+						dryRun={settings.dryRun}
+						terminalValue={system.env[state.key?.variable ?? ""]}
+					/>
+				);
 			case "exit":
 				return (
 					<Text color="yellow">

@@ -1,4 +1,6 @@
 // Plain sentences about a plan, shared by the screens and the --key-stdin output.
+
+import { maskKey } from "./key.js";
 import type { FileChange, Plan } from "./plan.js";
 import type { Detected } from "./platform.js";
 import { displayPath } from "./targets.js";
@@ -40,4 +42,22 @@ export function usageHints(plan: Plan, detected: Detected): string[] {
 		hints.push("Apps started from the Dock or Finder do not read shell files; start them from a terminal.");
 	}
 	return hints;
+}
+
+/**
+ * The classic "401 although I set my key": this terminal still exports another value, which
+ * programs started here keep using (and which wins over any .env).
+ */
+export function staleTerminalWarning(
+	plan: Plan,
+	key: string,
+	terminalValue: string | undefined,
+): string | undefined {
+	if (terminalValue === undefined || terminalValue === key) return undefined;
+	const masked = terminalValue.trim() === "" ? "an empty value" : maskKey(terminalValue);
+	const shellFile = plan.changes.find((change) => change.file.target !== "dotenv");
+	const fix = shellFile
+		? `run \`source ${shellFile.display}\` or open a new terminal`
+		: `run \`unset ${plan.variable}\` (it wins over .env), and remove it from your shell files`;
+	return `This terminal still has ${plan.variable}=${masked}; programs started here use it until you ${fix}.`;
 }

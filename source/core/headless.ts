@@ -2,7 +2,7 @@
 // (or one JSON object). Never prints the key; exit codes as in exit-codes.ts.
 import type { Advice } from "./advice.js";
 import { applyPlan } from "./apply.js";
-import { describeAction, usageHints } from "./describe.js";
+import { describeAction, staleTerminalWarning, usageHints } from "./describe.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { checkKey, maskKey } from "./key.js";
 import { planChanges } from "./plan.js";
@@ -154,6 +154,8 @@ export async function runHeadless(
 		print(`✓ Claude (${test.model}) replied in ${Math.round(test.ms)} ms: “${test.reply.trim()}”`);
 		Object.assign(base, { liveTest: { model: test.model, ms: Math.round(test.ms), reply: test.reply } });
 	}
+	const stale = staleTerminalWarning(plan, check.key, system.env[plan.variable]);
+	if (stale) print(`! ${stale}`);
 	for (const hint of usageHints(plan, environment.detected)) print(hint);
 	return proven
 		? { ok: true, exitCode: ExitCode.ok, ...base }

@@ -1,10 +1,17 @@
 import { Box, Text } from "ink";
-import { usageHints } from "../core/describe.js";
+import { staleTerminalWarning, usageHints } from "../core/describe.js";
 import type { WizardState } from "../core/wizard.js";
 import { AdviceView } from "./advice-view.js";
 
 /** The verdict: what was written where, the proof, the live reply, and how to use it now. */
-export function DoneScreen({ state, dryRun }: { readonly state: WizardState; readonly dryRun: boolean }) {
+interface Props {
+	readonly state: WizardState;
+	readonly dryRun: boolean;
+	/** The variable's value in the terminal that started us, if any. */
+	readonly terminalValue?: string;
+}
+
+export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 	const { plan, environment, liveTest } = state;
 	if (dryRun || !plan || !environment) {
 		return <Text>Dry run finished: nothing was written.</Text>;
@@ -12,16 +19,21 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 	const proven = state.proofs.every((proof) => proof.ok);
 	const stillTracked = plan.trackedSecretFile !== undefined && !state.untracked;
 	const allGood = proven && !state.unchecked && !stillTracked && (liveTest === undefined || liveTest.ok);
+	const stale = state.key && staleTerminalWarning(plan, state.key.key, terminalValue);
 	return (
 		<Box flexDirection="column">
 			{state.written.map((written) => (
-				<Text key={written.path}>
-					<Text color="green">✓ </Text>
-					{written.action === "gitignore"
-						? `git now ignores the key file (${written.display})`
-						: `Saved to ${written.display}`}
-					{written.backupDisplay ? <Text dimColor> (backup: {written.backupDisplay})</Text> : null}
-				</Text>
+				<Box key={written.path} flexDirection="column">
+					<Text>
+						<Text color="green">✓ </Text>
+						{written.action === "gitignore"
+							? `git now ignores the key file (${written.display})`
+							: `Saved to ${written.display}`}
+					</Text>
+					{written.backupDisplay ? (
+						<Text dimColor>{`  the old file is backed up in ${written.backupDisplay}`}</Text>
+					) : null}
+				</Box>
 			))}
 			{plan.changes
 				.filter((change) => change.action === "unchanged")
@@ -63,6 +75,7 @@ export function DoneScreen({ state, dryRun }: { readonly state: WizardState; rea
 				<Text bold color={allGood ? "green" : "yellow"}>
 					{allGood ? "All set." : "Saved, but not everything checks out — see above."}
 				</Text>
+				{stale ? <Text color="yellow">! {stale}</Text> : null}
 				{usageHints(plan, environment.detected).map((hint) => (
 					<Text key={hint} dimColor>
 						{hint}

@@ -115,7 +115,7 @@ function Feedback({
 	return (
 		<Box flexDirection="column">
 			<Text color={emphasise ? "red" : "yellow"}>
-				{emphasise ? "✗" : "…"} {check.message}
+				{emphasise ? "✗" : "!"} {check.message}
 			</Text>
 			<Text dimColor>{check.hint}</Text>
 		</Box>

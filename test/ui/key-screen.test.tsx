@@ -85,7 +85,7 @@ describe("KeyScreen live feedback", () => {
 		const screen = keyScreen();
 		screen.type(typed);
 		const live = await screen.waitForText(says);
-		expect(live).toContain(`… ${says}`);
+		expect(live).toContain(`! ${says}`);
 		screen.press("enter");
 		const tried = await screen.waitForText(`✗ ${says}`);
 		expect(tried).toContain("Paste your Anthropic API key");
