@@ -144,12 +144,12 @@ export function decideGitignore(facts: GitignoreFacts): GitignorePlan {
 			cwd: dir,
 		};
 	}
-	// Outside a repository, only an existing .gitignore says the folder is meant for git;
-	// creating one there would be clutter.
+	// Outside a repository git cannot answer, so read the .gitignore beside the file; still add
+	// the entry there, so a later `git init` (or a copy into a repo) cannot pick up the key.
 	const ignored = facts.inRepo
 		? facts.ignored
 		: facts.gitignore !== undefined && ignoredByText(facts.gitignore, name);
-	if (ignored || (!facts.inRepo && facts.gitignore === undefined)) return plan;
+	if (ignored) return plan;
 	const after = gitignoreAddition(facts.gitignore, name);
 	if (after !== facts.gitignore) {
 		plan.addition = {

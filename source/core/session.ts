@@ -1,3 +1,4 @@
+import path from "node:path";
 // The wizard's side-effecting steps, each over an injected System, shared by the
 // interactive app and the --key-stdin run so both behave the same.
 import { type Advice, adviseApiFailure } from "./advice.js";
@@ -137,7 +138,7 @@ export async function proveChanges(
 		});
 		if (
 			change.file.target === "dotenv" &&
-			(plan.gitignore || (await gitFacts(system.run, system.cwd)).inRepo)
+			(await gitFacts(system.run, path.dirname(change.file.path))).inRepo
 		) {
 			proofs.push(await proveIgnored(system, change.file.path, change.display));
 		}

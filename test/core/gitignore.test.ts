@@ -150,9 +150,15 @@ describe("planGitignore (real git)", () => {
 		});
 	});
 
-	it("outside a repository: no .gitignore is created", async () => {
+	it("outside a repository: a .gitignore is still created, for a later git init", async () => {
 		const dir = await folder({});
-		expect(await planGitignore(runCommand, path.join(dir, ".env"), nodeFileSystem)).toEqual({});
+		const plan = await planGitignore(runCommand, path.join(dir, ".env"), nodeFileSystem);
+		expect(plan.addition).toMatchObject({
+			path: path.join(dir, ".gitignore"),
+			before: undefined,
+			entry: "/.env",
+		});
+		expect(plan.addition?.after).toBe(`${COMMENT}\n/.env\n`);
 	});
 
 	it.each([

@@ -59,7 +59,9 @@ describe("a successful run", () => {
 				liveTest: { model: "claude-haiku-5-5", reply: "Hello! Nice to meet you." },
 			});
 			expect(await readFile(path.join(sandbox.root, file), "utf8")).toContain(line);
-			expect(await filesIn(sandbox)).toEqual([file]);
+			// Outside a repo the .env still gets its .gitignore entry, for a later `git init`.
+			const expected = target === "dotenv" ? [file, "project/.gitignore"] : [file];
+			expect(await filesIn(sandbox)).toEqual(expected);
 			expect(text).toContain(`✓ API key ${MASKED}`);
 			expect(text).toContain("✓ The API accepts the key.");
 			expect(text).toContain("✓ Claude (claude-haiku-5-5) replied");
@@ -79,7 +81,7 @@ describe("a successful run", () => {
 		const sandbox = await sandboxFor(fake.url);
 		const { report } = await runIn(sandbox, KEY, { envFile: "app.env", verify: false });
 		expect(report).toMatchObject({ ok: true, files: [{ target: "dotenv" }] });
-		expect(await filesIn(sandbox)).toEqual(["project/app.env"]);
+		expect(await filesIn(sandbox)).toEqual(["project/.gitignore", "project/app.env"]);
 	});
 });
 
