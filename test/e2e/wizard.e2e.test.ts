@@ -121,6 +121,25 @@ describe("--key-stdin", { timeout: 60_000 }, () => {
 		expect(readBack(shell, sandbox)).toBe(TEST_KEY);
 	});
 
+	it("saves to .env in a real git repo; git check-ignore agrees and Node's loader reads it", async () => {
+		const sandbox = makeSandbox({ shell: "bash", baseURL: api.url, gitRepo: true });
+		const { stdout, exitCode } = await runCli(["--key-stdin", "--target", "dotenv"], TEST_KEY, sandbox);
+		expectNoLeak(stdout);
+		expect(exitCode).toBe(0);
+		expect(stdout).toContain("✓ git ignores ./.env");
+		execFileSync("git", ["check-ignore", "-q", ".env"], { cwd: sandbox.project });
+		const loaded = execFileSync(
+			process.execPath,
+			["--env-file=.env", "-p", "process.env.ANTHROPIC_API_KEY"],
+			{
+				cwd: sandbox.project,
+				env: { PATH: sandbox.env.PATH },
+				encoding: "utf8",
+			},
+		);
+		expect(loaded.trim()).toBe(TEST_KEY);
+	});
+
 	it("rejects a key the API refuses with exit 4 and writes nothing", async () => {
 		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
 		const { stdout, exitCode } = await runCli(["--key-stdin"], WRONG_KEY, sandbox);
