@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // Flags → headless or interactive → exit code. Everything else lives in core/ and ui/.
-import { render } from "ink";
 import { HELP, type Options, parseCommandLine } from "./args.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/headless.js";
@@ -50,7 +49,11 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		);
 		return ExitCode.usage;
 	}
-	const { App } = await import("./app.js");
+	// A person is at this terminal: Ink must draw every frame even if CI happens to be set
+	// (it would otherwise show only the last one). Ink reads CI when it loads, hence the order.
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+	const [{ render }, { App }] = await Promise.all([import("ink"), import("./app.js")]);
 	let code: ExitCodeValue = ExitCode.ok;
 	const instance = render(
 		<App

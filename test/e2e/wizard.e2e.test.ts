@@ -99,6 +99,18 @@ describe("interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 	});
 });
 
+describe("a terminal where CI happens to be set", { timeout: 60_000 }, () => {
+	it("still draws every frame (Ink would otherwise show only the last one)", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		const run = runInTerminal([], { ...sandbox, env: { ...sandbox.env, CI: "true" } });
+		await run.waitForText("Paste your Anthropic API key");
+		run.write(TEST_KEY);
+		await run.waitForText("Looks like an API key");
+		run.write(KEYS.escape);
+		expect(await run.exited).toBe(130);
+	});
+});
+
 describe("--key-stdin", { timeout: 60_000 }, () => {
 	// Async on purpose: the fake API lives in this process and must keep answering.
 	const runCli = (args: string[], input: string, sandbox: ReturnType<typeof makeSandbox>) =>
