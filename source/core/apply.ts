@@ -1,10 +1,10 @@
 // Carries out a Plan: backups first, then atomic writes; on any failure, puts back
 // every file already written so the user's files are as they were.
-import { bytesToText, textToBytes } from "./bytes.js";
 import { describeFileError } from "./file-errors.js";
 import type { FileChange, Plan } from "./plan.js";
 import type { System } from "./system.js";
 import { displayPath } from "./targets.js";
+import { type DecodedText, encodeText, type TextEncodingKind } from "./text-encoding.js";
 
 export interface Written {
 	readonly display: string;
@@ -40,8 +40,8 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 		if (plan.gitignore) {
 			const { path, before, after, display } = plan.gitignore;
 			current = path;
-			await writeFile(system, path, after, PLAIN_FILE_MODE);
-			undo.push(() => restore(system, path, before));
+			await writeFile(system, path, { text: after, encoding: "bytes" }, PLAIN_FILE_MODE);
+			undo.push(() => restore(system, path, before, "bytes"));
 			written.push({ display, path, action: "gitignore" });
 		}
 		for (const change of plan.changes) {
@@ -51,11 +51,13 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 				// A failing backup is named as such, not as the file it was meant to protect.
 				current = change.backupPath;
 				await system.fs.makeDirectory(plan.backupDir, 0o700);
-				await system.fs.writeAtomic(change.backupPath, textToBytes(change.before), SECRET_FILE_MODE);
+				const backup = encodeText({ text: change.before, encoding: change.encoding });
+				await system.fs.writeAtomic(change.backupPath, backup, SECRET_FILE_MODE);
 				current = change.file.path;
 			}
-			await writeFile(system, change.file.path, change.after, SECRET_FILE_MODE);
-			undo.push(() => restore(system, change.file.path, change.before));
+			const after = { text: change.after, encoding: change.encoding };
+			await writeFile(system, change.file.path, after, SECRET_FILE_MODE);
+			undo.push(() => restore(system, change.file.path, change.before, change.encoding));
 			written.push({
 				display: change.display,
 				path: change.file.path,
@@ -73,15 +75,15 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 	}
 }
 
-async function writeFile(system: System, path: string, text: string, modeIfNew: number) {
+async function writeFile(system: System, path: string, content: DecodedText, modeIfNew: number) {
 	const folder = path.slice(0, Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")));
 	if (folder && !(await system.fs.info(folder))) await system.fs.makeDirectory(folder, 0o755);
-	await system.fs.writeAtomic(path, textToBytes(text), modeIfNew);
+	await system.fs.writeAtomic(path, encodeText(content), modeIfNew);
 }
 
-async function restore(system: System, path: string, before: string | undefined) {
+async function restore(system: System, path: string, before: string | undefined, encoding: TextEncodingKind) {
 	if (before === undefined) await system.fs.remove(path);
-	else await system.fs.writeAtomic(path, textToBytes(before), SECRET_FILE_MODE);
+	else await system.fs.writeAtomic(path, encodeText({ text: before, encoding }), SECRET_FILE_MODE);
 }
 
 /** Re-read every file: if one changed since the plan was made, writing would lose that change. */
@@ -90,13 +92,22 @@ async function findChangedSince(
 	plan: Plan,
 	reading: (path: string) => void,
 ): Promise<string | undefined> {
-	const files = plan.changes.map((change) => ({ path: change.file.path, before: change.before }));
-	if (plan.gitignore) files.push({ path: plan.gitignore.path, before: plan.gitignore.before });
-	for (const { path, before } of files) {
+	const files = plan.changes.map(({ file, before, encoding }) => ({ path: file.path, before, encoding }));
+	if (plan.gitignore) {
+		const { path, before } = plan.gitignore;
+		files.push({ path, before, encoding: "bytes" as const });
+	}
+	for (const { path, before, encoding } of files) {
 		reading(path);
-		const bytes = await system.fs.read(path);
-		const now = bytes === undefined ? undefined : bytesToText(bytes);
-		if (now !== before) return path;
+		// Compare bytes: the planned text encoded back must be exactly what is on disk.
+		const now = await system.fs.read(path);
+		const planned = before === undefined ? undefined : encodeText({ text: before, encoding });
+		if (!sameBytes(now, planned)) return path;
 	}
 	return undefined;
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+	if (a === undefined || b === undefined) return a === b;
+	return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }

@@ -6,13 +6,25 @@ import {
 	BLOCK_START,
 	type BlockLocation,
 	type BlockProblem,
+	blockMarkers,
 	locateBlock,
+	POWERSHELL_BLOCK_END,
+	POWERSHELL_BLOCK_START,
 	type ShellSyntax,
 } from "./block-markers.js";
 import { findDefinitions } from "./definitions.js";
 import { appendLines, dominantEol, joinLines, type Line, removeLines, splitLines } from "./line-endings.js";
 
-export { BLOCK_END, BLOCK_START, type BlockLocation, type BlockProblem, type ShellSyntax };
+export {
+	BLOCK_END,
+	BLOCK_START,
+	type BlockLocation,
+	type BlockProblem,
+	blockMarkers,
+	POWERSHELL_BLOCK_END,
+	POWERSHELL_BLOCK_START,
+	type ShellSyntax,
+};
 
 export interface Assignment {
 	readonly name: string;
@@ -34,6 +46,14 @@ export type BlockEdit =
 	  }
 	| BlockProblem;
 
+export interface BlockOptions {
+	/**
+	 * The line ending to use when the text has none to copy (a new or one-line file):
+	 * "\r\n" for a new PowerShell profile. Default "\n".
+	 */
+	readonly newFileEol?: "\n" | "\r\n";
+}
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const VALUE = /^[A-Za-z0-9_-]+$/;
 const COMMENT =
@@ -44,20 +64,36 @@ export function renderBlock(syntax: ShellSyntax, assignments: readonly Assignmen
 		if (!NAME.test(name)) throw new Error(`Not a variable name: ${JSON.stringify(name)}`);
 		// Never echo the value: it is a secret.
 		if (!VALUE.test(value)) throw new Error(`The value for ${name} may only contain A-Z, a-z, 0-9, _ and -.`);
-		return syntax === "fish" ? `set -gx ${name} '${value}'` : `export ${name}='${value}'`;
+		return ASSIGN[syntax](name, value);
 	});
-	return [BLOCK_START, COMMENT, ...lines, BLOCK_END];
+	const { start, end } = blockMarkers(syntax);
+	return [start, COMMENT, ...lines, end];
 }
 
-export function findBlock(text: string): BlockLocation | undefined | BlockProblem {
-	return locateBlock(splitLines(text).lines);
+const ASSIGN: Record<ShellSyntax, (name: string, value: string) => string> = {
+	posix: (name, value) => `export ${name}='${value}'`,
+	fish: (name, value) => `set -gx ${name} '${value}'`,
+	powershell: (name, value) => `$env:${name} = '${value}'`,
+};
+
+export function findBlock(
+	text: string,
+	syntax: ShellSyntax = "posix",
+): BlockLocation | undefined | BlockProblem {
+	return locateBlock(splitLines(text).lines, syntax);
 }
 
-export function applyBlock(text: string, syntax: ShellSyntax, assignments: readonly Assignment[]): BlockEdit {
+export function applyBlock(
+	text: string,
+	syntax: ShellSyntax,
+	assignments: readonly Assignment[],
+	options: BlockOptions = {},
+): BlockEdit {
 	const rendered = renderBlock(syntax, assignments);
 	const { bom, lines } = splitLines(text);
-	const block = locateBlock(lines);
-	if (block === undefined) return appendBlock(bom, lines, rendered, "inserted");
+	const block = locateBlock(lines, syntax);
+	const newFileEol = options.newFileEol ?? "\n";
+	if (block === undefined) return appendBlock(bom, lines, rendered, "inserted", newFileEol);
 	if ("problem" in block) return block;
 	const start = block.startLine - 1;
 	const end = block.endLine - 1;
@@ -65,7 +101,7 @@ export function applyBlock(text: string, syntax: ShellSyntax, assignments: reado
 	const overridden = assignments.some(({ name }) =>
 		findDefinitions(text, syntax, name).some((found) => found.line > block.endLine),
 	);
-	if (overridden) return appendBlock(bom, removeLines(lines, start, end), rendered, "moved");
+	if (overridden) return appendBlock(bom, removeLines(lines, start, end), rendered, "moved", newFileEol);
 	// In place: the block's own line ending, and the end marker keeps its (maybe none).
 	const blockEol = lines[start]?.eol || dominantEol(text);
 	const replacement: Line[] = rendered.map((content, index) => ({
@@ -82,15 +118,17 @@ function appendBlock(
 	lines: readonly Line[],
 	rendered: readonly string[],
 	action: "inserted" | "moved",
+	newFileEol: "\n" | "\r\n",
 ): BlockEdit {
-	const eol = dominantEol(joinLines(bom, lines));
+	const before = joinLines(bom, lines);
+	const eol = before.includes("\n") ? dominantEol(before) : newFileEol;
 	const text = joinLines(bom, appendLines(lines, rendered, eol));
 	return { ok: true, text, action, blockStartLine: lines.length + 1 };
 }
 
-export function removeBlock(text: string): BlockEdit {
+export function removeBlock(text: string, syntax: ShellSyntax = "posix"): BlockEdit {
 	const { bom, lines } = splitLines(text);
-	const block = locateBlock(lines);
+	const block = locateBlock(lines, syntax);
 	if (block === undefined) return { ok: true, text, action: "unchanged", blockStartLine: 0 };
 	if ("problem" in block) return block;
 	const rest = removeLines(lines, block.startLine - 1, block.endLine - 1);

@@ -3,33 +3,51 @@
 
 import type { Line } from "./line-endings.js";
 
-export type ShellSyntax = "posix" | "fish";
+export type ShellSyntax = "posix" | "fish" | "powershell";
 
 export const BLOCK_START = "# >>> claude-setup >>>";
 export const BLOCK_END = "# <<< claude-setup <<<";
+// Editors fold #region blocks. PowerShell allows a label after #endregion; ours always has
+// one, so a user's bare `#endregion` is never taken for ours.
+export const POWERSHELL_BLOCK_START = "#region claude-setup";
+export const POWERSHELL_BLOCK_END = "#endregion claude-setup";
+
+export interface BlockMarkers {
+	readonly start: string;
+	readonly end: string;
+}
+
+export function blockMarkers(syntax: ShellSyntax = "posix"): BlockMarkers {
+	return syntax === "powershell"
+		? { start: POWERSHELL_BLOCK_START, end: POWERSHELL_BLOCK_END }
+		: { start: BLOCK_START, end: BLOCK_END };
+}
 
 /** Markers match as whole lines; trailing spaces, tabs and a stray "\r" are tolerated. */
 function markerText(content: string): string {
 	return content.replace(/[ \t\r]+$/, "");
 }
 
-export function isBlockStart(content: string): boolean {
-	return markerText(content) === BLOCK_START;
+export function isBlockStart(content: string, syntax: ShellSyntax = "posix"): boolean {
+	return markerText(content) === blockMarkers(syntax).start;
 }
 
-export function isBlockEnd(content: string): boolean {
-	return markerText(content) === BLOCK_END;
+export function isBlockEnd(content: string, syntax: ShellSyntax = "posix"): boolean {
+	return markerText(content) === blockMarkers(syntax).end;
 }
 
 /** For each line: is it part of a claude-setup block (markers included)? */
-export function blockMembership(lines: readonly { readonly content: string }[]): boolean[] {
+export function blockMembership(
+	lines: readonly { readonly content: string }[],
+	syntax: ShellSyntax = "posix",
+): boolean[] {
 	let inside = false;
 	return lines.map(({ content }) => {
-		if (isBlockStart(content)) {
+		if (isBlockStart(content, syntax)) {
 			inside = true;
 			return true;
 		}
-		if (isBlockEnd(content)) {
+		if (isBlockEnd(content, syntax)) {
 			const wasInside = inside;
 			inside = false;
 			return wasInside;
@@ -52,12 +70,16 @@ export interface BlockLocation {
 	readonly endLine: number;
 }
 
-export function locateBlock(lines: readonly Line[]): BlockLocation | undefined | BlockProblem {
+export function locateBlock(
+	lines: readonly Line[],
+	syntax: ShellSyntax = "posix",
+): BlockLocation | undefined | BlockProblem {
+	const { start, end } = blockMarkers(syntax);
 	let openedAt: number | undefined;
 	let found: BlockLocation | undefined;
 	for (const [index, { content }] of lines.entries()) {
 		const line = index + 1;
-		if (isBlockStart(content) && openedAt !== undefined) {
+		if (isBlockStart(content, syntax) && openedAt !== undefined) {
 			return problem(
 				"nested",
 				line,
@@ -65,7 +87,7 @@ export function locateBlock(lines: readonly Line[]): BlockLocation | undefined |
 				"Fix the markers by hand",
 			);
 		}
-		if (isBlockStart(content) && found !== undefined) {
+		if (isBlockStart(content, syntax) && found !== undefined) {
 			return problem(
 				"several-blocks",
 				line,
@@ -73,16 +95,16 @@ export function locateBlock(lines: readonly Line[]): BlockLocation | undefined |
 				"Delete one of them",
 			);
 		}
-		if (isBlockStart(content)) openedAt = line;
-		if (isBlockEnd(content) && openedAt === undefined) {
+		if (isBlockStart(content, syntax)) openedAt = line;
+		if (isBlockEnd(content, syntax) && openedAt === undefined) {
 			return problem(
 				"unterminated",
 				line,
-				`ends a claude-setup block ("${BLOCK_END}") but no "${BLOCK_START}" line comes before it.`,
+				`ends a claude-setup block ("${end}") but no "${start}" line comes before it.`,
 				"Delete that line, or restore the start line",
 			);
 		}
-		if (isBlockEnd(content) && openedAt !== undefined) {
+		if (isBlockEnd(content, syntax) && openedAt !== undefined) {
 			found = { startLine: openedAt, endLine: line };
 			openedAt = undefined;
 		}
@@ -91,7 +113,7 @@ export function locateBlock(lines: readonly Line[]): BlockLocation | undefined |
 	return problem(
 		"unterminated",
 		openedAt,
-		`starts a claude-setup block ("${BLOCK_START}") but no "${BLOCK_END}" line follows it.`,
+		`starts a claude-setup block ("${start}") but no "${end}" line follows it.`,
 		"Add the end line after the block, or delete the start line",
 	);
 }

@@ -4,6 +4,7 @@
 import { blockMembership, type ShellSyntax } from "./block-markers.js";
 import { scanDotenv } from "./dotenv-scan.js";
 import { type Line, splitLines } from "./line-endings.js";
+import { powershellDefinitions } from "./powershell-definitions.js";
 import { maskShellLine, readShellWord } from "./shell-words.js";
 
 export interface Definition {
@@ -11,7 +12,7 @@ export interface Definition {
 	readonly line: number;
 	/** The value with quotes removed; for comparing and masking, never to print. */
 	readonly value: string;
-	/** How it was written: "assignment", "export", "declare -x", "set -gx", "dotenv"… */
+	/** How it was written: "assignment", "export", "declare -x", "set -gx", "dotenv", "$env:"… */
 	readonly syntax: string;
 	readonly insideOurBlock: boolean;
 }
@@ -21,7 +22,7 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function findDefinitions(text: string, syntax: ShellSyntax | "dotenv", name: string): Definition[] {
 	if (!VARIABLE_NAME.test(name)) throw new Error(`Not a variable name: ${JSON.stringify(name)}`);
 	const { lines } = splitLines(text);
-	const inBlock = blockMembership(lines);
+	const inBlock = blockMembership(lines, syntax === "dotenv" ? "posix" : syntax);
 	if (syntax === "dotenv") {
 		return scanDotenv(lines)
 			.filter((entry) => entry.name === name)
@@ -32,9 +33,15 @@ export function findDefinitions(text: string, syntax: ShellSyntax | "dotenv", na
 				insideOurBlock: inBlock[entry.firstLine] ?? false,
 			}));
 	}
+	// PowerShell strings and comments span lines, so its lines are read all at once.
+	const contents = lines.map((line: Line) => line.content);
 	const findOnLine = syntax === "fish" ? fishDefinitions : posixDefinitions;
-	return lines.flatMap((line: Line, index) =>
-		findOnLine(line.content, name).map((found) => ({
+	const perLine =
+		syntax === "powershell"
+			? powershellDefinitions(contents, name)
+			: contents.map((content) => findOnLine(content, name));
+	return perLine.flatMap((onLine, index) =>
+		onLine.map((found) => ({
 			line: index + 1,
 			...found,
 			insideOurBlock: inBlock[index] ?? false,

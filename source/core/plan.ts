@@ -1,7 +1,6 @@
 // Answers + the files as they are now → the exact changes to preview and then apply.
 // Nothing here writes; apply.ts does, from this plan only.
-import { applyBlock, BLOCK_END } from "./block-edit.js";
-import { bytesToText } from "./bytes.js";
+import { applyBlock, blockMarkers } from "./block-edit.js";
 import { findDefinitions } from "./definitions.js";
 import { setDotenvVar } from "./dotenv.js";
 import { describeFileError } from "./file-errors.js";
@@ -10,6 +9,7 @@ import { maskKey } from "./key.js";
 import type { Detected } from "./platform.js";
 import type { System } from "./system.js";
 import { displayPath, projectPath, resolveTarget, type TargetFile, type TargetName } from "./targets.js";
+import { decodeText, type TextEncodingKind } from "./text-encoding.js";
 
 export interface OtherDefinition {
 	readonly line: number;
@@ -19,9 +19,11 @@ export interface OtherDefinition {
 export interface FileChange {
 	readonly file: TargetFile;
 	readonly display: string;
-	/** The file's content now (one char per byte), undefined when it does not exist. */
+	/** The file's content now (see decodeText), undefined when it does not exist. */
 	readonly before: string | undefined;
 	readonly after: string;
+	/** How before/after map to bytes: apply.ts writes them back the same way (UTF-16 stays UTF-16). */
+	readonly encoding: TextEncodingKind;
 	readonly action: "create" | "inserted" | "replaced" | "moved" | "unchanged";
 	/** The lines we add or replace, with the key masked, for the preview. */
 	readonly previewLines: readonly string[];
@@ -106,7 +108,8 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 				message: describeFileError(error, file.path, system.homeDir, "read"),
 			};
 		}
-		const before = bytes === undefined ? undefined : bytesToText(bytes);
+		const decoded = bytes === undefined ? undefined : decodeText(bytes);
+		const before = decoded?.text;
 		const edit = editFor(file, before ?? "", input.variable, input.key);
 		if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
 		const stamp = new Date(system.now()).toISOString().replace(/[:.]/g, "-");
@@ -119,6 +122,7 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			display,
 			before,
 			after: edit.text,
+			encoding: decoded?.encoding ?? "bytes",
 			action: before === undefined ? "create" : edit.action,
 			previewLines: edit.lines.map((line) => line.split(input.key).join(masked)),
 			// A .env edit replaces the first definition and deletes the rest: none is left to warn about.
@@ -171,7 +175,7 @@ function editFor(file: TargetFile, before: string, variable: string, key: string
 	if (!result.ok) return { ok: false, message: result.message };
 	const lines = result.text.split(/\r?\n/);
 	const start = result.blockStartLine - 1;
-	const end = lines.indexOf(BLOCK_END, start);
+	const end = lines.indexOf(blockMarkers(file.syntax).end, start);
 	return {
 		ok: true,
 		text: result.text,

@@ -2,7 +2,6 @@ import path from "node:path";
 // The wizard's side-effecting steps, each over an injected System, shared by the
 // interactive app and the --key-stdin run so both behave the same.
 import { type Advice, adviseApiFailure } from "./advice.js";
-import { bytesToText } from "./bytes.js";
 import { findDefinitions } from "./definitions.js";
 import { gitFacts, isIgnored } from "./gitignore.js";
 import { maskKey } from "./key.js";
@@ -12,6 +11,7 @@ import { type Detected, detectPlatform, gatherFacts } from "./platform.js";
 import { proveTarget } from "./prove.js";
 import type { ModelInfo, System } from "./system.js";
 import { askZshForZdotdir, defaultTarget, displayPath, resolveTarget, type TargetName } from "./targets.js";
+import { decodeText } from "./text-encoding.js";
 
 export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
 
@@ -52,7 +52,7 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 		// Only to list keys already there: a folder or unreadable file is for planning to explain.
 		const bytes = await system.fs.read(file.path).catch(() => undefined);
 		if (bytes && file.syntax !== "dotenv") {
-			for (const definition of findDefinitions(bytesToText(bytes), file.syntax, KEY_VARIABLE)) {
+			for (const definition of findDefinitions(decodeText(bytes).text, file.syntax, KEY_VARIABLE)) {
 				existing.push({
 					source: `${displayPath(file.path, system.homeDir)} line ${definition.line}`,
 					masked: maskOrEmpty(definition.value),

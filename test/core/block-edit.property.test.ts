@@ -5,6 +5,8 @@ import {
 	BLOCK_END,
 	BLOCK_START,
 	type BlockEdit,
+	type BlockOptions,
+	blockMarkers,
 	findBlock,
 	removeBlock,
 	renderBlock,
@@ -27,6 +29,16 @@ const lineArbitrary = fc.oneof(
 		"# <<< claude-setup",
 		`#${BLOCK_END}`,
 		`export ${NAME}=old`,
+		// PowerShell look-alikes: a user's regions, a bare #endregion, comments, strings.
+		"#region claude-setup x",
+		` #region claude-setup`,
+		"#endregion",
+		"#endregion claude-setupx",
+		"#region mine",
+		`$env:${NAME} = 'old'`,
+		`<# $env:${NAME} = 'x' #>`,
+		"$text = @'",
+		"'@",
 		"export PATH=$HOME/bin:$PATH",
 		"\xff\xfe latin1 bytes \x80",
 		"   ",
@@ -47,7 +59,8 @@ const fileArbitrary = fc
 		return bom + (finalNewline ? body : body.replace(/\r?\n$/, ""));
 	});
 
-const syntaxArbitrary = fc.constantFrom<ShellSyntax>("posix", "fish");
+const syntaxArbitrary = fc.constantFrom<ShellSyntax>("posix", "fish", "powershell");
+const optionsArbitrary = fc.constantFrom<BlockOptions>({}, { newFileEol: "\n" }, { newFileEol: "\r\n" });
 const valueArbitrary = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/);
 const set = (value: string) => [{ name: NAME, value }];
 
@@ -61,14 +74,22 @@ const count = (text: string, piece: string) => text.split(piece).length - 1;
 describe("applyBlock properties", () => {
 	it("inserting keeps the original as a prefix and adds only the block", () => {
 		fc.assert(
-			fc.property(fileArbitrary, syntaxArbitrary, valueArbitrary, (original, syntax, value) => {
-				const text = applied(applyBlock(original, syntax, set(value)));
-				expect(text.startsWith(original)).toBe(true);
-				const eol = /^[^\n]*\r\n/.test(original) ? "\r\n" : "\n";
-				const block = renderBlock(syntax, set(value)).join(eol);
-				const added = text.slice(original.length);
-				expect([`${block}${eol}`, `${eol}${block}`, `\r\n${block}`]).toContain(added);
-			}),
+			fc.property(
+				fileArbitrary,
+				syntaxArbitrary,
+				valueArbitrary,
+				optionsArbitrary,
+				(original, syntax, value, options) => {
+					const text = applied(applyBlock(original, syntax, set(value), options));
+					expect(text.startsWith(original)).toBe(true);
+					const copied = /^[^\n]*\r\n/.test(original) ? "\r\n" : "\n";
+					// With no line break to copy, the caller's choice for a new file.
+					const eol = original.includes("\n") ? copied : (options.newFileEol ?? "\n");
+					const block = renderBlock(syntax, set(value)).join(eol);
+					const added = text.slice(original.length);
+					expect([`${block}${eol}`, `${eol}${block}`, `\r\n${block}`]).toContain(added);
+				},
+			),
 		);
 	});
 
@@ -84,10 +105,10 @@ describe("applyBlock properties", () => {
 					const block = renderBlock(syntax, set(oldValue)).join("\n");
 					const before = `${head.replace(/[^\n]$/, "$&\n")}${block}\n${tail.replace(/^(\uFEFF|\xEF\xBB\xBF)/, "")}`;
 					const result = applyBlock(before, syntax, set(newValue));
-					const location = findBlock(before);
+					const location = findBlock(before, syntax);
 					if (!result.ok || location === undefined || "problem" in location) throw new Error("no block");
-					const outside = applied(removeBlock(before));
-					expect(applied(removeBlock(result.text))).toBe(outside);
+					const outside = applied(removeBlock(before, syntax));
+					expect(applied(removeBlock(result.text, syntax))).toBe(outside);
 					if (result.action === "moved") {
 						// A later line redefines the name: the block goes to the end instead.
 						expect(result.text).toBe(applied(applyBlock(outside, syntax, set(newValue))));
@@ -106,27 +127,39 @@ describe("applyBlock properties", () => {
 
 	it("applying twice equals applying once", () => {
 		fc.assert(
-			fc.property(fileArbitrary, syntaxArbitrary, valueArbitrary, (original, syntax, value) => {
-				const once = applied(applyBlock(original, syntax, set(value)));
-				expect(applyBlock(once, syntax, set(value))).toMatchObject({
-					ok: true,
-					text: once,
-					action: "unchanged",
-				});
-			}),
+			fc.property(
+				fileArbitrary,
+				syntaxArbitrary,
+				valueArbitrary,
+				optionsArbitrary,
+				(original, syntax, value, options) => {
+					const once = applied(applyBlock(original, syntax, set(value), options));
+					expect(applyBlock(once, syntax, set(value), options)).toMatchObject({
+						ok: true,
+						text: once,
+						action: "unchanged",
+					});
+				},
+			),
 		);
 	});
 
 	it("apply then removeBlock restores the original exactly", () => {
 		fc.assert(
-			fc.property(fileArbitrary, syntaxArbitrary, valueArbitrary, (original, syntax, value) => {
-				const text = applied(applyBlock(original, syntax, set(value)));
-				expect(removeBlock(text)).toMatchObject({
-					ok: true,
-					text: original,
-					action: "removed",
-				});
-			}),
+			fc.property(
+				fileArbitrary,
+				syntaxArbitrary,
+				valueArbitrary,
+				optionsArbitrary,
+				(original, syntax, value, options) => {
+					const text = applied(applyBlock(original, syntax, set(value), options));
+					expect(removeBlock(text, syntax)).toMatchObject({
+						ok: true,
+						text: original,
+						action: "removed",
+					});
+				},
+			),
 		);
 	});
 
@@ -142,8 +175,9 @@ describe("applyBlock properties", () => {
 						applyBlock(applied(applyBlock(original, syntax, set(first))), syntax, set(second)),
 					);
 					expect(rotated).toBe(applied(applyBlock(original, syntax, set(second))));
-					expect(count(rotated, BLOCK_START) - count(original, BLOCK_START)).toBe(1);
-					expect(count(rotated, BLOCK_END) - count(original, BLOCK_END)).toBe(1);
+					const { start, end } = blockMarkers(syntax);
+					expect(count(rotated, start) - count(original, start)).toBe(1);
+					expect(count(rotated, end) - count(original, end)).toBe(1);
 				},
 			),
 		);

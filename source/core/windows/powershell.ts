@@ -1,0 +1,136 @@
+// Every PowerShell script claude-setup runs on Windows, in one place so a reviewer can read
+// them all, and how a host is started to run one. Two rules hold for all of them:
+// - the key never appears in a script or an argument: it travels on standard input;
+// - a value is printed between unique markers, so whatever a profile prints is ignored.
+
+export type PowerShellHost = "powershell" | "pwsh"; // Windows PowerShell 5.1 | PowerShell 7+
+
+export interface PowerShellCall {
+	readonly command: string;
+	readonly args: readonly string[];
+	readonly input?: string;
+}
+
+export const HOST_LABEL: Readonly<Record<PowerShellHost, string>> = {
+	powershell: "Windows PowerShell",
+	pwsh: "PowerShell 7",
+};
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Names go inside the scripts, so only plain identifiers are accepted. */
+export function assertVariableName(name: string): string {
+	if (!VARIABLE_NAME.test(name)) throw new Error(`Not a variable name: ${JSON.stringify(name)}`);
+	return name;
+}
+
+// Stop at the first error and report it as one plain line on stderr: with -EncodedCommand and
+// a redirected stderr, PowerShell would otherwise wrap its errors in CLIXML. Output is UTF-8
+// because paths may hold letters outside the console's code page (C:\Users\Zoë).
+function script(...body: string[]): string {
+	return [
+		"$ErrorActionPreference = 'Stop'",
+		"$ProgressPreference = 'SilentlyContinue'",
+		"try { [Console]::OutputEncoding = [System.Text.UTF8Encoding]::new($false) } catch {}",
+		"function Write-ClaudeSetupValue($value) {",
+		"\tif ($null -eq $value) { $text = 'unset' } else { $text = 'set:' + $value }",
+		"\t[Console]::Out.Write([Environment]::NewLine + '<<claude-setup:' + $text + ':claude-setup>>' + [Environment]::NewLine)",
+		"}",
+		"try {",
+		...body.map((line) => `\t${line}`),
+		"} catch {",
+		"\t[Console]::Error.WriteLine($_.Exception.Message)",
+		"\texit 1",
+		"}",
+	].join("\n");
+}
+
+export const SCRIPTS = {
+	/** The profile every host of this edition reads (OneDrive-redirected Documents included). */
+	profilePath: script("Write-ClaudeSetupValue $PROFILE.CurrentUserAllHosts"),
+	version: script("Write-ClaudeSetupValue $PSVersionTable.PSVersion.ToString()"),
+	/** One `Scope=Policy` line per scope. */
+	executionPolicyList: script(
+		"Get-ExecutionPolicy -List | ForEach-Object { [Console]::Out.WriteLine(('{0}={1}' -f $_.Scope, $_.ExecutionPolicy)) }",
+	),
+	/** -Force: there is nobody to answer the confirmation prompt. Run only when the user chose it. */
+	allowProfiles: script("Set-ExecutionPolicy -Scope CurrentUser -ExecutionPolicy RemoteSigned -Force"),
+	/** The value comes from standard input; SetEnvironmentVariable also tells Windows it changed. */
+	setUserVariable: (name: string): string =>
+		script(
+			"$value = [Console]::In.ReadLine()",
+			"if ([string]::IsNullOrEmpty($value)) { throw 'No value arrived on standard input.' }",
+			`[Environment]::SetEnvironmentVariable('${assertVariableName(name)}', $value, 'User')`,
+		),
+	readUserVariable: (name: string): string =>
+		script(
+			`Write-ClaudeSetupValue ([Environment]::GetEnvironmentVariable('${assertVariableName(name)}', 'User'))`,
+		),
+	removeUserVariable: (name: string): string =>
+		script(`[Environment]::SetEnvironmentVariable('${assertVariableName(name)}', $null, 'User')`),
+	/** Run WITH the profile, in a process whose environment lacks the variable. */
+	readVariableAfterProfile: (name: string): string =>
+		script(`Write-ClaudeSetupValue $env:${assertVariableName(name)}`),
+	/** The process `pid` and up to 4 of its ancestors, one name per line, nearest first. */
+	parentChain: (pid: number): string => {
+		if (!Number.isSafeInteger(pid) || pid <= 0) throw new Error(`Not a process id: ${pid}`);
+		return script(
+			`$id = ${pid}`,
+			"$child = $null",
+			"for ($i = 0; $i -lt 5 -and $id -gt 0; $i++) {",
+			'\t$process = Get-CimInstance -ClassName Win32_Process -Filter "ProcessId = $id"',
+			"\tif ($null -eq $process) { break }",
+			"\t# A parent younger than its child is a reused process id, not the real parent.",
+			"\tif ($null -ne $child -and $process.CreationDate -gt $child.CreationDate) { break }",
+			"\t[Console]::Out.WriteLine($process.Name)",
+			"\t$child = $process",
+			"\t$id = $process.ParentProcessId",
+			"}",
+		);
+	},
+} as const;
+
+/** -EncodedCommand takes base64 of UTF-16LE: no quoting rules of cmd or PowerShell apply. */
+export function encodeCommand(text: string): string {
+	let binary = "";
+	for (let index = 0; index < text.length; index++) {
+		const unit = text.charCodeAt(index);
+		binary += String.fromCharCode(unit & 0xff, unit >> 8);
+	}
+	return btoa(binary);
+}
+
+export function decodeEncodedCommand(arg: string): string {
+	const binary = atob(arg);
+	let text = "";
+	for (let index = 0; index + 1 < binary.length; index += 2) {
+		text += String.fromCharCode(binary.charCodeAt(index) | (binary.charCodeAt(index + 1) << 8));
+	}
+	return text;
+}
+
+export function powershellCall(
+	host: PowerShellHost,
+	text: string,
+	options: { input?: string; loadProfile?: boolean } = {},
+): PowerShellCall {
+	const args = [
+		"-NoLogo",
+		"-NonInteractive",
+		...(options.loadProfile === true ? [] : ["-NoProfile"]),
+		"-EncodedCommand",
+		encodeCommand(text),
+	];
+	return options.input === undefined
+		? { command: host, args }
+		: { command: host, args, input: options.input };
+}
+
+const MARKER = /<<claude-setup:(unset|set:([^\r\n]*?)):claude-setup>>/g;
+
+/** The last marker wins (a profile may print anything, even our markers, before the script). */
+export function readMarker(stdout: string): { marked: false } | { marked: true; value: string | undefined } {
+	const last = [...stdout.matchAll(MARKER)].at(-1);
+	if (last === undefined) return { marked: false };
+	return { marked: true, value: last[1] === "unset" ? undefined : (last[2] ?? "") };
+}

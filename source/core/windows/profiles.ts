@@ -1,0 +1,36 @@
+// Where each installed PowerShell reads its profile. The path is asked from the host itself:
+// Documents is often redirected into OneDrive, and 5.1 and 7 use different folders.
+
+import type { RunCommand } from "../system.js";
+import type { HostInfo } from "./detect.js";
+import { invokePowerShell } from "./invoke.js";
+import { type PowerShellHost, readMarker, SCRIPTS } from "./powershell.js";
+
+export interface ProfileLocation {
+	readonly host: PowerShellHost;
+	/** `$PROFILE.CurrentUserAllHosts`, e.g. C:\Users\Ada\OneDrive\Documents\PowerShell\profile.ps1 */
+	readonly path: string;
+}
+
+async function askProfilePath(run: RunCommand, host: PowerShellHost): Promise<string | undefined> {
+	const outcome = await invokePowerShell(run, host, SCRIPTS.profilePath);
+	if (!outcome.ok || outcome.result.exitCode !== 0) return undefined;
+	const marker = readMarker(outcome.result.stdout);
+	const path = marker.marked ? marker.value?.trim() : undefined;
+	return path === undefined || path === "" ? undefined : path;
+}
+
+/** One entry per distinct file (Windows paths compare without case); a host that fails is skipped. */
+export async function profilePaths(run: RunCommand, hosts: readonly HostInfo[]): Promise<ProfileLocation[]> {
+	const distinctHosts = [...new Set(hosts.map((info) => info.host))];
+	const paths = await Promise.all(distinctHosts.map((host) => askProfilePath(run, host)));
+	const locations: ProfileLocation[] = [];
+	const seen = new Set<string>();
+	distinctHosts.forEach((host, index) => {
+		const path = paths[index];
+		if (path === undefined || seen.has(path.toLowerCase())) return;
+		seen.add(path.toLowerCase());
+		locations.push({ host, path });
+	});
+	return locations;
+}
