@@ -10,6 +10,7 @@ import { DoneScreen } from "./ui/done-screen.js";
 import { Header } from "./ui/header.js";
 import { KeyScreen } from "./ui/key-screen.js";
 import { KeyRouter } from "./ui/keys.js";
+import { PolicyScreen } from "./ui/policy-screen.js";
 import { PreviewScreen } from "./ui/preview-screen.js";
 import { TargetScreen } from "./ui/target-screen.js";
 import { UntrackScreen } from "./ui/untrack-screen.js";
@@ -30,7 +31,7 @@ export function App({ system, settings, onExit }: AppProps) {
 
 	// Esc or Ctrl-C leave at any moment, except mid-write (which is atomic and short).
 
-	const finished = step.name === "done" || step.name === "failed" || step.name === "unsupported";
+	const finished = step.name === "done" || step.name === "failed";
 	const exitCode = state.exitCode;
 	useEffect(() => {
 		if (finished || step.name === "exit") {
@@ -56,13 +57,6 @@ export function App({ system, settings, onExit }: AppProps) {
 
 	function screen() {
 		switch (step.name) {
-			case "unsupported":
-				return (
-					<Text color="yellow">
-						{step.os === "wsl" ? "WSL" : "Windows"} support is coming in the next release. For now, set
-						ANTHROPIC_API_KEY by hand; claude-setup will guide you step by step soon.
-					</Text>
-				);
 			case "key":
 				return (
 					<KeyScreen
@@ -88,6 +82,16 @@ export function App({ system, settings, onExit }: AppProps) {
 				);
 			case "planning":
 				return <Busy label="Reading your files…" />;
+			case "policy":
+				return (
+					<PolicyScreen
+						plan={step.plan}
+						failure={step.failure}
+						onSubmit={(choice) => dispatch({ type: "policy-choice", choice })}
+					/>
+				);
+			case "allowing":
+				return <Busy label="Allowing PowerShell profiles for your account…" />;
 			case "preview":
 				return (
 					<PreviewScreen

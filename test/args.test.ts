@@ -92,10 +92,14 @@ describe("mistakes", () => {
 	it.each<[string, string[], string | RegExp]>([
 		[
 			"an unknown target",
-			["--target", "powershell"],
-			"Unknown target 'powershell'. Choose from: zsh, bash, fish, dotenv.",
+			["--target", "cmd"],
+			"Unknown target 'cmd'. Choose from: zsh, bash, fish, dotenv, windows, powershell.",
 		],
-		["an empty target", ["--target="], "Unknown target ''. Choose from: zsh, bash, fish, dotenv."],
+		[
+			"an empty target",
+			["--target="],
+			"Unknown target ''. Choose from: zsh, bash, fish, dotenv, windows, powershell.",
+		],
 		["--target without a value", ["--target"], "Option '--target <value>' argument missing"],
 		["an unknown flag", ["--verbose"], "Unknown option '--verbose'."],
 		["an unknown short flag", ["-x"], "Unknown option '-x'."],
@@ -135,7 +139,7 @@ describe("mistakes", () => {
 		[
 			"as a target",
 			["--target", KEY],
-			"Unknown target 'sk-ant-api03-…AbCd'. Choose from: zsh, bash, fish, dotenv.",
+			"Unknown target 'sk-ant-api03-…AbCd'. Choose from: zsh, bash, fish, dotenv, windows, powershell.",
 		],
 		["as a model", ["--model", KEY], "--model takes a model id such as claude-haiku-5-5."],
 		["as an unknown flag's value", [`--key=${KEY}`], "Unknown option '--key'."],

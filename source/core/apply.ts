@@ -5,11 +5,12 @@ import type { FileChange, Plan } from "./plan.js";
 import type { System } from "./system.js";
 import { displayPath } from "./targets.js";
 import { type DecodedText, encodeText, type TextEncodingKind } from "./text-encoding.js";
+import { setUserVariable } from "./windows/user-env.js";
 
 export interface Written {
 	readonly display: string;
 	readonly path: string;
-	readonly action: FileChange["action"] | "gitignore";
+	readonly action: FileChange["action"] | "gitignore" | "user-variable";
 	readonly backupPath?: string;
 	readonly backupDisplay?: string;
 }
@@ -66,14 +67,41 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 				backupDisplay: change.backupDisplay,
 			});
 		}
+		// Last: it is the one change that cannot be written atomically with the files.
+		const variable = plan.userVariable;
+		if (variable && variable.action !== "unchanged") {
+			if (variable.backupPath && variable.previous !== undefined) {
+				current = variable.backupPath;
+				await system.fs.makeDirectory(plan.backupDir, 0o700);
+				await system.fs.writeAtomic(
+					variable.backupPath,
+					encodeText({ text: variable.previous, encoding: "bytes" }),
+					SECRET_FILE_MODE,
+				);
+			}
+			const set = await setUserVariable(system.run, variable.host, plan.variable, variable.value);
+			if (!set.ok) throw new StepFailed(`${set.detail} Nothing was changed.`);
+			written.push({
+				display: variable.display,
+				path: variable.display,
+				action: "user-variable",
+				backupPath: variable.backupPath,
+				backupDisplay: variable.backupDisplay,
+			});
+		}
 		return { ok: true, written };
 	} catch (error) {
 		for (const step of undo.reverse()) {
 			await step().catch(() => undefined);
 		}
-		return { ok: false, path: current, message: describeFileError(error, current, system.homeDir) };
+		const message =
+			error instanceof StepFailed ? error.message : describeFileError(error, current, system.homeDir);
+		return { ok: false, path: current, message };
 	}
 }
+
+/** A failure that already says what happened in plain words (not a file-system error). */
+class StepFailed extends Error {}
 
 async function writeFile(system: System, path: string, content: DecodedText, modeIfNew: number) {
 	const folder = path.slice(0, Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")));

@@ -4,6 +4,9 @@ import { maskKey } from "./key.js";
 import type { FileChange, Plan } from "./plan.js";
 import type { Detected } from "./platform.js";
 import { displayPath } from "./targets.js";
+import type { WindowsContext } from "./windows/detect.js";
+import { type WindowsTargetWritten, WSL_NOTE, windowsGuidance } from "./windows-guidance.js";
+import type { UserVariableChange } from "./windows-plan.js";
 
 export function describeAction(change: FileChange): string {
 	// A .env gets one line, not a marked block.
@@ -24,9 +27,22 @@ export function describeAction(change: FileChange): string {
 	}
 }
 
-/** How to use the key now, for each file written. */
-export function usageHints(plan: Plan, detected: Detected): string[] {
+export function describeUserVariable(change: UserVariableChange, variable: string): string {
+	switch (change.action) {
+		case "create":
+			return `set ${variable} in ${change.display}`;
+		case "replaced":
+			return `replace ${variable} in ${change.display} (it was ${change.previousMasked})`;
+		case "unchanged":
+			return `keep ${variable} in ${change.display}: it already holds this key`;
+	}
+}
+
+/** How to use the key now, for each file written; on Windows, what to restart. */
+export function usageHints(plan: Plan, detected: Detected, windows?: WindowsContext): string[] {
+	if (detected.os === "windows") return windowsHints(plan, windows);
 	const hints: string[] = [];
+	if (detected.os === "wsl") hints.push(WSL_NOTE);
 	for (const change of plan.changes) {
 		const path = displayPath(change.file.path, detected.home);
 		if (change.file.target === "dotenv") {
@@ -60,4 +76,20 @@ export function staleTerminalWarning(
 		? `run \`source ${shellFile.display}\` or open a new terminal`
 		: `run \`unset ${plan.variable}\` (it wins over .env), and remove it from your shell files`;
 	return `This terminal still has ${plan.variable}=${masked}; programs started here use it until you ${fix}.`;
+}
+
+function windowsHints(plan: Plan, windows: WindowsContext | undefined): string[] {
+	const written: WindowsTargetWritten[] = plan.changes.map((change) =>
+		change.file.target === "powershell" ? "powershell" : change.file.target === "bash" ? "bash" : "dotenv",
+	);
+	if (plan.userVariable) written.push("windows");
+	const where = windows ?? { shell: "unknown", vscode: false, windowsTerminal: false };
+	const dotenv = plan.changes.find((change) => change.file.target === "dotenv");
+	const hints = windowsGuidance(where, written, plan.variable);
+	if (dotenv) {
+		hints.push(
+			`Use ${dotenv.display} from your code: Node \`node --env-file=${dotenv.display} app.js\` or \`import "dotenv/config"\`; Python \`from dotenv import load_dotenv; load_dotenv()\`.`,
+		);
+	}
+	return hints;
 }

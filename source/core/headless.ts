@@ -2,11 +2,13 @@
 // (or one JSON object). Never prints the key; exit codes as in exit-codes.ts.
 import type { Advice } from "./advice.js";
 import { applyPlan } from "./apply.js";
-import { describeAction, staleTerminalWarning, usageHints } from "./describe.js";
+import { staleTerminalWarning, usageHints } from "./describe.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { checkKey, maskKey } from "./key.js";
 import { planChanges } from "./plan.js";
-import { checkKeyLive, detectEnvironment, proveChanges, runLiveTest } from "./session.js";
+import { planLines } from "./plan-lines.js";
+import { proveChanges } from "./proofs.js";
+import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
 import type { System } from "./system.js";
 import type { TargetName } from "./targets.js";
 import { exitCodeForAdvice } from "./wizard.js";
@@ -23,6 +25,16 @@ export interface HeadlessContext {
 	readonly nodePath: string;
 	readonly parentPid: number;
 	readonly print: (line: string) => void;
+}
+
+interface FileReport {
+	readonly target: TargetName;
+	readonly path: string;
+	readonly action: string;
+	readonly backup?: string;
+	readonly otherDefinitions: readonly { line: number; masked: string }[];
+	/** The value it replaced, masked. */
+	readonly previous?: string;
 }
 
 export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
@@ -63,13 +75,6 @@ export async function runHeadless(
 	print(`✓ ${check.kind === "api-key" ? "API key" : "Claude Code OAuth token"} ${key.masked}`);
 
 	const environment = await detectEnvironment(system, context.parentPid);
-	const { os } = environment.detected;
-	if (os === "windows" || os === "wsl") {
-		const message =
-			"Windows and WSL support is coming in the next release. For now, set ANTHROPIC_API_KEY by hand.";
-		print(`✗ ${message}`);
-		return fail(ExitCode.usage, { message }, { key });
-	}
 
 	let models: Awaited<ReturnType<typeof checkKeyLive>> | undefined;
 	if (options.verify && check.kind === "api-key") {
@@ -92,29 +97,33 @@ export async function runHeadless(
 		key: check.key,
 		envFile: options.envFile,
 		detected: environment.detected,
+		windows: environment.windows,
 	});
 	if (!planned.ok) {
 		print(`✗ ${planned.message}`);
 		return fail(ExitCode.writeFailed, { path: planned.path, message: planned.message }, { key });
 	}
 	const { plan } = planned;
-	const files = plan.changes.map((change) => ({
+	const files: FileReport[] = plan.changes.map((change) => ({
 		target: change.file.target,
 		path: change.file.path,
 		action: change.action,
 		backup: change.backupPath,
 		otherDefinitions: change.otherDefinitions,
 	}));
-	for (const change of plan.changes) {
-		print(`${options.dryRun ? "Would" : "•"} ${describeAction(change)}`);
-		for (const other of change.otherDefinitions) {
-			print(`  note: line ${other.line} also sets ${plan.variable} (${other.masked})`);
-		}
+	for (const line of planLines(plan, options.dryRun)) print(line);
+	if (plan.userVariable) {
+		const { action, previousMasked, backupPath } = plan.userVariable;
+		const path = plan.userVariable.display;
+		files.push({
+			target: "windows",
+			path,
+			action,
+			backup: backupPath,
+			otherDefinitions: [],
+			previous: previousMasked,
+		});
 	}
-	if (plan.gitignore)
-		print(
-			`${options.dryRun ? "Would add" : "• Adding"} ${plan.gitignore.entry} to ${plan.gitignore.display}`,
-		);
 	if (options.dryRun) {
 		print("Dry run: nothing was written.");
 		return { ok: true, exitCode: ExitCode.ok, dryRun: true, key, files, gitignore: plan.gitignore?.display };
@@ -156,7 +165,7 @@ export async function runHeadless(
 	}
 	const stale = staleTerminalWarning(plan, check.key, system.env[plan.variable]);
 	if (stale) print(`! ${stale}`);
-	for (const hint of usageHints(plan, environment.detected)) print(hint);
+	for (const hint of usageHints(plan, environment.detected, environment.windows)) print(hint);
 	return proven
 		? { ok: true, exitCode: ExitCode.ok, ...base }
 		: { ok: false, exitCode: ExitCode.notProven, ...base };

@@ -1,15 +1,30 @@
 // Answers + the files as they are now → the exact changes to preview and then apply.
 // Nothing here writes; apply.ts does, from this plan only.
-import { applyBlock, blockMarkers } from "./block-edit.js";
-import { findDefinitions } from "./definitions.js";
-import { setDotenvVar } from "./dotenv.js";
-import { describeFileError } from "./file-errors.js";
 import { planGitignore } from "./gitignore.js";
 import { maskKey } from "./key.js";
+import { pathsFor } from "./paths.js";
+import { planFile } from "./plan-file.js";
 import type { Detected } from "./platform.js";
 import type { System } from "./system.js";
-import { displayPath, projectPath, resolveTarget, type TargetFile, type TargetName } from "./targets.js";
-import { decodeText, type TextEncodingKind } from "./text-encoding.js";
+import {
+	displayPath,
+	type FileTargetName,
+	gitBashHome,
+	projectPath,
+	resolveTarget,
+	type TargetFile,
+	type TargetName,
+	targetsFor,
+} from "./targets.js";
+import type { TextEncodingKind } from "./text-encoding.js";
+import type { WindowsContext } from "./windows/detect.js";
+import {
+	blockingPolicies,
+	type HostPolicy,
+	planUserVariable,
+	profileFiles,
+	type UserVariableChange,
+} from "./windows-plan.js";
 
 export interface OtherDefinition {
 	readonly line: number;
@@ -54,6 +69,10 @@ export interface Plan {
 		readonly cwd: string;
 	};
 	readonly backupDir: string;
+	/** The windows target: the user environment variable. */
+	readonly userVariable?: UserVariableChange;
+	/** PowerShell hosts whose execution policy will not run the profile we write. */
+	readonly blockedProfiles: readonly HostPolicy[];
 }
 
 export interface PlanInput {
@@ -62,89 +81,74 @@ export interface PlanInput {
 	readonly key: string;
 	readonly envFile?: string;
 	readonly detected: Detected;
+	readonly windows?: WindowsContext;
 }
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };
 
 export function backupDirectory(system: System): string {
-	const stateHome = system.env.XDG_STATE_HOME || `${system.homeDir}/.local/state`;
-	return `${stateHome}/claude-setup/backups`;
+	const join = pathsFor(system.platform).join;
+	if (system.platform === "win32") {
+		const local = system.env.LOCALAPPDATA || join(system.homeDir, "AppData", "Local");
+		return join(local, "claude-setup", "backups");
+	}
+	const stateHome = system.env.XDG_STATE_HOME || join(system.homeDir, ".local", "state");
+	return join(stateHome, "claude-setup", "backups");
 }
 
 export async function planChanges(system: System, input: PlanInput): Promise<PlanResult> {
+	const { join } = pathsFor(system.platform);
 	const backupDir = backupDirectory(system);
-	const masked = maskKey(input.key);
-	const existing = new Set(await presentFiles(system));
-	const changes: FileChange[] = [];
-	for (const target of input.targets) {
-		const file = resolveTarget(target, {
-			os: input.detected.os,
-			home: system.homeDir,
-			zdotdir: input.detected.zdotdir,
-			xdgConfigHome: input.detected.xdgConfigHome,
-			cwd: system.cwd,
-			envFile: input.envFile,
-			existing: (path) => existing.has(path),
-		});
-		const display =
-			file.target === "dotenv"
-				? projectPath(file.path, system.cwd, system.homeDir)
-				: displayPath(file.path, system.homeDir);
-		let bytes: Uint8Array | undefined;
-		try {
-			if ((await system.fs.info(file.path))?.isDirectory) {
-				return {
-					ok: false,
-					path: file.path,
-					message: `${display} is a folder, not a file. Rename or remove it, or choose another target.`,
-				};
-			}
-			bytes = await system.fs.read(file.path);
-		} catch (error) {
-			// Unreadable, or a file where a folder should be: say so instead of crashing.
-			return {
-				ok: false,
-				path: file.path,
-				message: describeFileError(error, file.path, system.homeDir, "read"),
-			};
-		}
-		const decoded = bytes === undefined ? undefined : decodeText(bytes);
-		const before = decoded?.text;
-		const edit = editFor(file, before ?? "", input.variable, input.key);
-		if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
-		const stamp = new Date(system.now()).toISOString().replace(/[:.]/g, "-");
-		const backupPath =
-			before === undefined || edit.action === "unchanged"
-				? undefined
-				: `${backupDir}/${baseName(file.path)}.${stamp}.bak`;
-		changes.push({
-			file,
-			display,
-			before,
-			after: edit.text,
-			encoding: decoded?.encoding ?? "bytes",
-			action: before === undefined ? "create" : edit.action,
-			previewLines: edit.lines.map((line) => line.split(input.key).join(masked)),
-			// A .env edit replaces the first definition and deletes the rest: none is left to warn about.
-			otherDefinitions:
-				file.syntax === "dotenv"
-					? []
-					: findDefinitions(before ?? "", file.syntax, input.variable)
-							.filter((definition) => !definition.insideOurBlock)
-							.map((definition) => ({ line: definition.line, masked: maskKey(definition.value) })),
-			backupPath,
-			backupDisplay: backupPath && displayPath(backupPath, system.homeDir),
-		});
+	const stamp = new Date(system.now()).toISOString().replace(/[:.]/g, "-");
+	const context = { variable: input.variable, key: input.key, backupDir, stamp, join };
+	const unavailable = input.targets.find((target) => !targetsFor(input.detected.os).includes(target));
+	if (unavailable) {
+		return { ok: false, path: "", message: `The ${unavailable} target is not available on this system.` };
 	}
+	const files: TargetFile[] = [];
+	let userVariable: UserVariableChange | undefined;
+	for (const target of input.targets) {
+		if (target === "windows" || target === "powershell") {
+			if (!input.windows) return { ok: false, path: "", message: `The ${target} target needs Windows.` };
+			if (target === "powershell") {
+				const profiles = await profileFiles(system, input.windows, system.homeDir);
+				if (!profiles.ok) return { ok: false, path: "", message: profiles.message };
+				files.push(...profiles.files);
+				continue;
+			}
+			const backupPath = join(backupDir, `user-variable.${input.variable}.${stamp}.bak`);
+			const planned = await planUserVariable(
+				system,
+				input.windows,
+				input.variable,
+				input.key,
+				backupPath,
+				displayPath(backupPath, system.homeDir),
+			);
+			if (!planned.ok) return { ok: false, path: "", message: planned.message };
+			userVariable = planned.change;
+			continue;
+		}
+		files.push(await fileFor(system, target, input));
+	}
+	const changes: FileChange[] = [];
+	for (const file of files) {
+		const planned = await planFile(system, file, context);
+		if (!planned.ok) return planned;
+		changes.push(planned.change);
+	}
+	const profileHosts = changes.flatMap((change) => (change.file.host ? [change.file.host] : []));
 	const dotenv = changes.find((change) => change.file.target === "dotenv");
 	const git = dotenv ? await planGitignore(system.run, dotenv.file.path, system.fs) : undefined;
 	return {
 		ok: true,
 		plan: {
 			variable: input.variable,
-			masked,
+			masked: maskKey(input.key),
 			changes,
 			backupDir,
+			userVariable,
+			blockedProfiles: profileHosts.length > 0 ? await blockingPolicies(system, profileHosts) : [],
 			gitignore: git?.addition
 				? {
 						path: git.addition.path,
@@ -162,39 +166,28 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 	};
 }
 
-type Edit =
-	| { ok: true; text: string; action: FileChange["action"]; lines: string[] }
-	| { ok: false; message: string };
-
-function editFor(file: TargetFile, before: string, variable: string, key: string): Edit {
-	if (file.syntax === "dotenv") {
-		const result = setDotenvVar(before, variable, key);
-		return { ok: true, text: result.text, action: result.action, lines: [`${variable}=${key}`] };
-	}
-	const result = applyBlock(before, file.syntax, [{ name: variable, value: key }]);
-	if (!result.ok) return { ok: false, message: result.message };
-	const lines = result.text.split(/\r?\n/);
-	const start = result.blockStartLine - 1;
-	const end = lines.indexOf(blockMarkers(file.syntax).end, start);
-	return {
-		ok: true,
-		text: result.text,
-		action: result.action === "removed" ? "replaced" : result.action,
-		lines: lines.slice(start, end + 1),
-	};
+async function fileFor(system: System, target: FileTargetName, input: PlanInput): Promise<TargetFile> {
+	const existing = new Set(await presentFiles(system));
+	return resolveTarget(target, {
+		os: input.detected.os,
+		// Git Bash's HOME can differ from the Windows profile folder Node reports.
+		home: input.detected.os === "windows" ? gitBashHome(system.env, system.homeDir) : system.homeDir,
+		zdotdir: input.detected.zdotdir,
+		xdgConfigHome: input.detected.xdgConfigHome,
+		cwd: system.cwd,
+		envFile: input.envFile,
+		existing: (path) => existing.has(path),
+	});
 }
 
 /** Files whose existence changes which file a target uses (the bash login files). */
 export async function presentFiles(system: System): Promise<string[]> {
-	const separator = system.platform === "win32" ? "\\" : "/";
+	const home = system.platform === "win32" ? gitBashHome(system.env, system.homeDir) : system.homeDir;
+	const { join } = pathsFor(system.platform);
 	const present: string[] = [];
 	for (const name of [".bash_profile", ".bash_login", ".profile"]) {
-		const path = `${system.homeDir}${separator}${name}`;
+		const path = join(home, name);
 		if ((await system.fs.info(path))?.isFile) present.push(path);
 	}
 	return present;
-}
-
-function baseName(path: string): string {
-	return path.split(/[\\/]/).pop() || "file";
 }

@@ -4,7 +4,7 @@
 
 import type { OsKind } from "./platform.js";
 import type { Env } from "./system.js";
-import type { TargetName } from "./targets.js";
+import type { FileTargetName } from "./targets.js";
 
 export interface ProofCommand {
 	command: string;
@@ -41,7 +41,7 @@ function nodeScript(name: string): string {
 }
 
 export function proofCommand(
-	target: TargetName,
+	target: FileTargetName,
 	os: OsKind,
 	variable: string,
 	baseEnv: Env,

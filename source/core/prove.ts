@@ -5,7 +5,7 @@
 import type { OsKind } from "./platform.js";
 import { hasProofMarker, parseProof, proofCommand } from "./prove-command.js";
 import type { Env, RunCommand } from "./system.js";
-import { displayPath, type TargetName } from "./targets.js";
+import { displayPath, type FileTargetName } from "./targets.js";
 
 export {
 	type ProofCommand,
@@ -22,7 +22,7 @@ export type ProofOutcome =
 	  };
 
 export interface ProveOptions {
-	target: TargetName;
+	target: FileTargetName;
 	os: OsKind;
 	variable: string;
 	/** The key we saved; only compared, never put in args or messages. */
@@ -59,7 +59,7 @@ function lastErrorLine(
 	return lines.at(-1)?.trim().slice(0, 200);
 }
 
-function programLabel(target: TargetName): string {
+function programLabel(target: FileTargetName): string {
 	return target === "dotenv" ? "Node's --env-file loader" : `a new ${target}`;
 }
 

@@ -1,17 +1,18 @@
-import path from "node:path";
 // The wizard's side-effecting steps, each over an injected System, shared by the
 // interactive app and the --key-stdin run so both behave the same.
 import { type Advice, adviseApiFailure } from "./advice.js";
 import { findDefinitions } from "./definitions.js";
-import { gitFacts, isIgnored } from "./gitignore.js";
+import { gitFacts } from "./gitignore.js";
 import { maskKey } from "./key.js";
 import { pickTestModel } from "./models.js";
-import { type Plan, presentFiles } from "./plan.js";
+import { presentFiles } from "./plan.js";
 import { type Detected, detectPlatform, gatherFacts } from "./platform.js";
-import { proveTarget } from "./prove.js";
 import type { ModelInfo, System } from "./system.js";
 import { askZshForZdotdir, defaultTarget, displayPath, resolveTarget, type TargetName } from "./targets.js";
 import { decodeText } from "./text-encoding.js";
+import { detectWindows, gatherWindowsFacts, type WindowsContext } from "./windows/detect.js";
+import { readUserVariable } from "./windows/user-env.js";
+import { preferredHost, USER_ENVIRONMENT } from "./windows-plan.js";
 
 export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
 
@@ -22,6 +23,8 @@ export interface ExistingKey {
 
 export interface Environment {
 	readonly detected: Detected;
+	/** On Windows: the PowerShell hosts installed, the shell and the terminal we run in. */
+	readonly windows?: WindowsContext;
 	readonly defaultTarget: TargetName;
 	readonly inGitRepo: boolean;
 	readonly existing: readonly ExistingKey[];
@@ -32,7 +35,11 @@ export interface Environment {
 
 export async function detectEnvironment(system: System, parentPid: number): Promise<Environment> {
 	const facts = await gatherFacts(system, parentPid);
-	const detected = await withZdotdir(system, detectPlatform(facts));
+	const windows =
+		system.platform === "win32"
+			? detectWindows(await gatherWindowsFacts(system.run, system.env, parentPid))
+			: undefined;
+	const detected = await withZdotdir(system, withWindowsShell(detectPlatform(facts), windows));
 	const target = defaultTarget(detected);
 	const present = await presentFiles(system);
 	const existing: ExistingKey[] = [];
@@ -40,7 +47,7 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 	if (fromEnv !== undefined) {
 		existing.push({ source: "this terminal's environment", masked: maskOrEmpty(fromEnv) });
 	}
-	if (detected.os === "macos" || detected.os === "linux") {
+	if (detected.os !== "windows" && target !== "windows" && target !== "powershell") {
 		const file = resolveTarget(target, {
 			os: detected.os,
 			home: system.homeDir,
@@ -60,9 +67,16 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 			}
 		}
 	}
+	if (windows) {
+		const current = await readUserVariable(system.run, preferredHost(windows.hosts), KEY_VARIABLE);
+		if (current.ok && current.value !== undefined) {
+			existing.push({ source: USER_ENVIRONMENT, masked: maskOrEmpty(current.value) });
+		}
+	}
 	const git = await gitFacts(system.run, system.cwd);
 	return {
 		detected,
+		windows,
 		defaultTarget: target,
 		inGitRepo: git.inRepo,
 		existing,
@@ -77,6 +91,13 @@ async function withZdotdir(system: System, detected: Detected): Promise<Detected
 	if (detected.shell !== "zsh") return detected;
 	const zdotdir = await askZshForZdotdir(system.run, system.env);
 	return zdotdir ? { ...detected, zdotdir } : detected;
+}
+
+/** The Windows probe knows better than the parent process name (npx runs through a cmd shim). */
+function withWindowsShell(detected: Detected, windows: WindowsContext | undefined): Detected {
+	if (!windows || windows.shell === "unknown") return detected;
+	const shell = windows.shell === "pwsh" ? "powershell" : windows.shell;
+	return { ...detected, shell, shellSource: "parent" };
 }
 
 function maskOrEmpty(value: string): string {
@@ -97,65 +118,6 @@ export async function checkKeyLive(system: System, key: string): Promise<LiveChe
 			step: "check",
 			baseURL: system.env.ANTHROPIC_BASE_URL || undefined,
 		}),
-	};
-}
-
-export interface Proof {
-	readonly display: string;
-	readonly target: TargetName;
-	readonly ok: boolean;
-	/** What was proven (ok) or what is wrong and what to do (not ok), in one sentence. */
-	readonly detail: string;
-}
-
-/** A fresh real shell (or Node's own .env loader) reads every written file back. */
-export async function proveChanges(
-	system: System,
-	plan: Plan,
-	detected: Detected,
-	key: string,
-	nodePath: string,
-): Promise<Proof[]> {
-	const proofs: Proof[] = [];
-	for (const change of plan.changes) {
-		const result = await proveTarget(system.run, {
-			target: change.file.target,
-			os: detected.os,
-			variable: plan.variable,
-			expected: key,
-			baseEnv: system.env,
-			envFilePath: change.file.path,
-			nodePath,
-			cwd: system.cwd,
-			mask: maskKey,
-		});
-		const reader = change.file.target === "dotenv" ? ".env loader" : change.file.target;
-		proofs.push({
-			display: change.display,
-			target: change.file.target,
-			ok: result.ok,
-			detail: result.ok ? `A fresh ${reader} reads the key from ${change.display}` : result.detail,
-		});
-		if (
-			change.file.target === "dotenv" &&
-			(await gitFacts(system.run, path.dirname(change.file.path))).inRepo
-		) {
-			proofs.push(await proveIgnored(system, change.file.path, change.display));
-		}
-	}
-	return proofs;
-}
-
-/** Re-asks git after writing: a later `!.env` rule elsewhere could still un-ignore the file. */
-async function proveIgnored(system: System, path: string, display: string): Promise<Proof> {
-	const ignored = await isIgnored(system.run, path);
-	return {
-		display: `${display} (git)`,
-		target: "dotenv",
-		ok: ignored,
-		detail: ignored
-			? `git ignores ${display}`
-			: `git does not ignore ${display}: a rule elsewhere (e.g. "!.env") un-ignores it. Check with: git check-ignore -v ${display}`,
 	};
 }
 

@@ -5,14 +5,24 @@
 import path from "node:path";
 import type { Detected, OsKind } from "./platform.js";
 import type { Env, RunCommand } from "./system.js";
+import type { PowerShellHost } from "./windows/powershell.js";
 
-export type TargetName = "zsh" | "bash" | "fish" | "dotenv";
-export const TARGET_NAMES: readonly TargetName[] = ["zsh", "bash", "fish", "dotenv"];
+export type TargetName = "zsh" | "bash" | "fish" | "dotenv" | "windows" | "powershell";
+export const TARGET_NAMES: readonly TargetName[] = ["zsh", "bash", "fish", "dotenv", "windows", "powershell"];
+/** Targets whose file resolveTarget names without asking anything (PowerShell asks its host). */
+export type FileTargetName = Exclude<TargetName, "windows" | "powershell">;
+
+/** The targets offered on each system, the recommended one first on Windows. */
+export function targetsFor(os: OsKind): readonly TargetName[] {
+	return os === "windows" ? ["windows", "powershell", "bash", "dotenv"] : ["zsh", "bash", "fish", "dotenv"];
+}
 
 export interface TargetFile {
 	target: TargetName;
 	path: string;
-	syntax: "posix" | "fish" | "dotenv";
+	syntax: "posix" | "fish" | "dotenv" | "powershell";
+	/** For a PowerShell profile: the host whose profile it is (and which proves it). */
+	host?: PowerShellHost;
 	/** The file belongs to claude-setup alone (fish conf.d), so it can be rewritten whole. */
 	ownsWholeFile: boolean;
 	/** For people, e.g. "zsh — ~/.zshrc". */
@@ -51,7 +61,7 @@ function bashFile(ctx: TargetContext): string {
 	return p.join(ctx.home, ".bash_profile");
 }
 
-export function resolveTarget(target: TargetName, ctx: TargetContext): TargetFile {
+export function resolveTarget(target: FileTargetName, ctx: TargetContext): TargetFile {
 	const p = pathsFor(ctx.os);
 	const make = (file: string, syntax: TargetFile["syntax"], ownsWholeFile: boolean, name: string) => ({
 		target,
@@ -81,14 +91,11 @@ export function defaultTarget(d: Detected): TargetName {
 		case "bash":
 		case "fish":
 			return d.shell;
-		case "git-bash":
-			return "bash";
-		case "unknown":
-			if (d.os === "macos") return "zsh";
-			return d.os === "windows" ? "dotenv" : "bash";
 		default:
-			// PowerShell and cmd have no target yet: a project .env works with every tool.
-			return "dotenv";
+			// On Windows the user environment reaches every new terminal and app: PowerShell,
+			// cmd and Git Bash alike.
+			if (d.os === "windows") return "windows";
+			return d.os === "macos" ? "zsh" : "bash";
 	}
 }
 
@@ -132,4 +139,11 @@ export function projectPath(file: string, cwd: string, home: string): string {
 	const rest = file.slice(base.length);
 	if (base !== "" && file.startsWith(base) && /^[\\/]/.test(rest)) return `.${rest}`;
 	return displayPath(file, home);
+}
+
+/** Git Bash's HOME: %HOME%, else HOMEDRIVE+HOMEPATH, else USERPROFILE (shell-startup-files.md, 18). */
+export function gitBashHome(env: Env, fallback: string): string {
+	if (env.HOME) return env.HOME;
+	if (env.HOMEDRIVE && env.HOMEPATH) return `${env.HOMEDRIVE}${env.HOMEPATH}`;
+	return env.USERPROFILE || fallback;
 }

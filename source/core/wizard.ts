@@ -5,19 +5,21 @@ import type { Written } from "./apply.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import type { KeyCheck } from "./key.js";
 import type { Plan } from "./plan.js";
-import type { Environment, LiveTest, Proof } from "./session.js";
+import type { Proof } from "./proofs.js";
+import type { Environment, LiveTest } from "./session.js";
 import type { ModelInfo } from "./system.js";
 import type { TargetName } from "./targets.js";
 
 export type AcceptedKey = Extract<KeyCheck, { ok: true }>;
 
 export type Step =
-	| { readonly name: "unsupported"; readonly os: "windows" | "wsl" }
 	| { readonly name: "key"; readonly advice?: Advice }
 	| { readonly name: "checking" }
 	| { readonly name: "unreachable"; readonly advice: Advice }
 	| { readonly name: "target" }
 	| { readonly name: "planning" }
+	| { readonly name: "policy"; readonly plan: Plan; readonly failure?: string }
+	| { readonly name: "allowing"; readonly plan: Plan }
 	| { readonly name: "preview"; readonly plan: Plan }
 	| { readonly name: "writing"; readonly plan: Plan }
 	| { readonly name: "untrack"; readonly plan: Plan }
@@ -38,6 +40,8 @@ export interface WizardState {
 	readonly plan?: Plan;
 	readonly written: readonly Written[];
 	readonly untracked?: boolean;
+	/** Why allowing PowerShell profiles did not work, shown when the policy question returns. */
+	readonly policyFailure?: string;
 	readonly proofs: readonly Proof[];
 	readonly liveTest?: LiveTest;
 	readonly exitCode: ExitCodeValue;
@@ -57,6 +61,8 @@ export type WizardAction =
 	| { readonly type: "unreachable-choice"; readonly choice: "retry" | "save" | "quit" }
 	| { readonly type: "targets-chosen"; readonly targets: readonly TargetName[] }
 	| { readonly type: "planned"; readonly plan: Plan }
+	| { readonly type: "policy-choice"; readonly choice: "windows" | "allow" | "keep" }
+	| { readonly type: "profiles-allowed"; readonly failure?: string }
 	| { readonly type: "confirmed"; readonly yes: boolean }
 	| { readonly type: "written"; readonly written: readonly Written[] }
 	| { readonly type: "untrack-answered"; readonly untracked: boolean }
@@ -90,13 +96,15 @@ const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "ca
 	"unreachable-choice": "unreachable",
 	"targets-chosen": "target",
 	planned: "planning",
+	"policy-choice": "policy",
+	"profiles-allowed": "allowing",
 	confirmed: "preview",
 	written: "writing",
 	"untrack-answered": "untrack",
 	proved: "proving",
 	tested: "testing",
 };
-const FINAL_STEPS: readonly Step["name"][] = ["unsupported", "done", "failed", "exit"];
+const FINAL_STEPS: readonly Step["name"][] = ["done", "failed", "exit"];
 
 function accepts(step: Step["name"], action: WizardAction): boolean {
 	if (FINAL_STEPS.includes(step)) return false;
@@ -111,13 +119,8 @@ export function wizardReducer(settings: WizardSettings) {
 		if (!accepts(state.step.name, action)) return state;
 		switch (action.type) {
 			case "detected": {
-				const { os } = action.environment.detected;
 				const targets = state.targets.length > 0 ? state.targets : [action.environment.defaultTarget];
-				const detected = { ...state, environment: action.environment, targets };
-				if (os === "windows" || os === "wsl") {
-					return { ...detected, step: { name: "unsupported", os }, exitCode: ExitCode.usage };
-				}
-				return detected;
+				return { ...state, environment: action.environment, targets };
 			}
 			case "key-accepted": {
 				// OAuth tokens cannot be checked against the API as a key: go straight to saving.
@@ -138,8 +141,28 @@ export function wizardReducer(settings: WizardSettings) {
 				return exit(state, ExitCode.unreachable);
 			case "targets-chosen":
 				return { ...state, targets: action.targets, step: { name: "planning" } };
-			case "planned":
-				return { ...state, plan: action.plan, step: { name: "preview", plan: action.plan } };
+			case "planned": {
+				// A PowerShell profile that the execution policy will not run: decide before writing.
+				const blocked = action.plan.blockedProfiles.length > 0;
+				const failure = state.policyFailure;
+				const step: Step = blocked
+					? { name: "policy", plan: action.plan, failure }
+					: { name: "preview", plan: action.plan };
+				return { ...state, plan: action.plan, policyFailure: undefined, step };
+			}
+			case "policy-choice": {
+				if (state.step.name !== "policy") return state;
+				const plan = state.step.plan;
+				if (action.choice === "keep") return { ...state, step: { name: "preview", plan } };
+				if (action.choice === "allow") return { ...state, step: { name: "allowing", plan } };
+				const targets = [
+					...new Set(state.targets.map((target) => (target === "powershell" ? "windows" : target))),
+				];
+				return { ...state, targets, step: { name: "planning" } };
+			}
+			case "profiles-allowed":
+				// Plan again: the policy is read afresh, and the profile is checked once more.
+				return { ...state, policyFailure: action.failure, step: { name: "planning" } };
 			case "confirmed":
 				if (state.step.name !== "preview") return state;
 				if (!action.yes) return exit(state, ExitCode.cancelled);

@@ -28,7 +28,7 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 						<Text color="green">✓ </Text>
 						{written.action === "gitignore"
 							? `git now ignores the key file (${written.display})`
-							: `Saved to ${written.display}`}
+							: `Saved ${written.action === "user-variable" ? "in" : "to"} ${written.display}`}
 					</Text>
 					{written.backupDisplay ? (
 						<Text dimColor>{`  the old file is backed up in ${written.backupDisplay}`}</Text>
@@ -76,7 +76,7 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 					{allGood ? "All set." : "Saved, but not everything checks out — see above."}
 				</Text>
 				{stale ? <Text color="yellow">! {stale}</Text> : null}
-				{usageHints(plan, environment.detected).map((hint) => (
+				{usageHints(plan, environment.detected, environment.windows).map((hint) => (
 					<Text key={hint} dimColor>
 						{hint}
 					</Text>

@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import { describeAction } from "../core/describe.js";
+import { describeAction, describeUserVariable } from "../core/describe.js";
 import type { Plan } from "../core/plan.js";
 import { YesNo } from "./yes-no.js";
 
@@ -38,6 +38,20 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 					{change.backupDisplay ? <Text dimColor>{`    backup: ${change.backupDisplay}`}</Text> : null}
 				</Box>
 			))}
+			{plan.userVariable ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text>
+						<Text color="cyan">● </Text>
+						{capitalise(describeUserVariable(plan.userVariable, plan.variable))}
+					</Text>
+					{plan.userVariable.action === "unchanged" ? null : (
+						<Text color="green">{`    + ${plan.variable} = ${plan.masked}`}</Text>
+					)}
+					{plan.userVariable.backupDisplay ? (
+						<Text dimColor>{`    the old value is backed up in ${plan.userVariable.backupDisplay}`}</Text>
+					) : null}
+				</Box>
+			) : null}
 			{plan.gitignore ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text>

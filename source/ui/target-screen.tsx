@@ -1,8 +1,15 @@
 import { Box, Text } from "ink";
 import type { Environment } from "../core/session.js";
 import type { System } from "../core/system.js";
-import { displayPath, resolveTarget, TARGET_NAMES, type TargetName } from "../core/targets.js";
-import { Choice } from "./choice.js";
+import {
+	displayPath,
+	gitBashHome,
+	projectPath,
+	resolveTarget,
+	type TargetName,
+	targetsFor,
+} from "../core/targets.js";
+import { Choice, type ChoiceOption } from "./choice.js";
 
 interface Props {
 	readonly system: System;
@@ -16,14 +23,26 @@ const PURPOSE: Record<TargetName, string> = {
 	bash: "every new bash terminal",
 	fish: "every new fish terminal",
 	dotenv: "this project only (git will ignore it)",
+	windows: "every new terminal and app: PowerShell, cmd, Git Bash",
+	powershell: "new PowerShell windows only",
 };
 
 export function TargetScreen({ system, environment, envFile, onSubmit }: Props) {
 	const { detected } = environment;
-	const options = TARGET_NAMES.map((target) => {
+	const windows = detected.os === "windows";
+	const home = windows ? gitBashHome(system.env, system.homeDir) : system.homeDir;
+	const option = (target: TargetName): ChoiceOption<TargetName> => {
+		const recommended =
+			target === environment.defaultTarget ? (windows ? " (recommended)" : " (your shell)") : "";
+		if (target === "windows") {
+			return { value: target, label: `Windows user environment${recommended}`, hint: `— ${PURPOSE.windows}` };
+		}
+		if (target === "powershell") {
+			return { value: target, label: `PowerShell profile${recommended}`, hint: `— ${PURPOSE.powershell}` };
+		}
 		const file = resolveTarget(target, {
 			os: detected.os,
-			home: system.homeDir,
+			home,
 			zdotdir: detected.zdotdir,
 			xdgConfigHome: detected.xdgConfigHome,
 			cwd: system.cwd,
@@ -31,23 +50,19 @@ export function TargetScreen({ system, environment, envFile, onSubmit }: Props) 
 			existing: (path) => environment.presentFiles.includes(path),
 		});
 		const path =
-			target === "dotenv" ? fromProject(file.path, system.cwd) : displayPath(file.path, system.homeDir);
-		const recommended = target === environment.defaultTarget ? " (your shell)" : "";
-		return { value: target, label: `${path}${recommended}`, hint: `— ${PURPOSE[target]}` };
-	});
+			target === "dotenv" ? projectPath(file.path, system.cwd, home) : displayPath(file.path, home);
+		const purpose = windows && target === "bash" ? "new Git Bash windows" : PURPOSE[target];
+		return { value: target, label: `${path}${recommended}`, hint: `— ${purpose}` };
+	};
 	return (
 		<Box flexDirection="column">
 			<Text bold>Where should the key go?</Text>
 			<Choice
-				options={options}
+				options={targetsFor(detected.os).map(option)}
 				defaultValue={environment.defaultTarget}
 				onSubmit={(target) => onSubmit([target])}
 			/>
 			<Text dimColor>↑/↓ to move, Enter to choose</Text>
 		</Box>
 	);
-}
-
-function fromProject(path: string, cwd: string): string {
-	return path.startsWith(`${cwd}/`) ? `./${path.slice(cwd.length + 1)}` : path;
 }

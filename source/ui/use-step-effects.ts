@@ -2,9 +2,11 @@ import { type Dispatch, useEffect } from "react";
 import { applyPlan } from "../core/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
 import { planChanges } from "../core/plan.js";
+import { proveChanges } from "../core/proofs.js";
 import { scrubSecrets } from "../core/scrub.js";
-import { checkKeyLive, detectEnvironment, proveChanges, runLiveTest } from "../core/session.js";
+import { checkKeyLive, detectEnvironment, runLiveTest } from "../core/session.js";
 import type { System } from "../core/system.js";
+import { allowProfiles } from "../core/windows/execution-policy.js";
 import type { WizardAction, WizardState } from "../core/wizard.js";
 
 export interface EffectSettings {
@@ -90,6 +92,7 @@ async function run(
 				key: key.key,
 				envFile: settings.envFile,
 				detected: environment.detected,
+				windows: environment.windows,
 			});
 			send(
 				result.ok
@@ -101,6 +104,17 @@ async function run(
 							code: ExitCode.writeFailed,
 						},
 			);
+			return;
+		}
+		case "allowing": {
+			const failures: string[] = [];
+			for (const blocked of step.plan.blockedProfiles) {
+				const result = blocked.report.lockedByGroupPolicy
+					? { ok: false as const, detail: blocked.report.explanation }
+					: await allowProfiles(system.run, blocked.host);
+				if (!result.ok) failures.push(`${blocked.label}: ${result.detail}`);
+			}
+			send({ type: "profiles-allowed", failure: failures.length > 0 ? failures.join(" ") : undefined });
 			return;
 		}
 		case "writing": {

@@ -10,6 +10,7 @@ function planFor(target: "zsh" | "dotenv", display: string): Plan {
 		variable: "ANTHROPIC_API_KEY",
 		masked: "",
 		backupDir: "/b",
+		blockedProfiles: [],
 		changes: [{ file: { target }, display } as Plan["changes"][number]],
 	};
 }

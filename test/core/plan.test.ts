@@ -7,7 +7,7 @@ import { maskKey } from "../../source/core/key.js";
 import { backupDirectory, type Plan, planChanges } from "../../source/core/plan.js";
 import type { Detected } from "../../source/core/platform.js";
 import type { System } from "../../source/core/system.js";
-import type { TargetName } from "../../source/core/targets.js";
+import type { FileTargetName, TargetName } from "../../source/core/targets.js";
 import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
 
 const SECRET = "PlanSecretPartNeverShown";
@@ -42,13 +42,13 @@ async function planAndApply(system: System, targets: TargetName[], key = KEY): P
 	return planned;
 }
 
-const FILES: Record<TargetName, (home: string, project: string) => string> = {
+const FILES: Record<FileTargetName, (home: string, project: string) => string> = {
 	zsh: (home) => path.join(home, ".zshrc"),
 	bash: (home) => path.join(home, ".bashrc"),
 	fish: (home) => path.join(home, ".config/fish/conf.d/claude-setup.fish"),
 	dotenv: (_, project) => path.join(project, ".env"),
 };
-const TARGETS = Object.keys(FILES) as TargetName[];
+const TARGETS = Object.keys(FILES) as FileTargetName[];
 
 function expectMaskedPreview(planned: Plan) {
 	const preview = planned.changes.flatMap((change) => change.previewLines).join("\n");

@@ -6,14 +6,14 @@ import { maskKey } from "../../source/core/key.js";
 import type { OsKind } from "../../source/core/platform.js";
 import { proveTarget } from "../../source/core/prove.js";
 import type { RunCommand } from "../../source/core/system.js";
-import type { TargetName } from "../../source/core/targets.js";
+import type { FileTargetName } from "../../source/core/targets.js";
 import { runCommand } from "../../source/system/node-system.js";
 
 const KEY = `sk-ant-api03-${"Zq7".repeat(30)}AbCdEfGh-AA`;
 const OTHER = `sk-ant-api03-${"Pw4".repeat(30)}OldOldOl-AA`;
 const NAME = "ANTHROPIC_API_KEY";
 const homes: string[] = [];
-const WRITTEN: Record<TargetName, string> = {
+const WRITTEN: Record<FileTargetName, string> = {
 	zsh: ".zshrc",
 	bash: ".bashrc",
 	fish: ".config/fish/conf.d/claude-setup.fish",
@@ -44,7 +44,7 @@ function recordingRun(seen: string[]): RunCommand {
 
 interface Case {
 	name: string;
-	target: TargetName;
+	target: FileTargetName;
 	os?: OsKind;
 	files: Record<string, string>;
 	expect: "ok" | "missing" | "different" | "failed";

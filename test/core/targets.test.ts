@@ -3,10 +3,12 @@ import { detectPlatform } from "../../source/core/platform.js";
 import {
 	defaultTarget,
 	displayPath,
+	type FileTargetName,
+	gitBashHome,
 	resolveTarget,
 	TARGET_NAMES,
 	type TargetContext,
-	type TargetName,
+	targetsFor,
 } from "../../source/core/targets.js";
 
 const home = "/Users/ada";
@@ -25,7 +27,7 @@ describe("resolveTarget", () => {
 	const cases: Array<
 		[
 			string,
-			TargetName,
+			FileTargetName,
 			Partial<TargetContext>,
 			{ path: string; label: string; syntax: string; owns?: boolean },
 		]
@@ -166,25 +168,44 @@ describe("resolveTarget", () => {
 	});
 
 	it("lists every target once", () => {
-		expect(new Set(TARGET_NAMES).size).toBe(4);
+		expect(new Set(TARGET_NAMES).size).toBe(6);
+	});
+
+	it.each([
+		["linux", ["zsh", "bash", "fish", "dotenv"]],
+		["macos", ["zsh", "bash", "fish", "dotenv"]],
+		["wsl", ["zsh", "bash", "fish", "dotenv"]],
+		["windows", ["windows", "powershell", "bash", "dotenv"]],
+	] as const)("offers on %s: %j", (os, expected) => {
+		expect(targetsFor(os)).toEqual(expected);
+	});
+
+	it.each([
+		[{ HOME: "C:\\msys\\ada" }, "C:\\msys\\ada"],
+		[{ HOMEDRIVE: "D:", HOMEPATH: "\\Users\\ada" }, "D:\\Users\\ada"],
+		[{ USERPROFILE: "C:\\Users\\Ada" }, "C:\\Users\\Ada"],
+		[{}, "C:\\fallback"],
+	])("Git Bash HOME from %j is %s", (env, expected) => {
+		expect(gitBashHome(env, "C:\\fallback")).toBe(expected);
 	});
 });
 
 describe("defaultTarget", () => {
-	const cases: Array<[NodeJS.Platform, Record<string, string>, TargetName]> = [
+	const cases: Array<[NodeJS.Platform, Record<string, string>, ReturnType<typeof defaultTarget>]> = [
 		["darwin", { SHELL: "/bin/zsh" }, "zsh"],
 		["darwin", { SHELL: "/bin/bash" }, "bash"],
 		["darwin", {}, "zsh"],
 		["linux", {}, "bash"],
 		["linux", { SHELL: "/usr/bin/fish" }, "fish"],
 		["linux", { SHELL: "/bin/sh", WSL_DISTRO_NAME: "Ubuntu" }, "bash"],
-		["win32", { MSYSTEM: "MINGW64" }, "bash"],
-		["win32", {}, "dotenv"],
+		// On Windows the user environment reaches every shell, Git Bash included.
+		["win32", { MSYSTEM: "MINGW64" }, "windows"],
+		["win32", {}, "windows"],
 	];
 	it.each(cases)("%s %j → %s", (platform, env, expected) => {
 		expect(defaultTarget(detectPlatform({ platform, env, home }))).toBe(expected);
 	});
-	it("PowerShell has no startup-file target yet, so .env", () => {
+	it("PowerShell users get the user environment too (it needs no execution policy)", () => {
 		expect(
 			defaultTarget({
 				os: "windows",
@@ -192,7 +213,7 @@ describe("defaultTarget", () => {
 				shellSource: "parent",
 				home,
 			}),
-		).toBe("dotenv");
+		).toBe("windows");
 	});
 });
 

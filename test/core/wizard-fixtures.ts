@@ -2,7 +2,8 @@
 import { expect } from "vitest";
 import type { Advice } from "../../source/core/advice.js";
 import type { Plan } from "../../source/core/plan.js";
-import type { Environment, LiveTest, Proof } from "../../source/core/session.js";
+import type { Proof } from "../../source/core/proofs.js";
+import type { Environment, LiveTest } from "../../source/core/session.js";
 import type { TargetName } from "../../source/core/targets.js";
 import {
 	type AcceptedKey,
@@ -49,11 +50,30 @@ export const PLAN: Plan = {
 	variable: "ANTHROPIC_API_KEY",
 	masked: "sk-ant-api03-…RdcrAA",
 	changes: [],
+	blockedProfiles: [],
 	backupDir: "/b",
 };
 export const TRACKED_PLAN: Plan = {
 	...PLAN,
 	trackedSecretFile: { path: "/p/.env", display: "./.env", command: "git rm --cached -- .env", cwd: "/p" },
+};
+/** A PowerShell profile that the Restricted execution policy would not run. */
+export const BLOCKED_PLAN: Plan = {
+	...PLAN,
+	blockedProfiles: [
+		{
+			host: "pwsh",
+			label: "PowerShell 7",
+			report: {
+				effective: "Restricted",
+				decidedBy: "default",
+				profilesRun: false,
+				lockedByGroupPolicy: false,
+				fixCommand: "Set-ExecutionPolicy -Scope CurrentUser RemoteSigned",
+				explanation: "Restricted: PowerShell runs no scripts, profiles included.",
+			},
+		},
+	],
 };
 
 export const proof = (ok: boolean): Proof => ({
@@ -73,12 +93,13 @@ export const DRY_RUN: WizardSettings = { presetTargets: [], verify: true, dryRun
 
 /** One state per step, with the key and plan the later steps would have by then. */
 export const STEPS: Record<Step["name"], Step> = {
-	unsupported: { name: "unsupported", os: "windows" },
 	key: { name: "key" },
 	checking: { name: "checking" },
 	unreachable: { name: "unreachable", advice: advice("unreachable") },
 	target: { name: "target" },
 	planning: { name: "planning" },
+	policy: { name: "policy", plan: BLOCKED_PLAN },
+	allowing: { name: "allowing", plan: BLOCKED_PLAN },
 	preview: { name: "preview", plan: PLAN },
 	writing: { name: "writing", plan: PLAN },
 	untrack: { name: "untrack", plan: TRACKED_PLAN },

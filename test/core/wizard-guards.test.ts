@@ -18,7 +18,7 @@ import {
 	STEPS,
 } from "./wizard-fixtures.js";
 
-const FINAL: readonly Step["name"][] = ["unsupported", "done", "failed", "exit"];
+const FINAL: readonly Step["name"][] = ["done", "failed", "exit"];
 const ALL = Object.keys(STEPS) as Step["name"][];
 
 /** Each action, and the steps where it means something. */
@@ -36,6 +36,10 @@ const ACTIONS: ReadonlyArray<readonly [WizardAction, readonly Step["name"][]]> =
 	[{ type: "unreachable-choice", choice: "quit" }, ["unreachable"]],
 	[{ type: "targets-chosen", targets: ["zsh"] }, ["target"]],
 	[{ type: "planned", plan: PLAN }, ["planning"]],
+	[{ type: "policy-choice", choice: "windows" }, ["policy"]],
+	[{ type: "policy-choice", choice: "allow" }, ["policy"]],
+	[{ type: "policy-choice", choice: "keep" }, ["policy"]],
+	[{ type: "profiles-allowed" }, ["allowing"]],
 	[{ type: "confirmed", yes: true }, ["preview"]],
 	[{ type: "confirmed", yes: false }, ["preview"]],
 	[{ type: "written", written: [] }, ["writing"]],

@@ -51,16 +51,15 @@ const rows: Row[] = [
 		exitCode: ExitCode.ok,
 		fields: { targets: ["bash"] },
 	},
-	...(["windows", "wsl"] as const).map(
-		(os): Row => ({
-			name: `detected ${os} → unsupported, exit 2`,
-			settings: INTERACTIVE,
-			state: initialState(INTERACTIVE),
-			action: { type: "detected", environment: environment(os, "dotenv") },
-			step: { name: "unsupported", os },
-			exitCode: ExitCode.usage,
-		}),
-	),
+	{
+		name: "detected Windows → the key prompt stays, the user environment is the default",
+		settings: INTERACTIVE,
+		state: initialState(INTERACTIVE),
+		action: { type: "detected", environment: environment("windows", "windows") },
+		step: { name: "key" },
+		exitCode: ExitCode.ok,
+		fields: { targets: ["windows"] },
+	},
 	// key
 	...(
 		[

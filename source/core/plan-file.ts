@@ -1,0 +1,100 @@
+// One file's planned change: read it as it is, edit it in memory, describe the edit.
+import { applyBlock, blockMarkers } from "./block-edit.js";
+import { findDefinitions } from "./definitions.js";
+import { setDotenvVar } from "./dotenv.js";
+import { describeFileError } from "./file-errors.js";
+import { maskKey } from "./key.js";
+import type { FileChange } from "./plan.js";
+import type { System } from "./system.js";
+import { displayPath, projectPath, type TargetFile } from "./targets.js";
+import { decodeText } from "./text-encoding.js";
+
+export interface FileContext {
+	readonly variable: string;
+	readonly key: string;
+	readonly backupDir: string;
+	readonly stamp: string;
+	readonly join: (...parts: string[]) => string;
+}
+
+export type FilePlan = { ok: true; change: FileChange } | { ok: false; path: string; message: string };
+
+export async function planFile(system: System, file: TargetFile, context: FileContext): Promise<FilePlan> {
+	const display =
+		file.target === "dotenv"
+			? projectPath(file.path, system.cwd, system.homeDir)
+			: displayPath(file.path, system.homeDir);
+	let bytes: Uint8Array | undefined;
+	try {
+		if ((await system.fs.info(file.path))?.isDirectory) {
+			const message = `${display} is a folder, not a file. Rename or remove it, or choose another target.`;
+			return { ok: false, path: file.path, message };
+		}
+		bytes = await system.fs.read(file.path);
+	} catch (error) {
+		// Unreadable, or a file where a folder should be: say so instead of crashing.
+		return {
+			ok: false,
+			path: file.path,
+			message: describeFileError(error, file.path, system.homeDir, "read"),
+		};
+	}
+	const decoded = bytes === undefined ? undefined : decodeText(bytes);
+	const before = decoded?.text;
+	const edit = editFor(file, before ?? "", context.variable, context.key);
+	if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
+	const backupPath =
+		before === undefined || edit.action === "unchanged"
+			? undefined
+			: context.join(context.backupDir, `${baseName(file.path)}.${context.stamp}.bak`);
+	const masked = maskKey(context.key);
+	return {
+		ok: true,
+		change: {
+			file,
+			display,
+			before,
+			after: edit.text,
+			encoding: decoded?.encoding ?? "bytes",
+			action: before === undefined ? "create" : edit.action,
+			previewLines: edit.lines.map((line) => line.split(context.key).join(masked)),
+			// A .env edit replaces the first definition and deletes the rest: none is left to warn about.
+			otherDefinitions:
+				file.syntax === "dotenv"
+					? []
+					: findDefinitions(before ?? "", file.syntax, context.variable)
+							.filter((definition) => !definition.insideOurBlock)
+							.map((definition) => ({ line: definition.line, masked: maskKey(definition.value) })),
+			backupPath,
+			backupDisplay: backupPath && displayPath(backupPath, system.homeDir),
+		},
+	};
+}
+
+type Edit =
+	| { ok: true; text: string; action: FileChange["action"]; lines: string[] }
+	| { ok: false; message: string };
+
+function editFor(file: TargetFile, before: string, variable: string, key: string): Edit {
+	if (file.syntax === "dotenv") {
+		const result = setDotenvVar(before, variable, key);
+		return { ok: true, text: result.text, action: result.action, lines: [`${variable}=${key}`] };
+	}
+	// A new PowerShell profile gets Windows line endings; other new files get LF.
+	const newFileEol = file.syntax === "powershell" ? "\r\n" : "\n";
+	const result = applyBlock(before, file.syntax, [{ name: variable, value: key }], { newFileEol });
+	if (!result.ok) return { ok: false, message: result.message };
+	const lines = result.text.split(/\r?\n/);
+	const start = result.blockStartLine - 1;
+	const end = lines.indexOf(blockMarkers(file.syntax).end, start);
+	return {
+		ok: true,
+		text: result.text,
+		action: result.action === "removed" ? "replaced" : result.action,
+		lines: lines.slice(start, end + 1),
+	};
+}
+
+function baseName(path: string): string {
+	return path.split(/[\\/]/).pop() || "file";
+}

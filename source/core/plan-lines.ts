@@ -1,0 +1,24 @@
+// The plan as plain lines, for --key-stdin output (the preview screen draws its own).
+import { describeAction, describeUserVariable } from "./describe.js";
+import type { Plan } from "./plan.js";
+
+export function planLines(plan: Plan, dryRun: boolean): string[] {
+	const lines: string[] = [];
+	const lead = dryRun ? "Would" : "•";
+	for (const change of plan.changes) {
+		lines.push(`${lead} ${describeAction(change)}`);
+		for (const other of change.otherDefinitions) {
+			lines.push(`  note: line ${other.line} also sets ${plan.variable} (${other.masked})`);
+		}
+	}
+	if (plan.userVariable) lines.push(`${lead} ${describeUserVariable(plan.userVariable, plan.variable)}`);
+	if (plan.gitignore)
+		lines.push(`${dryRun ? "Would add" : "• Adding"} ${plan.gitignore.entry} to ${plan.gitignore.display}`);
+	for (const blocked of plan.blockedProfiles) {
+		lines.push(`! ${blocked.label}: ${blocked.report.explanation}`);
+	}
+	if (plan.blockedProfiles.length > 0) {
+		lines.push("  → The windows target (--target windows) needs no execution policy and reaches every app.");
+	}
+	return lines;
+}
