@@ -24,7 +24,9 @@ Usage
   claude-setup [options]          the interactive wizard
 
 Options
-  --target <name>     where to save; skips that question. zsh, bash, fish or dotenv. May be repeated.
+  --target <name>     where to save; skips that question. May be repeated.
+                      macOS, Linux, WSL: zsh, bash, fish, dotenv
+                      Windows: windows (user environment), powershell (profile), bash (Git Bash), dotenv
   --env-file <path>   the file for the dotenv target (default: ./.env)
   --key-stdin         read the key from standard input; no questions asked
   --no-verify         skip the live checks (format checks still apply)
