@@ -1,6 +1,7 @@
 // Carries out a Plan: backups first, then atomic writes; on any failure, puts back
 // every file already written so the user's files are as they were.
 import { describeFileError } from "./file-errors.js";
+import { type ManifestEntry, recordWritten, USER_ENVIRONMENT_PATH } from "./manifest.js";
 import type { FileChange, Plan } from "./plan.js";
 import type { System } from "./system.js";
 import { displayPath } from "./targets.js";
@@ -89,6 +90,7 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 				backupDisplay: variable.backupDisplay,
 			});
 		}
+		await recordWritten(system, manifestEntries(plan)).catch(() => undefined);
 		return { ok: true, written };
 	} catch (error) {
 		for (const step of undo.reverse()) {
@@ -98,6 +100,23 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 			error instanceof StepFailed ? error.message : describeFileError(error, current, system.homeDir);
 		return { ok: false, path: current, message };
 	}
+}
+
+/** What `remove` needs to take this back later: where, which variable, and what we created. */
+function manifestEntries(plan: Plan): ManifestEntry[] {
+	const entries: ManifestEntry[] = plan.changes
+		.filter((change) => change.action !== "unchanged")
+		.map((change) => ({
+			target: change.file.target,
+			path: change.file.path,
+			variable: plan.variable,
+			created: change.before === undefined,
+		}));
+	if (plan.userVariable && plan.userVariable.action !== "unchanged") {
+		const created = plan.userVariable.previous === undefined;
+		entries.push({ target: "windows", path: USER_ENVIRONMENT_PATH, variable: plan.variable, created });
+	}
+	return entries;
 }
 
 /** A failure that already says what happened in plain words (not a file-system error). */

@@ -2,6 +2,7 @@
 // Nothing here writes; apply.ts does, from this plan only.
 import { planGitignore } from "./gitignore.js";
 import { maskKey } from "./key.js";
+import { stateDirectory } from "./manifest.js";
 import { pathsFor } from "./paths.js";
 import { planFile } from "./plan-file.js";
 import type { Detected } from "./platform.js";
@@ -86,14 +87,9 @@ export interface PlanInput {
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };
 
+/** `${XDG_STATE_HOME:-~/.local/state}/claude-setup/backups`, `%LOCALAPPDATA%\claude-setup\backups`. */
 export function backupDirectory(system: System): string {
-	const join = pathsFor(system.platform).join;
-	if (system.platform === "win32") {
-		const local = system.env.LOCALAPPDATA || join(system.homeDir, "AppData", "Local");
-		return join(local, "claude-setup", "backups");
-	}
-	const stateHome = system.env.XDG_STATE_HOME || join(system.homeDir, ".local", "state");
-	return join(stateHome, "claude-setup", "backups");
+	return pathsFor(system.platform).join(stateDirectory(system), "backups");
 }
 
 export async function planChanges(system: System, input: PlanInput): Promise<PlanResult> {

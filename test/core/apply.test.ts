@@ -129,7 +129,13 @@ describe("backups and modes", () => {
 			},
 		]);
 		expect(await modeOf(path.join(home, name))).toBe(0o600);
-		expect(await readdir(home)).not.toContain(".local");
+		// No backup for a new file; only the record of what was written, for `remove`.
+		const state = path.join(home, ".local", "state", "claude-setup");
+		expect(await readdir(state)).toEqual(["written.json"]);
+		expect(JSON.parse(await readFile(path.join(state, "written.json"), "utf8"))).toEqual([
+			{ target, path: path.join(home, name), variable: "ANTHROPIC_API_KEY", created: true },
+		]);
+		expect(await modeOf(path.join(state, "written.json"))).toBe(0o600);
 	});
 
 	it("creates a .gitignore 0644 in a repository", async () => {

@@ -76,7 +76,9 @@ export async function filesIn(sandbox: TempSystem): Promise<string[]> {
 	const found: string[] = [];
 	for (const dir of [sandbox.home, sandbox.project]) {
 		for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-			if (entry.isFile()) found.push(path.relative(sandbox.root, path.join(entry.parentPath, entry.name)));
+			const file = path.relative(sandbox.root, path.join(entry.parentPath, entry.name));
+			// claude-setup's own record of what it wrote (for `remove`) is not a user file.
+			if (entry.isFile() && !file.endsWith(path.join("claude-setup", "written.json"))) found.push(file);
 		}
 	}
 	return found.sort();
