@@ -1,12 +1,12 @@
 // Carries out a Plan: backups first, then atomic writes; on any failure, puts back
 // every file already written so the user's files are as they were.
 import { describeFileError } from "./file-errors.js";
-import { type ManifestEntry, recordWritten, USER_ENVIRONMENT_PATH } from "./manifest.js";
+import { forgetWritten, type ManifestEntry, recordWritten, USER_ENVIRONMENT_PATH } from "./manifest.js";
 import type { FileChange, Plan } from "./plan.js";
 import type { System } from "./system.js";
 import { displayPath } from "./targets.js";
 import { type DecodedText, encodeText, type TextEncodingKind } from "./text-encoding.js";
-import { setUserVariable } from "./windows/user-env.js";
+import { removeUserVariable, setUserVariable } from "./windows/user-env.js";
 
 export interface Written {
 	readonly display: string;
@@ -57,8 +57,14 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 				await system.fs.writeAtomic(change.backupPath, backup, SECRET_FILE_MODE);
 				current = change.file.path;
 			}
-			const after = { text: change.after, encoding: change.encoding };
-			await writeFile(system, change.file.path, after, SECRET_FILE_MODE);
+			if (change.after === undefined) await system.fs.remove(change.file.path);
+			else
+				await writeFile(
+					system,
+					change.file.path,
+					{ text: change.after, encoding: change.encoding },
+					SECRET_FILE_MODE,
+				);
 			undo.push(() => restore(system, change.file.path, change.before, change.encoding));
 			written.push({
 				display: change.display,
@@ -80,7 +86,10 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 					SECRET_FILE_MODE,
 				);
 			}
-			const set = await setUserVariable(system.run, variable.host, plan.variable, variable.value);
+			const set =
+				variable.action === "remove"
+					? await removeUserVariable(system.run, variable.host, plan.variable)
+					: await setUserVariable(system.run, variable.host, plan.variable, variable.value);
 			if (!set.ok) throw new StepFailed(`${set.detail} Nothing was changed.`);
 			written.push({
 				display: variable.display,
@@ -90,7 +99,10 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 				backupDisplay: variable.backupDisplay,
 			});
 		}
-		await recordWritten(system, manifestEntries(plan)).catch(() => undefined);
+		const recorded = plan.removal
+			? forgetWritten(system, plan.removal.entries)
+			: recordWritten(system, manifestEntries(plan));
+		await recorded.catch(() => undefined);
 		return { ok: true, written };
 	} catch (error) {
 		for (const step of undo.reverse()) {

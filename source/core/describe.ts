@@ -24,6 +24,12 @@ export function describeAction(change: FileChange): string {
 			return `move the claude-setup block to the end of ${change.display}, so it wins over a later definition`;
 		case "unchanged":
 			return `keep ${change.display}: it already holds this key`;
+		case "disabled":
+			return `comment out the other definitions in ${change.display}, with a note (remove puts them back)`;
+		case "removed":
+			return `take claude-setup's changes out of ${change.display}`;
+		case "deleted":
+			return `delete ${change.display} (claude-setup created it and it holds nothing else)`;
 	}
 }
 
@@ -35,6 +41,8 @@ export function describeUserVariable(change: UserVariableChange, variable: strin
 			return `replace ${variable} in ${change.display} (it was ${change.previousMasked})`;
 		case "unchanged":
 			return `keep ${variable} in ${change.display}: it already holds this key`;
+		case "remove":
+			return `remove ${variable} (${change.previousMasked}) from ${change.display}`;
 	}
 }
 

@@ -2,7 +2,7 @@
 // Nothing here writes; apply.ts does, from this plan only.
 import { planGitignore } from "./gitignore.js";
 import { maskKey } from "./key.js";
-import { stateDirectory } from "./manifest.js";
+import { type ManifestEntry, stateDirectory } from "./manifest.js";
 import { pathsFor } from "./paths.js";
 import { planFile } from "./plan-file.js";
 import type { Detected } from "./platform.js";
@@ -37,10 +37,19 @@ export interface FileChange {
 	readonly display: string;
 	/** The file's content now (see decodeText), undefined when it does not exist. */
 	readonly before: string | undefined;
-	readonly after: string;
+	/** The content to write; undefined deletes the file (remove: a file claude-setup created). */
+	readonly after: string | undefined;
 	/** How before/after map to bytes: apply.ts writes them back the same way (UTF-16 stays UTF-16). */
 	readonly encoding: TextEncodingKind;
-	readonly action: "create" | "inserted" | "replaced" | "moved" | "unchanged";
+	readonly action:
+		| "create"
+		| "inserted"
+		| "replaced"
+		| "moved"
+		| "unchanged"
+		| "disabled"
+		| "removed"
+		| "deleted";
 	/** The lines we add or replace, with the key masked, for the preview. */
 	readonly previewLines: readonly string[];
 	readonly otherDefinitions: readonly OtherDefinition[];
@@ -74,6 +83,8 @@ export interface Plan {
 	readonly userVariable?: UserVariableChange;
 	/** PowerShell hosts whose execution policy will not run the profile we write. */
 	readonly blockedProfiles: readonly HostPolicy[];
+	/** Set when this plan takes claude-setup's changes back: these records are then forgotten. */
+	readonly removal?: { readonly entries: readonly ManifestEntry[] };
 }
 
 export interface PlanInput {

@@ -18,7 +18,7 @@ export interface UserVariableChange {
 	/** The new value (the key), in memory only: it travels to PowerShell on standard input. */
 	readonly value: string;
 	readonly previousMasked?: string;
-	readonly action: "create" | "replaced" | "unchanged";
+	readonly action: "create" | "replaced" | "unchanged" | "remove";
 	readonly backupPath?: string;
 	readonly backupDisplay?: string;
 }

@@ -46,7 +46,7 @@ describe("plan and apply on the in-memory Windows file system", () => {
 		const backup = Object.keys(files).find((path) => path.endsWith(".bak"));
 		expect(backup && files[backup]).toEqual(new TextEncoder().encode(ORIGINAL));
 		expect(new TextDecoder().decode(files[PROFILE])).toBe(planned.changes[0]?.after);
-		expect(planned.changes[0]?.after.startsWith(ORIGINAL)).toBe(true);
+		expect(planned.changes[0]?.after?.startsWith(ORIGINAL)).toBe(true);
 	});
 
 	it.each(["EPERM", "EACCES", "ENOSPC"])(

@@ -106,7 +106,7 @@ describe("definitions that compete with ours", () => {
 		expect(change?.action).toBe("moved");
 		const line = withBlock.split("\n").length;
 		expect(change?.otherDefinitions).toEqual([{ line, masked: maskKey(OLD) }]);
-		expect(change?.after.endsWith(`# <<< claude-setup <<<\n`)).toBe(true);
+		expect(change?.after?.endsWith(`# <<< claude-setup <<<\n`)).toBe(true);
 		expect(JSON.stringify(change?.otherDefinitions)).not.toContain("OldSecret");
 	});
 
