@@ -2,7 +2,12 @@ import { parseArgs } from "node:util";
 import { scrubSecrets } from "./core/scrub.js";
 import { TARGET_NAMES, type TargetName } from "./core/targets.js";
 
+export type Command = "setup" | "status" | "remove";
+
 export interface Options {
+	readonly command: Command;
+	/** Apply the defaults without asking: update every place, comment out stale definitions. */
+	readonly yes: boolean;
 	readonly targets: readonly TargetName[];
 	readonly envFile?: string;
 	readonly keyStdin: boolean;
@@ -21,7 +26,9 @@ export type ParsedArgs =
 export const HELP = `claude-setup — save your Anthropic API key where your shell or project reads it, and prove it works
 
 Usage
-  claude-setup [options]          the interactive wizard
+  claude-setup [options]          the interactive wizard (also to rotate a key)
+  claude-setup status [options]   every place a key is set, which one wins, and whether it works
+  claude-setup remove [options]   take back what claude-setup wrote (restores what it commented out)
 
 Options
   --target <name>     where to save; skips that question. May be repeated.
@@ -32,7 +39,9 @@ Options
   --no-verify         skip the live checks (format checks still apply)
   --model <id>        the model for the live test request (default: the newest Haiku)
   --dry-run           show what would change; write nothing
-  --json              with --key-stdin: print one JSON object describing the result
+  --json              with --key-stdin, status or remove: print one JSON object describing the result
+  --yes, -y           no questions: update every place, comment out stale definitions (rotation),
+                      remove without confirming
   --help, --version
 
 Exit codes
@@ -61,9 +70,18 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 	}
 	if (values.help) return { kind: "help" };
 	if (values.version) return { kind: "version" };
-	if (positionals.length > 0) {
-		const key = positionals[0]?.startsWith("sk-") ? " Pass the key on standard input: --key-stdin." : "";
-		return { kind: "error", message: `Unexpected argument '${positionals[0]}'.${key}` };
+	const command = positionals[0] === "status" || positionals[0] === "remove" ? positionals[0] : "setup";
+	const extra = positionals.slice(command === "setup" ? 0 : 1);
+	if (extra.length > 0) {
+		const key = extra[0]?.startsWith("sk-") ? " Pass the key on standard input: --key-stdin." : "";
+		return { kind: "error", message: `Unexpected argument '${extra[0]}'.${key}` };
+	}
+	if (command !== "setup") {
+		const misplaced = (["key-stdin", "env-file", "model"] as const).find(
+			(name) => values[name] !== undefined,
+		);
+		if (misplaced)
+			return { kind: "error", message: `--${misplaced} goes with the wizard, not with ${command}.` };
 	}
 	const targets: TargetName[] = [];
 	for (const name of values.target ?? []) {
@@ -79,8 +97,8 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 	if (values["env-file"] !== undefined && !targets.includes("dotenv") && targets.length > 0) {
 		return { kind: "error", message: "--env-file goes with --target dotenv." };
 	}
-	if (values.json && !values["key-stdin"]) {
-		return { kind: "error", message: "--json goes with --key-stdin." };
+	if (values.json && !values["key-stdin"] && command === "setup") {
+		return { kind: "error", message: "--json goes with --key-stdin (or with status and remove)." };
 	}
 	// A key in --model would be sent as a model id and echoed in the API's error.
 	if (
@@ -92,6 +110,8 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 	return {
 		kind: "run",
 		options: {
+			command,
+			yes: values.yes ?? false,
 			targets,
 			envFile: values["env-file"],
 			keyStdin: values["key-stdin"] ?? false,
@@ -116,6 +136,7 @@ function parse(argv: readonly string[]) {
 			model: { type: "string" },
 			"dry-run": { type: "boolean" },
 			json: { type: "boolean" },
+			yes: { type: "boolean", short: "y" },
 			help: { type: "boolean", short: "h" },
 			version: { type: "boolean", short: "v" },
 		},

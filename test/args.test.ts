@@ -7,6 +7,8 @@ const SECRET = "ArgSecretNeverEchoed";
 const KEY = `sk-ant-api03-${SECRET}${"x".repeat(95 - SECRET.length - 4)}AbCd`;
 
 const DEFAULTS: Options = {
+	command: "setup",
+	yes: false,
 	targets: [],
 	envFile: undefined,
 	keyStdin: false,
@@ -19,6 +21,19 @@ const DEFAULTS: Options = {
 describe("options that run", () => {
 	it.each<[string, string[], Partial<Options>]>([
 		["no flags: the wizard with defaults", [], {}],
+		["status", ["status"], { command: "status" }],
+		[
+			"status --json --no-verify",
+			["status", "--json", "--no-verify"],
+			{ command: "status", json: true, verify: false },
+		],
+		[
+			"remove --target zsh --yes",
+			["remove", "--target", "zsh", "--yes"],
+			{ command: "remove", targets: ["zsh"], yes: true },
+		],
+		["remove --dry-run -y", ["remove", "--dry-run", "-y"], { command: "remove", dryRun: true, yes: true }],
+		["--key-stdin --yes", ["--key-stdin", "--yes"], { keyStdin: true, yes: true }],
 		["--target zsh", ["--target", "zsh"], { targets: ["zsh"] }],
 		["--target=fish", ["--target=fish"], { targets: ["fish"] }],
 		["--target is case-insensitive", ["--target", "BASH"], { targets: ["bash"] }],
@@ -102,6 +117,12 @@ describe("mistakes", () => {
 		],
 		["--target without a value", ["--target"], "Option '--target <value>' argument missing"],
 		["an unknown flag", ["--verbose"], "Unknown option '--verbose'."],
+		[
+			"--key-stdin with status",
+			["status", "--key-stdin"],
+			"--key-stdin goes with the wizard, not with status.",
+		],
+		["an extra word after remove", ["remove", "all"], "Unexpected argument 'all'."],
 		["an unknown short flag", ["-x"], "Unknown option '-x'."],
 		["a value for a switch", ["--json=yes", "--key-stdin"], "Option '--json' does not take an argument"],
 		[
@@ -110,7 +131,7 @@ describe("mistakes", () => {
 			"Unexpected argument 'sk-ant-api03-abc'. Pass the key on standard input: --key-stdin.",
 		],
 		["a positional after flags", ["--dry-run", "zsh"], "Unexpected argument 'zsh'."],
-		["--json without --key-stdin", ["--json"], "--json goes with --key-stdin."],
+		["--json without --key-stdin", ["--json"], "--json goes with --key-stdin (or with status and remove)."],
 		[
 			"--env-file without the dotenv target",
 			["--target", "zsh", "--env-file", "a.env"],
