@@ -4,9 +4,10 @@ import { HELP, type Options, parseCommandLine } from "./args.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/headless.js";
 import { scrubSecrets } from "./core/scrub.js";
+import { runRemove, runStatus } from "./core/status/command.js";
 import { createAnthropicApi } from "./system/anthropic-api.js";
 import { createNodeSystem } from "./system/node-system.js";
-import { readAllStdin } from "./system/stdin.js";
+import { askYesNo, readAllStdin } from "./system/stdin.js";
 
 const VERSION = "0.1.0";
 
@@ -31,6 +32,12 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	const system = createNodeSystem({
 		api: createAnthropicApi({ env: process.env }),
 	});
+	const io = { print: (line: string) => console.log(line), json: options.json, parentPid: process.ppid };
+	if (options.command === "status") return runStatus(system, options.verify, io);
+	if (options.command === "remove") {
+		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;
+		return runRemove(system, { targets: options.targets, dryRun: options.dryRun, confirm }, io);
+	}
 	if (options.keyStdin) {
 		// A final newline is how every shell tool ends a line, not something the user pasted.
 		const raw = (await readAllStdin(process.stdin)).replace(/\r?\n$/, "");

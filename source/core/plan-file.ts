@@ -1,5 +1,6 @@
 // One file's planned change: read it as it is, edit it in memory, describe the edit.
 import { applyBlock, blockMarkers } from "./block-edit.js";
+import { commentOutLines } from "./comment-out.js";
 import { findDefinitions } from "./definitions.js";
 import { setDotenvVar } from "./dotenv.js";
 import { describeFileError } from "./file-errors.js";
@@ -17,9 +18,26 @@ export interface FileContext {
 	readonly join: (...parts: string[]) => string;
 }
 
+/** A definition claude-setup did not write, to comment out (rotation). */
+export interface Disable {
+	readonly path: string;
+	readonly line: number;
+	readonly masked: string;
+}
+
 export type FilePlan = { ok: true; change: FileChange } | { ok: false; path: string; message: string };
 
-export async function planFile(system: System, file: TargetFile, context: FileContext): Promise<FilePlan> {
+/**
+ * `disable`: lines of this file to comment out first. With `onlyDisable` the file is not a
+ * target: nothing is added, the stale definitions are only commented out.
+ */
+export async function planFile(
+	system: System,
+	file: TargetFile,
+	context: FileContext,
+	disable: readonly Disable[] = [],
+	onlyDisable = false,
+): Promise<FilePlan> {
 	const display =
 		file.target === "dotenv"
 			? projectPath(file.path, system.cwd, system.homeDir)
@@ -41,7 +59,16 @@ export async function planFile(system: System, file: TargetFile, context: FileCo
 	}
 	const decoded = bytes === undefined ? undefined : decodeText(bytes);
 	const before = decoded?.text;
-	const edit = editFor(file, before ?? "", context.variable, context.key);
+	const disabled = commentOutLines(
+		before ?? "",
+		disable.map((item) => item.line),
+	);
+	const notes = disable.map(
+		(item) => `# line ${item.line}: ${context.variable}=${item.masked} — commented out`,
+	);
+	const edit: Edit = onlyDisable
+		? { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] }
+		: editFor(file, disabled.text, context.variable, context.key);
 	if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
 	const backupPath =
 		before === undefined || edit.action === "unchanged"
@@ -57,12 +84,12 @@ export async function planFile(system: System, file: TargetFile, context: FileCo
 			after: edit.text,
 			encoding: decoded?.encoding ?? "bytes",
 			action: before === undefined ? "create" : edit.action,
-			previewLines: edit.lines.map((line) => line.split(context.key).join(masked)),
+			previewLines: [...edit.lines.map((line) => line.split(context.key).join(masked)), ...notes],
 			// A .env edit replaces the first definition and deletes the rest: none is left to warn about.
 			otherDefinitions:
 				file.syntax === "dotenv"
 					? []
-					: findDefinitions(before ?? "", file.syntax, context.variable)
+					: findDefinitions(disabled.text, file.syntax, context.variable)
 							.filter((definition) => !definition.insideOurBlock)
 							.map((definition) => ({ line: definition.line, masked: maskKey(definition.value) })),
 			backupPath,

@@ -1,10 +1,12 @@
 // Answers + the files as they are now → the exact changes to preview and then apply.
 // Nothing here writes; apply.ts does, from this plan only.
+
+import { syntaxOf } from "./file-syntax.js";
 import { planGitignore } from "./gitignore.js";
 import { maskKey } from "./key.js";
 import { type ManifestEntry, stateDirectory } from "./manifest.js";
 import { pathsFor } from "./paths.js";
-import { planFile } from "./plan-file.js";
+import { type Disable, planFile } from "./plan-file.js";
 import type { Detected } from "./platform.js";
 import type { System } from "./system.js";
 import {
@@ -94,6 +96,8 @@ export interface PlanInput {
 	readonly envFile?: string;
 	readonly detected: Detected;
 	readonly windows?: WindowsContext;
+	/** Definitions claude-setup did not write, to comment out (rotation). */
+	readonly disable?: readonly Disable[];
 }
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };
@@ -139,10 +143,20 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 		files.push(await fileFor(system, target, input));
 	}
 	const changes: FileChange[] = [];
+	const disable = input.disable ?? [];
 	for (const file of files) {
-		const planned = await planFile(system, file, context);
+		const here = disable.filter((item) => item.path === file.path);
+		const planned = await planFile(system, file, context, here);
 		if (!planned.ok) return planned;
 		changes.push(planned.change);
+	}
+	// Stale definitions in files that are not targets (an old export in ~/.bash_profile).
+	for (const path of new Set(disable.map((item) => item.path))) {
+		if (files.some((file) => file.path === path)) continue;
+		const here = disable.filter((item) => item.path === path);
+		const planned = await planFile(system, looseFile(path), context, here, true);
+		if (!planned.ok) return planned;
+		if (planned.change.action !== "unchanged") changes.push(planned.change);
 	}
 	const profileHosts = changes.flatMap((change) => (change.file.host ? [change.file.host] : []));
 	const dotenv = changes.find((change) => change.file.target === "dotenv");
@@ -197,4 +211,11 @@ export async function presentFiles(system: System): Promise<string[]> {
 		if ((await system.fs.info(path))?.isFile) present.push(path);
 	}
 	return present;
+}
+
+/** A file that is not a target, described well enough to comment lines out of it. */
+function looseFile(path: string): TargetFile {
+	const syntax = syntaxOf(path);
+	const target = syntax === "posix" ? "bash" : syntax;
+	return { target, path, syntax, ownsWholeFile: false, label: path };
 }

@@ -4,6 +4,7 @@
 import { findBlock, removeBlock } from "./block-edit.js";
 import { disabledLines, restoreCommentedLines } from "./comment-out.js";
 import { removeDotenvVar } from "./dotenv.js";
+import { syntaxOf } from "./file-syntax.js";
 import { maskKey } from "./key.js";
 import { type ManifestEntry, readManifest, USER_ENVIRONMENT_PATH } from "./manifest.js";
 import { pathsFor } from "./paths.js";
@@ -132,14 +133,6 @@ async function planVariableRemoval(system: System, windows: WindowsContext, entr
 		previousMasked: maskKey(current.value),
 		action: "remove" as const,
 	};
-}
-
-function syntaxOf(path: string): TargetFile["syntax"] {
-	const name = path.split(/[\\/]/).pop() ?? "";
-	if (name.endsWith(".fish")) return "fish";
-	if (name.toLowerCase().endsWith(".ps1")) return "powershell";
-	if (name === ".env" || name.startsWith(".env.") || name.endsWith(".env")) return "dotenv";
-	return "posix";
 }
 
 function targetOf(

@@ -1,18 +1,17 @@
 // The wizard's side-effecting steps, each over an injected System, shared by the
 // interactive app and the --key-stdin run so both behave the same.
 import { type Advice, adviseApiFailure } from "./advice.js";
-import { findDefinitions } from "./definitions.js";
 import { gitFacts } from "./gitignore.js";
-import { maskKey } from "./key.js";
+import { readManifest } from "./manifest.js";
 import { pickTestModel } from "./models.js";
 import { presentFiles } from "./plan.js";
 import { type Detected, detectPlatform, gatherFacts } from "./platform.js";
+import { where } from "./status/issues.js";
+import { scanEverywhere } from "./status/scan.js";
+import type { Finding } from "./status/scan-types.js";
 import type { ModelInfo, System } from "./system.js";
-import { askZshForZdotdir, defaultTarget, displayPath, resolveTarget, type TargetName } from "./targets.js";
-import { decodeText } from "./text-encoding.js";
+import { askZshForZdotdir, defaultTarget, type TargetName } from "./targets.js";
 import { detectWindows, gatherWindowsFacts, type WindowsContext } from "./windows/detect.js";
-import { readUserVariable } from "./windows/user-env.js";
-import { preferredHost, USER_ENVIRONMENT } from "./windows-plan.js";
 
 export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
 
@@ -28,6 +27,10 @@ export interface Environment {
 	readonly defaultTarget: TargetName;
 	readonly inGitRepo: boolean;
 	readonly existing: readonly ExistingKey[];
+	/** Every credential definition found (values in memory only), for rotation. */
+	readonly credentials: readonly Finding[];
+	/** Where claude-setup wrote before: a new key replaces it there too. */
+	readonly ourTargets: readonly TargetName[];
 	/** Startup files that exist and change which file a target uses (macOS bash). */
 	readonly presentFiles: readonly string[];
 	readonly baseURL?: string;
@@ -42,37 +45,13 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 	const detected = await withZdotdir(system, withWindowsShell(detectPlatform(facts), windows));
 	const target = defaultTarget(detected);
 	const present = await presentFiles(system);
-	const existing: ExistingKey[] = [];
-	const fromEnv = system.env[KEY_VARIABLE];
-	if (fromEnv !== undefined) {
-		existing.push({ source: "this terminal's environment", masked: maskOrEmpty(fromEnv) });
-	}
-	if (detected.os !== "windows" && target !== "windows" && target !== "powershell") {
-		const file = resolveTarget(target, {
-			os: detected.os,
-			home: system.homeDir,
-			zdotdir: detected.zdotdir,
-			xdgConfigHome: detected.xdgConfigHome,
-			cwd: system.cwd,
-			existing: (path) => present.includes(path),
-		});
-		// Only to list keys already there: a folder or unreadable file is for planning to explain.
-		const bytes = await system.fs.read(file.path).catch(() => undefined);
-		if (bytes && file.syntax !== "dotenv") {
-			for (const definition of findDefinitions(decodeText(bytes).text, file.syntax, KEY_VARIABLE)) {
-				existing.push({
-					source: `${displayPath(file.path, system.homeDir)} line ${definition.line}`,
-					masked: maskOrEmpty(definition.value),
-				});
-			}
-		}
-	}
-	if (windows) {
-		const current = await readUserVariable(system.run, preferredHost(windows.hosts), KEY_VARIABLE);
-		if (current.ok && current.value !== undefined) {
-			existing.push({ source: USER_ENVIRONMENT, masked: maskOrEmpty(current.value) });
-		}
-	}
+	const scan = await scanEverywhere(system, { detected, windows });
+	const credentials = scan.findings.filter(
+		(finding) => finding.variable === KEY_VARIABLE || finding.variable === "CLAUDE_CODE_OAUTH_TOKEN",
+	);
+	const existing = credentials
+		.filter((finding) => finding.variable === KEY_VARIABLE)
+		.map((finding) => ({ source: where(finding.source), masked: finding.masked }));
 	const git = await gitFacts(system.run, system.cwd);
 	return {
 		detected,
@@ -80,9 +59,27 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 		defaultTarget: target,
 		inGitRepo: git.inRepo,
 		existing,
+		credentials,
+		ourTargets: await ourTargets(system, credentials),
 		presentFiles: present,
 		baseURL: system.env.ANTHROPIC_BASE_URL || undefined,
 	};
+}
+
+/** The targets of claude-setup's own blocks and of what its record says it wrote. */
+async function ourTargets(system: System, credentials: readonly Finding[]): Promise<TargetName[]> {
+	const targets = new Set<TargetName>((await readManifest(system)).map((entry) => entry.target));
+	for (const finding of credentials) {
+		if (finding.managed && finding.source.kind === "file") {
+			const { format } = finding.source;
+			targets.add(
+				format === "zsh" || format === "fish" || format === "powershell" || format === "dotenv"
+					? format
+					: "bash",
+			);
+		}
+	}
+	return [...targets];
 }
 
 /** ZDOTDIR is often set inside ~/.zshenv, so only zsh itself knows where .zshrc lives. */
@@ -98,10 +95,6 @@ function withWindowsShell(detected: Detected, windows: WindowsContext | undefine
 	if (!windows || windows.shell === "unknown") return detected;
 	const shell = windows.shell === "pwsh" ? "powershell" : windows.shell;
 	return { ...detected, shell, shellSource: "parent" };
-}
-
-function maskOrEmpty(value: string): string {
-	return value.trim() === "" ? "(empty)" : maskKey(value);
 }
 
 export type LiveCheck =

@@ -10,3 +10,14 @@ export async function readAllStdin(stream: NodeJS.ReadableStream, limit = 1024 *
 	}
 	return Buffer.concat(chunks).toString("utf8");
 }
+
+/** A y/N question on the terminal; only "y" or "yes" agrees. */
+export async function askYesNo(question: string): Promise<boolean> {
+	const { createInterface } = await import("node:readline/promises");
+	const prompt = createInterface({ input: process.stdin, output: process.stdout });
+	try {
+		return /^y(es)?$/i.test((await prompt.question(question)).trim());
+	} finally {
+		prompt.close();
+	}
+}

@@ -38,6 +38,8 @@ export function environment(os: Environment["detected"]["os"], defaultTarget: Ta
 		defaultTarget,
 		inGitRepo: false,
 		existing: [],
+		credentials: [],
+		ourTargets: [],
 		presentFiles: [],
 	};
 }

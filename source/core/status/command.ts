@@ -1,0 +1,105 @@
+// `claude-setup status` and `claude-setup remove` as plain-text commands over a System.
+import { applyPlan } from "../apply.js";
+import { describeAction, describeUserVariable } from "../describe.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { planRemoval } from "../remove.js";
+import { detectEnvironment } from "../session.js";
+import type { System } from "../system.js";
+import type { TargetName } from "../targets.js";
+import { statusLines } from "./render.js";
+import { buildStatus } from "./report.js";
+import { scanEverywhere } from "./scan.js";
+
+export interface CommandIo {
+	readonly print: (line: string) => void;
+	readonly json: boolean;
+	readonly parentPid: number;
+}
+
+export async function runStatus(system: System, verify: boolean, io: CommandIo): Promise<ExitCodeValue> {
+	const environment = await detectEnvironment(system, io.parentPid);
+	const report = await buildStatus(system, {
+		detected: environment.detected,
+		windows: environment.windows,
+		verify,
+	});
+	if (io.json) io.print(JSON.stringify(report, null, 2));
+	else for (const line of statusLines(report)) io.print(line);
+	return report.exitCode;
+}
+
+export interface RemoveOptions {
+	readonly targets: readonly TargetName[];
+	readonly dryRun: boolean;
+	/** Asks the person; undefined when nobody can answer (no terminal) and --yes was not given. */
+	readonly confirm: ((question: string) => Promise<boolean>) | undefined;
+}
+
+const NOT_REVOKED =
+	"Removing the key from your files does not revoke it: do that at console.anthropic.com → API keys.";
+
+export async function runRemove(
+	system: System,
+	options: RemoveOptions,
+	io: CommandIo,
+): Promise<ExitCodeValue> {
+	const environment = await detectEnvironment(system, io.parentPid);
+	const scan = await scanEverywhere(system, { detected: environment.detected, windows: environment.windows });
+	const planned = await planRemoval(system, {
+		files: scan.scannedFiles,
+		targets: options.targets,
+		windows: environment.windows,
+	});
+	const report = (fields: Record<string, unknown>, code: ExitCodeValue) => {
+		if (io.json) io.print(JSON.stringify({ ok: code === ExitCode.ok, exitCode: code, ...fields }, null, 2));
+		return code;
+	};
+	if (!planned.ok) {
+		if (!io.json) io.print(`✗ ${planned.message}`);
+		return report({ error: planned.message }, ExitCode.writeFailed);
+	}
+	const { plan } = planned;
+	const steps = plan.changes.map((change) => ({
+		description: describeAction(change),
+		lines: change.previewLines,
+	}));
+	if (plan.userVariable)
+		steps.push({ description: describeUserVariable(plan.userVariable, plan.variable), lines: [] });
+	const files = plan.changes.map((change) => ({
+		path: change.file.path,
+		action: change.action,
+		backup: change.backupPath,
+	}));
+	if (steps.length === 0) {
+		if (!io.json) io.print("claude-setup has written nothing here: nothing to remove.");
+		return report({ files }, ExitCode.ok);
+	}
+	if (!io.json) {
+		io.print(options.dryRun ? "Would:" : "This will:");
+		for (const step of steps) {
+			io.print(`  • ${step.description}`);
+			for (const line of step.lines) io.print(`      ${line}`);
+		}
+	}
+	if (options.dryRun) return report({ dryRun: true, files }, ExitCode.ok);
+	if (!options.confirm) {
+		if (!io.json) io.print("Nothing was changed: add --yes to remove without a question.");
+		return report({ error: "confirmation needed: add --yes", files }, ExitCode.usage);
+	}
+	if (!(await options.confirm("Remove these? (y/N) "))) {
+		if (!io.json) io.print("Cancelled. Nothing was changed.");
+		return report({ cancelled: true, files }, ExitCode.cancelled);
+	}
+	const applied = await applyPlan(system, plan);
+	if (!applied.ok) {
+		if (!io.json) io.print(`✗ ${applied.message}`);
+		return report({ error: applied.message, files }, ExitCode.writeFailed);
+	}
+	if (!io.json) {
+		for (const written of applied.written) {
+			io.print(`✓ ${written.display}${written.backupDisplay ? ` (backup: ${written.backupDisplay})` : ""}`);
+		}
+		io.print(NOT_REVOKED);
+	}
+	return report({ files, note: NOT_REVOKED }, ExitCode.ok);
+}

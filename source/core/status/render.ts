@@ -1,0 +1,44 @@
+// The status report as plain lines for a terminal (colour-free: it is also read in logs).
+import type { StatusReport } from "./report.js";
+
+export function statusLines(report: StatusReport): string[] {
+	const lines: string[] = [];
+	if (report.findings.length === 0) {
+		lines.push("No Anthropic credential is set anywhere claude-setup looks.");
+	} else {
+		lines.push("Where Anthropic credentials and settings are set:");
+		const width = Math.max(...report.findings.map((finding) => finding.variable.length));
+		for (const finding of report.findings) {
+			const mark = finding.problems.length > 0 ? "!" : finding.wins ? "✓" : "·";
+			const ours = finding.managed ? " (claude-setup)" : "";
+			const wins = finding.wins ? "  ← a new terminal gets this" : "";
+			lines.push(
+				`  ${mark} ${finding.variable.padEnd(width)}  ${finding.masked}  ${finding.where}${ours}${wins}`,
+			);
+		}
+	}
+	lines.push("");
+	const { newTerminal, thisProcess } = report;
+	lines.push(
+		`A new ${newTerminal.shell} terminal gets: ${newTerminal.masked ?? (newTerminal.note ? `unknown (${newTerminal.note})` : "nothing")}`,
+	);
+	lines.push(`This terminal has:  ${thisProcess.masked ?? "nothing"}`);
+	if (report.claudeCodeLogin === "yes") lines.push("Claude Code: logged in with a subscription.");
+	if (report.issues.length > 0) {
+		lines.push("", "Problems:");
+		for (const issue of report.issues)
+			lines.push(`  ${issue.severity === "error" ? "✗" : "!"} ${issue.message}`);
+	}
+	if (report.liveCheck) {
+		lines.push("");
+		if (report.liveCheck.ok) {
+			lines.push("✓ The API accepts the key a new terminal gets.");
+		} else {
+			const { advice } = report.liveCheck;
+			lines.push(`✗ ${advice.title}. ${advice.why}`);
+			for (const step of advice.next) lines.push(`  → ${step}`);
+		}
+	}
+	lines.push("", report.exitCode === 0 ? "All good." : "Not everything checks out — see above.");
+	return lines;
+}
