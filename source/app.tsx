@@ -1,15 +1,18 @@
 import { Box, Text, useApp } from "ink";
 import { useEffect, useMemo, useReducer } from "react";
 import type { ExitCodeValue } from "./core/exit-codes.js";
+import { foreignDefinitions } from "./core/rotation.js";
 import type { System } from "./core/system.js";
 import { initialState, type WizardSettings, wizardReducer } from "./core/wizard.js";
 import { AdviceView } from "./ui/advice-view.js";
 import { Busy } from "./ui/busy.js";
 import { Choice } from "./ui/choice.js";
 import { DoneScreen } from "./ui/done-screen.js";
+import { ExistingScreen } from "./ui/existing-screen.js";
 import { Header } from "./ui/header.js";
 import { KeyScreen } from "./ui/key-screen.js";
 import { KeyRouter } from "./ui/keys.js";
+import { OthersScreen } from "./ui/others-screen.js";
 import { PolicyScreen } from "./ui/policy-screen.js";
 import { PreviewScreen } from "./ui/preview-screen.js";
 import { TargetScreen } from "./ui/target-screen.js";
@@ -63,8 +66,26 @@ export function App({ system, settings, onExit }: AppProps) {
 						existing={state.environment?.existing ?? []}
 						advice={step.advice}
 						onSubmit={(key) => dispatch({ type: "key-accepted", key })}
+						onTyping={() => dispatch({ type: "typing" })}
 					/>
 				);
+			case "existing":
+				return (
+					<ExistingScreen
+						existing={state.environment?.existing ?? []}
+						onSubmit={(choice) => dispatch({ type: "existing-choice", choice })}
+					/>
+				);
+			case "keeping":
+				return <Busy label="Testing the key you have with a tiny request to Claude…" />;
+			case "others":
+				return state.environment && state.key ? (
+					<OthersScreen
+						variable={state.key.variable}
+						others={foreignDefinitions(state.environment.credentials, state.key.variable, state.key.key)}
+						onAnswer={(yes) => dispatch({ type: "others-answered", yes })}
+					/>
+				) : null;
 			case "checking":
 				return <Busy label="Checking the key with the Anthropic API (no tokens used)…" />;
 			case "unreachable":

@@ -4,7 +4,17 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cleanup } from "ink-testing-library";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { answer, expectNoLeak, OAUTH_TOKEN, pasteKey, ROTATED_KEY, zshrc } from "./helpers/app-steps.js";
+import { removeBlock } from "../source/core/block-edit.js";
+import { commentOutLines, restoreCommentedLines } from "../source/core/comment-out.js";
+import {
+	answer,
+	expectNoLeak,
+	OAUTH_TOKEN,
+	pasteKey,
+	ROTATED_KEY,
+	replaceExisting,
+	zshrc,
+} from "./helpers/app-steps.js";
 import { type FakeAnthropic, startFakeAnthropic } from "./helpers/fake-anthropic.js";
 import { type AppSettings, removeSandbox, renderApp } from "./helpers/render-app.js";
 import { makeSandbox, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
@@ -65,21 +75,24 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		expectNoLeak(app);
 	});
 
-	it("keeps the user's ~/.zshrc bytes, warns about the stale key, and the new key wins", async () => {
+	it("rotation: comments out the user's stale key (restorable), keeps every other byte, the new key wins", async () => {
 		const sandbox = newSandbox();
 		const before = `# mine\nalias ll='ls -l'\nexport ANTHROPIC_API_KEY=${STALE_KEY}\nsetopt autocd\n`;
 		writeFileSync(`${sandbox.home}/.zshrc`, before, { mode: 0o644 });
 		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
-		// The prompt comes first; what detection finds appears on it moments later.
-		await app.waitForText("Paste your Anthropic API key");
-		await app.waitForText("Already set: sk-ant-api03-…StAl in ~/.zshrc line 3");
+		// The prompt comes first; when detection finds a key, the wizard offers to replace it.
+		await replaceExisting(app, "sk-ant-api03-…StAl in ~/.zshrc line 3");
 		await pasteKey(app);
 		const preview = await answer(app, "Write these changes?");
-		expect(preview).toContain("! line 3 also sets ANTHROPIC_API_KEY (sk-ant-api03-…StAl)");
-		await app.waitForText("All set.");
+		expect(preview).toContain("# line 3: ANTHROPIC_API_KEY=sk-ant-api03-…StAl — commented out");
+		const done = await app.waitForText("All set.");
+		expect(done).toContain("The old key (sk-ant-api03-…StAl) stays valid until revoked");
 		expect(await app.waitForExit()).toBe(0);
 		const after = zshrc(sandbox) ?? "";
-		expect(after.startsWith(before)).toBe(true);
+		expect(after.startsWith(commentOutLines(before, [3]).text)).toBe(true);
+		// And everything can be taken back: without our block and with the line restored, it is the original.
+		const removed = removeBlock(after);
+		expect(removed.ok && restoreCommentedLines(removed.text).text).toBe(before);
 		expect(after.match(/# >>> claude-setup >>>/g)).toHaveLength(1);
 		expect(statSync(`${sandbox.home}/.zshrc`).mode & 0o777).toBe(0o644);
 		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
@@ -97,7 +110,7 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		expect(await first.waitForExit()).toBe(0);
 		cleanup();
 		const second = start({ presetTargets: ["zsh"] }, sandbox).app;
-		await second.waitForText("Already set: sk-ant-api03-…XwAA in ~/.zshrc");
+		await replaceExisting(second, "sk-ant-api03-…XwAA in ~/.zshrc");
 		await pasteKey(second, ROTATED_KEY);
 		const preview = await answer(second, "Write these changes?");
 		expect(preview).toContain("Replace the claude-setup block in ~/.zshrc");
@@ -178,14 +191,5 @@ describe("leaving without writing", { timeout: 30_000 }, () => {
 		expect(await app.waitForExit()).toBe(6);
 		expect(readdirSync(`${sandbox.home}/.zshrc`)).toEqual([]);
 		expectNoLeak(app);
-	});
-
-	it("on Windows says support is coming and exits 2", async () => {
-		const sandbox = newSandbox();
-		const app = renderApp({ sandbox, baseURL: fake.url, platform: "win32" });
-		const frame = await app.waitForText("support is coming");
-		expect(frame).toContain("Windows support is coming in the next release");
-		expect(await app.waitForExit()).toBe(2);
-		expect(readdirSync(sandbox.home)).toEqual([]);
 	});
 });

@@ -7,6 +7,11 @@ import type { FileSystem, RunCommand } from "./system.js";
 
 const COMMENT = "# Added by claude-setup: keeps your API key out of git";
 
+/** Path rules follow the file's system: a `C:\…` path is split the Windows way, even on Linux (tests). */
+export function pathsOf(file: string): path.PlatformPath {
+	return /^[A-Za-z]:[\\/]|^\\\\/.test(file) ? path.win32 : path.posix;
+}
+
 async function git(run: RunCommand, dir: string, args: string[]) {
 	try {
 		return await run("git", ["-C", dir, ...args], { timeoutMs: 10_000 });
@@ -26,18 +31,18 @@ export async function gitFacts(run: RunCommand, dir: string): Promise<{ inRepo: 
  * --no-index: without it a tracked file never counts as ignored, whatever the rules say.
  */
 export async function isIgnored(run: RunCommand, file: string): Promise<boolean> {
-	const args = ["check-ignore", "-q", "--no-index", "--", path.basename(file)];
-	const result = await git(run, path.dirname(file), args);
+	const args = ["check-ignore", "-q", "--no-index", "--", pathsOf(file).basename(file)];
+	const result = await git(run, pathsOf(file).dirname(file), args);
 	return result?.exitCode === 0;
 }
 
 /** A tracked file stays in git even once it is ignored. */
 export async function isTracked(run: RunCommand, file: string): Promise<boolean> {
-	const result = await git(run, path.dirname(file), [
+	const result = await git(run, pathsOf(file).dirname(file), [
 		"ls-files",
 		"--error-unmatch",
 		"--",
-		path.basename(file),
+		pathsOf(file).basename(file),
 	]);
 	return result?.exitCode === 0;
 }
@@ -134,8 +139,9 @@ function shellQuote(word: string): string {
 }
 
 export function decideGitignore(facts: GitignoreFacts): GitignorePlan {
-	const dir = path.dirname(facts.file);
-	const name = path.basename(facts.file);
+	const paths = pathsOf(facts.file);
+	const dir = paths.dirname(facts.file);
+	const name = paths.basename(facts.file);
 	const plan: GitignorePlan = {};
 	if (facts.tracked) {
 		plan.tracked = {
@@ -153,7 +159,7 @@ export function decideGitignore(facts: GitignoreFacts): GitignorePlan {
 	const after = gitignoreAddition(facts.gitignore, name);
 	if (after !== facts.gitignore) {
 		plan.addition = {
-			path: path.join(dir, ".gitignore"),
+			path: paths.join(dir, ".gitignore"),
 			before: facts.gitignore,
 			after,
 			entry: gitignoreEntry(name),
@@ -169,9 +175,10 @@ export async function planGitignore(
 	file: string,
 	fs: Pick<FileSystem, "read">,
 ): Promise<GitignorePlan> {
-	const dir = path.dirname(file);
+	const paths = pathsOf(file);
+	const dir = paths.dirname(file);
 	const { inRepo } = await gitFacts(run, dir);
-	const bytes = await fs.read(path.join(dir, ".gitignore")).catch(() => undefined);
+	const bytes = await fs.read(paths.join(dir, ".gitignore")).catch(() => undefined);
 	return decideGitignore({
 		file,
 		inRepo,

@@ -4,6 +4,7 @@ import { type Advice, adviseApiFailure } from "./advice.js";
 import { gitFacts } from "./gitignore.js";
 import { readManifest } from "./manifest.js";
 import { pickTestModel } from "./models.js";
+import { pathsFor } from "./paths.js";
 import { presentFiles } from "./plan.js";
 import { type Detected, detectPlatform, gatherFacts } from "./platform.js";
 import { where } from "./status/issues.js";
@@ -68,7 +69,12 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 
 /** The targets of claude-setup's own blocks and of what its record says it wrote. */
 async function ourTargets(system: System, credentials: readonly Finding[]): Promise<TargetName[]> {
-	const targets = new Set<TargetName>((await readManifest(system)).map((entry) => entry.target));
+	// A .env belongs to one project: only this project's counts.
+	const here = pathsFor(system.platform).resolve(system.cwd, ".env");
+	const recorded = (await readManifest(system)).filter(
+		(entry) => entry.target !== "dotenv" || entry.path === here,
+	);
+	const targets = new Set<TargetName>(recorded.map((entry) => entry.target));
 	for (const finding of credentials) {
 		if (finding.managed && finding.source.kind === "file") {
 			const { format } = finding.source;

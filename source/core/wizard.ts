@@ -1,80 +1,11 @@
 // The wizard's state machine: one reducer over an explicit step union. The app runs the
 // side effect that belongs to each step and dispatches its outcome; screens only display.
 import type { Advice } from "./advice.js";
-import type { Written } from "./apply.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
-import type { KeyCheck } from "./key.js";
-import type { Plan } from "./plan.js";
-import type { Proof } from "./proofs.js";
-import type { Environment, LiveTest } from "./session.js";
-import type { ModelInfo } from "./system.js";
-import type { TargetName } from "./targets.js";
+import { foreignDefinitions } from "./rotation.js";
+import type { Step, WizardAction, WizardSettings, WizardState } from "./wizard-types.js";
 
-export type AcceptedKey = Extract<KeyCheck, { ok: true }>;
-
-export type Step =
-	| { readonly name: "key"; readonly advice?: Advice }
-	| { readonly name: "checking" }
-	| { readonly name: "unreachable"; readonly advice: Advice }
-	| { readonly name: "target" }
-	| { readonly name: "planning" }
-	| { readonly name: "policy"; readonly plan: Plan; readonly failure?: string }
-	| { readonly name: "allowing"; readonly plan: Plan }
-	| { readonly name: "preview"; readonly plan: Plan }
-	| { readonly name: "writing"; readonly plan: Plan }
-	| { readonly name: "untrack"; readonly plan: Plan }
-	| { readonly name: "proving"; readonly plan: Plan }
-	| { readonly name: "testing" }
-	| { readonly name: "done" }
-	| { readonly name: "failed"; readonly title: string; readonly message: string }
-	| { readonly name: "exit"; readonly code: ExitCodeValue };
-
-export interface WizardState {
-	readonly step: Step;
-	readonly environment?: Environment;
-	readonly key?: AcceptedKey;
-	readonly models?: readonly ModelInfo[];
-	/** The user chose to save although the API could not be reached. */
-	readonly unchecked: boolean;
-	readonly targets: readonly TargetName[];
-	readonly plan?: Plan;
-	readonly written: readonly Written[];
-	readonly untracked?: boolean;
-	/** Why allowing PowerShell profiles did not work, shown when the policy question returns. */
-	readonly policyFailure?: string;
-	readonly proofs: readonly Proof[];
-	readonly liveTest?: LiveTest;
-	readonly exitCode: ExitCodeValue;
-}
-
-export interface WizardSettings {
-	readonly presetTargets: readonly TargetName[];
-	readonly verify: boolean;
-	readonly dryRun: boolean;
-}
-
-export type WizardAction =
-	| { readonly type: "detected"; readonly environment: Environment }
-	| { readonly type: "key-accepted"; readonly key: AcceptedKey }
-	| { readonly type: "check-passed"; readonly models: readonly ModelInfo[] }
-	| { readonly type: "check-failed"; readonly advice: Advice }
-	| { readonly type: "unreachable-choice"; readonly choice: "retry" | "save" | "quit" }
-	| { readonly type: "targets-chosen"; readonly targets: readonly TargetName[] }
-	| { readonly type: "planned"; readonly plan: Plan }
-	| { readonly type: "policy-choice"; readonly choice: "windows" | "allow" | "keep" }
-	| { readonly type: "profiles-allowed"; readonly failure?: string }
-	| { readonly type: "confirmed"; readonly yes: boolean }
-	| { readonly type: "written"; readonly written: readonly Written[] }
-	| { readonly type: "untrack-answered"; readonly untracked: boolean }
-	| { readonly type: "proved"; readonly proofs: readonly Proof[] }
-	| { readonly type: "tested"; readonly result: LiveTest }
-	| {
-			readonly type: "failed";
-			readonly title: string;
-			readonly message: string;
-			readonly code: ExitCodeValue;
-	  }
-	| { readonly type: "cancel" };
+export type { AcceptedKey, Step, WizardAction, WizardSettings, WizardState } from "./wizard-types.js";
 
 export function initialState(settings: WizardSettings): WizardState {
 	return {
@@ -85,11 +16,17 @@ export function initialState(settings: WizardSettings): WizardState {
 		written: [],
 		proofs: [],
 		exitCode: ExitCode.ok,
+		typing: false,
+		disableOthers: true,
 	};
 }
 
 /** The step each outcome belongs to: a late or stray action (a double Enter, a slow effect) is ignored. */
 const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "cancel">, Step["name"]> = {
+	typing: "key",
+	"existing-choice": "existing",
+	kept: "keeping",
+	"others-answered": "others",
 	"key-accepted": "key",
 	"check-passed": "checking",
 	"check-failed": "checking",
@@ -120,8 +57,26 @@ export function wizardReducer(settings: WizardSettings) {
 		switch (action.type) {
 			case "detected": {
 				const targets = state.targets.length > 0 ? state.targets : [action.environment.defaultTarget];
-				return { ...state, environment: action.environment, targets };
+				const detected = { ...state, environment: action.environment, targets };
+				// A key is already set: offer to replace, keep and test, or quit — unless typing began.
+				const untouched = state.step.name === "key" && !state.step.advice && !state.typing;
+				return untouched && action.environment.existing.length > 0
+					? { ...detected, step: { name: "existing" } }
+					: detected;
 			}
+			case "typing":
+				return state.typing ? state : { ...state, typing: true };
+			case "existing-choice":
+				if (action.choice === "replace") return { ...state, typing: true, step: { name: "key" } };
+				if (action.choice === "keep") return { ...state, step: { name: "keeping" } };
+				return exit(state, ExitCode.ok);
+			case "kept": {
+				const exitCode = action.result.ok ? ExitCode.ok : exitCodeForAdvice(action.result.advice.outcome);
+				const kept = { masked: action.masked, where: action.where };
+				return { ...state, kept, liveTest: action.result, exitCode, step: { name: "done" } };
+			}
+			case "others-answered":
+				return { ...state, disableOthers: action.yes, step: { name: "planning" } };
 			case "key-accepted": {
 				// OAuth tokens cannot be checked against the API as a key: go straight to saving.
 				const check = settings.verify && action.key.kind === "api-key";
@@ -139,8 +94,18 @@ export function wizardReducer(settings: WizardSettings) {
 				if (action.choice === "save") return { ...state, unchecked: true, step: afterCheck(settings) };
 				// Nothing was saved: whatever the API said, it could not confirm the key.
 				return exit(state, ExitCode.unreachable);
-			case "targets-chosen":
-				return { ...state, targets: action.targets, step: { name: "planning" } };
+			case "targets-chosen": {
+				// Definitions claude-setup did not write: ask whether to comment them out first.
+				const others =
+					state.environment && state.key
+						? foreignDefinitions(state.environment.credentials, state.key.variable, state.key.key)
+						: [];
+				return {
+					...state,
+					targets: action.targets,
+					step: { name: others.length > 0 ? "others" : "planning" },
+				};
+			}
 			case "planned": {
 				// A PowerShell profile that the execution policy will not run: decide before writing.
 				const blocked = action.plan.blockedProfiles.length > 0;

@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
 import { staleTerminalWarning, usageHints } from "../core/describe.js";
+import { oldKeys, revokeReminder } from "../core/rotation.js";
 import type { WizardState } from "../core/wizard.js";
 import { AdviceView } from "./advice-view.js";
 
@@ -13,6 +14,7 @@ interface Props {
 
 export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 	const { plan, environment, liveTest } = state;
+	if (state.kept) return <KeptSummary state={state} />;
 	if (dryRun || !plan || !environment) {
 		return <Text>Dry run finished: nothing was written.</Text>;
 	}
@@ -20,6 +22,8 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 	const stillTracked = plan.trackedSecretFile !== undefined && !state.untracked;
 	const allGood = proven && !state.unchecked && !stillTracked && (liveTest === undefined || liveTest.ok);
 	const stale = state.key && staleTerminalWarning(plan, state.key.key, terminalValue);
+	const revoke =
+		state.key && revokeReminder(oldKeys(environment.credentials, state.key.variable, state.key.key));
 	return (
 		<Box flexDirection="column">
 			{state.written.map((written) => (
@@ -31,7 +35,9 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 							: `Saved ${written.action === "user-variable" ? "in" : "to"} ${written.display}`}
 					</Text>
 					{written.backupDisplay ? (
-						<Text dimColor>{`  the old file is backed up in ${written.backupDisplay}`}</Text>
+						<Text dimColor>
+							{`  the old ${written.action === "user-variable" ? "value" : "file"} is backed up in ${written.backupDisplay}`}
+						</Text>
 					) : null}
 				</Box>
 			))}
@@ -76,11 +82,40 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 					{allGood ? "All set." : "Saved, but not everything checks out — see above."}
 				</Text>
 				{stale ? <Text color="yellow">! {stale}</Text> : null}
+				{revoke ? <Text color="yellow">! {revoke}</Text> : null}
 				{usageHints(plan, environment.detected, environment.windows).map((hint) => (
 					<Text key={hint} dimColor>
 						{hint}
 					</Text>
 				))}
+			</Box>
+		</Box>
+	);
+}
+
+/** "Keep it and test it": which key was kept and whether Claude answers with it. */
+function KeptSummary({ state }: { readonly state: WizardState }) {
+	const { kept, liveTest } = state;
+	if (!kept) return null;
+	return (
+		<Box flexDirection="column">
+			<Text>
+				Kept {kept.masked} <Text dimColor>from {kept.where}</Text>
+			</Text>
+			{liveTest?.ok ? (
+				<Text>
+					<Text color="green">✓ </Text>
+					Claude replied in {Math.round(liveTest.ms)} ms ({liveTest.model}):{" "}
+					<Text italic>“{liveTest.reply.trim()}”</Text>
+				</Text>
+			) : null}
+			{liveTest && !liveTest.ok ? <AdviceView advice={liveTest.advice} /> : null}
+			<Box marginTop={1}>
+				<Text bold color={liveTest?.ok ? "green" : "yellow"}>
+					{liveTest?.ok
+						? "All set: your key works."
+						: "The key you have does not work — run claude-setup again to replace it."}
+				</Text>
 			</Box>
 		</Box>
 	);

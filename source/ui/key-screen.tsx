@@ -12,12 +12,14 @@ interface Props {
 	readonly existing: readonly ExistingKey[];
 	readonly advice?: Advice;
 	readonly onSubmit: (key: AcceptedKey) => void;
+	/** Called at the first key typed or pasted. */
+	readonly onTyping?: () => void;
 }
 
 const MAX_DOTS = 24;
 
 /** Hidden input: shows only dots and a count, plus live feedback from the key checker. */
-export function KeyScreen({ existing, advice, onSubmit }: Props) {
+export function KeyScreen({ existing, advice, onSubmit, onTyping }: Props) {
 	const [raw, setRaw] = useState("");
 	const [tried, setTried] = useState(false);
 	const [token, setToken] = useState<AcceptedKey>();
@@ -31,6 +33,7 @@ export function KeyScreen({ existing, advice, onSubmit }: Props) {
 		} else if (key.backspace || key.delete) setRaw((value) => value.slice(0, -1));
 		else if (key.ctrl && input === "u") setRaw("");
 		else if (!key.ctrl && !key.meta && !key.escape && !key.upArrow && !key.downArrow && !key.tab) {
+			onTyping?.();
 			setRaw((value) => value + input);
 		}
 	}, token === undefined);

@@ -3,6 +3,7 @@ import { applyPlan } from "../core/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
 import { planChanges } from "../core/plan.js";
 import { proveChanges } from "../core/proofs.js";
+import { foreignDefinitions, keptKey, rotationTargets, toDisable } from "../core/rotation.js";
 import { scrubSecrets } from "../core/scrub.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "../core/session.js";
 import type { System } from "../core/system.js";
@@ -86,13 +87,16 @@ async function run(
 		}
 		case "planning": {
 			if (!key || !environment) return;
+			// Rotation: everywhere claude-setup wrote before gets the new key too.
+			const others = foreignDefinitions(environment.credentials, key.variable, key.key);
 			const result = await planChanges(system, {
-				targets: state.targets,
+				targets: rotationTargets(state.targets, environment.ourTargets, environment.detected.os),
 				variable: key.variable,
 				key: key.key,
 				envFile: settings.envFile,
 				detected: environment.detected,
 				windows: environment.windows,
+				disable: state.disableOthers ? toDisable(others) : [],
 			});
 			send(
 				result.ok
@@ -104,6 +108,22 @@ async function run(
 							code: ExitCode.writeFailed,
 						},
 			);
+			return;
+		}
+		case "keeping": {
+			if (!environment) return;
+			const kept = await keptKey(system, environment);
+			if (!kept) {
+				send({
+					type: "failed",
+					title: "No key to keep",
+					message: "A new terminal gets no ANTHROPIC_API_KEY. Run claude-setup again to save one.",
+					code: ExitCode.notProven,
+				});
+				return;
+			}
+			const result = await runLiveTest(system, kept.value, undefined, settings.model);
+			send({ type: "kept", masked: kept.masked, where: kept.where, result });
 			return;
 		}
 		case "allowing": {

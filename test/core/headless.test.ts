@@ -131,14 +131,4 @@ describe("runs that skip the API", () => {
 		expect(text).toContain("CLAUDE_CODE_OAUTH_TOKEN");
 		expect(fake.requests).toEqual([]);
 	});
-
-	it("Windows → exit 2, nothing written, no request", async () => {
-		const sandbox = await sandboxFor(fake.url, { platform: "win32" });
-		const { report, text } = await runIn(sandbox, KEY);
-		expect(report).toMatchObject({ ok: false, exitCode: 2, key: { masked: MASKED } });
-		expect(text).toContain("Windows and WSL support is coming");
-		expect(await filesIn(sandbox)).toEqual([]);
-		expect(fake.requests).toEqual([]);
-		expect(text).not.toContain(SECRET);
-	});
 });

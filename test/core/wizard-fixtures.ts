@@ -95,10 +95,13 @@ export const DRY_RUN: WizardSettings = { presetTargets: [], verify: true, dryRun
 
 /** One state per step, with the key and plan the later steps would have by then. */
 export const STEPS: Record<Step["name"], Step> = {
+	existing: { name: "existing" },
+	keeping: { name: "keeping" },
 	key: { name: "key" },
 	checking: { name: "checking" },
 	unreachable: { name: "unreachable", advice: advice("unreachable") },
 	target: { name: "target" },
+	others: { name: "others" },
 	planning: { name: "planning" },
 	policy: { name: "policy", plan: BLOCKED_PLAN },
 	allowing: { name: "allowing", plan: BLOCKED_PLAN },

@@ -167,6 +167,8 @@ describe("wizardReducer: the key prompt to the target question", () => {
 			written: [],
 			proofs: [],
 			exitCode: 0,
+			typing: false,
+			disableOthers: true,
 		});
 	});
 });

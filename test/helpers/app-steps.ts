@@ -16,6 +16,14 @@ export async function pasteKey(app: AppHarness, key = TEST_KEY): Promise<void> {
 	app.press("enter");
 }
 
+/** A key is already set: the wizard offers to replace it (the default). */
+export async function replaceExisting(app: AppHarness, shown: string): Promise<string> {
+	const frame = await app.waitForText("An Anthropic API key is already set:");
+	await app.waitForText(shown);
+	app.press("enter");
+	return frame;
+}
+
 /** Waits for the question, then presses Enter (or types the answer). */
 export async function answer(app: AppHarness, question: string | RegExp, typed?: string): Promise<string> {
 	const frame = await app.waitForText(question);

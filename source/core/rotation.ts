@@ -1,0 +1,79 @@
+// Rotating a key: the places claude-setup wrote before get the new key too, definitions it
+// did not write are offered for commenting out (a stale one that wins is the classic 401),
+// and the person is reminded that the old key lives until it is revoked.
+import { maskKey } from "./key.js";
+import type { Disable } from "./plan-file.js";
+import type { OsKind } from "./platform.js";
+import type { Environment } from "./session.js";
+import { where as whereOf } from "./status/issues.js";
+import type { Finding } from "./status/scan-types.js";
+import { newTerminalValue } from "./status/terminal-value.js";
+import type { System } from "./system.js";
+import { type TargetName, targetsFor } from "./targets.js";
+
+/** Definitions of `variable` in files, not inside our block, holding anything but the new key. */
+export function foreignDefinitions(
+	credentials: readonly Finding[],
+	variable: string,
+	key: string,
+): Finding[] {
+	return credentials.filter(
+		(finding) =>
+			finding.variable === variable &&
+			!finding.managed &&
+			finding.source.kind === "file" &&
+			finding.value !== key,
+	);
+}
+
+export function toDisable(findings: readonly Finding[]): Disable[] {
+	return findings.flatMap((finding) =>
+		finding.source.kind === "file"
+			? [{ path: finding.source.path, line: finding.source.line, masked: finding.masked }]
+			: [],
+	);
+}
+
+/** The chosen targets plus every target claude-setup wrote before (that exists on this system). */
+export function rotationTargets(
+	chosen: readonly TargetName[],
+	ours: readonly TargetName[],
+	os: OsKind,
+): TargetName[] {
+	const available = targetsFor(os);
+	return [...new Set([...chosen, ...ours.filter((target) => available.includes(target))])];
+}
+
+/** The other keys that were set (masked): they stay valid until revoked in the Console. */
+export function oldKeys(credentials: readonly Finding[], variable: string, key: string): string[] {
+	const old = credentials.filter(
+		(finding) => finding.variable === variable && finding.value.trim() !== "" && finding.value.trim() !== key,
+	);
+	return [...new Set(old.map((finding) => finding.masked))];
+}
+
+export function revokeReminder(masked: readonly string[]): string | undefined {
+	if (masked.length === 0) return undefined;
+	const keys = masked.join(", ");
+	return `The old key${masked.length > 1 ? "s" : ""} (${keys}) stay${masked.length > 1 ? "" : "s"} valid until revoked at console.anthropic.com → API keys — safe to do once every app and deployment uses the new one.`;
+}
+
+/** The key a new terminal gets (else this terminal's), for "keep it and test it". */
+export async function keptKey(
+	system: System,
+	environment: Environment,
+): Promise<{ value: string; masked: string; where: string } | undefined> {
+	const terminal = await newTerminalValue(
+		system,
+		environment.detected,
+		environment.credentials,
+		environment.windows,
+	);
+	const value = terminal.state === "set" ? terminal.value : system.env.ANTHROPIC_API_KEY;
+	if (value === undefined || value.trim() === "") return undefined;
+	const source = environment.credentials.find(
+		(finding) => finding.value === value && finding.source.kind !== "process",
+	);
+	const where = source ? whereOf(source.source) : "this terminal";
+	return { value, masked: maskKey(value.trim()), where };
+}

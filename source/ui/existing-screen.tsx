@@ -1,0 +1,40 @@
+import { Box, Text } from "ink";
+import type { ExistingKey } from "../core/session.js";
+import { Choice } from "./choice.js";
+
+type ExistingChoice = "replace" | "keep" | "quit";
+
+interface Props {
+	readonly existing: readonly ExistingKey[];
+	readonly onSubmit: (choice: ExistingChoice) => void;
+}
+
+/** A key is already set somewhere: rotate it, or keep it and prove it still works. */
+export function ExistingScreen({ existing, onSubmit }: Props) {
+	return (
+		<Box flexDirection="column">
+			<Text bold>An Anthropic API key is already set:</Text>
+			{existing.map((place) => (
+				<Text key={`${place.source}${place.masked}`}>
+					{"  "}
+					{place.masked} <Text dimColor>in {place.source}</Text>
+				</Text>
+			))}
+			<Box marginTop={1} flexDirection="column">
+				<Choice
+					options={[
+						{
+							value: "replace",
+							label: "Replace it with a new key",
+							hint: "— everywhere claude-setup wrote it",
+						},
+						{ value: "keep", label: "Keep it and test it" },
+						{ value: "quit", label: "Quit" },
+					]}
+					defaultValue="replace"
+					onSubmit={onSubmit}
+				/>
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,33 @@
+import { Box, Text } from "ink";
+import { where } from "../core/status/issues.js";
+import type { Finding } from "../core/status/scan-types.js";
+import { YesNo } from "./yes-no.js";
+
+interface Props {
+	readonly variable: string;
+	readonly others: readonly Finding[];
+	readonly onAnswer: (yes: boolean) => void;
+}
+
+/** Definitions claude-setup did not write: a stale one that wins is the classic 401. */
+export function OthersScreen({ variable, others, onAnswer }: Props) {
+	return (
+		<Box flexDirection="column">
+			<Text bold>
+				{variable} is also set {others.length === 1 ? "here" : "in these places"}, not by claude-setup:
+			</Text>
+			{others.map((finding) => (
+				<Text key={where(finding.source)} color="yellow">
+					{"  "}! {finding.masked} <Text dimColor>in {where(finding.source)}</Text>
+				</Text>
+			))}
+			<Text dimColor>
+				A stale definition that wins over the new key is the most common cause of "401 invalid key".
+			</Text>
+			<Box marginTop={1}>
+				<Text>Comment {others.length === 1 ? "it" : "them"} out? (claude-setup remove puts them back) </Text>
+				<YesNo defaultYes onAnswer={onAnswer} />
+			</Box>
+		</Box>
+	);
+}
