@@ -7,6 +7,8 @@ import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { checkKey, maskKey } from "./key.js";
 import { planChanges } from "./plan.js";
 import { planLines } from "./plan-lines.js";
+import { foreignDefinitions, oldKeys, revokeReminder, rotationTargets, toDisable } from "./rotation.js";
+import { where } from "./status/issues.js";
 import { proveChanges } from "./proofs.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
 import type { System } from "./system.js";
@@ -19,6 +21,8 @@ export interface HeadlessOptions {
 	readonly verify: boolean;
 	readonly model?: string;
 	readonly dryRun: boolean;
+	/** Comment out definitions claude-setup did not write (the wizard's default). */
+	readonly yes?: boolean;
 }
 
 export interface HeadlessContext {
@@ -91,8 +95,10 @@ export async function runHeadless(
 	// --env-file alone means the .env: saving to the shell's file instead would ignore it silently.
 	const fallback: TargetName = options.envFile !== undefined ? "dotenv" : environment.defaultTarget;
 	const targets = options.targets.length > 0 ? options.targets : [fallback];
+	const others = foreignDefinitions(environment.credentials, check.variable, check.key);
 	const planned = await planChanges(system, {
-		targets,
+		targets: rotationTargets(targets, environment.ourTargets, environment.detected.os),
+		disable: options.yes ? toDisable(others) : [],
 		variable: check.variable,
 		key: check.key,
 		envFile: options.envFile,
@@ -112,6 +118,12 @@ export async function runHeadless(
 		otherDefinitions: change.otherDefinitions,
 	}));
 	for (const line of planLines(plan, options.dryRun)) print(line);
+	if (!options.yes) {
+		for (const finding of others) {
+			print(`! ${check.variable} is also set in ${where(finding.source)} (${finding.masked}), not by claude-setup.`);
+		}
+		if (others.length > 0) print("  → Add --yes to comment those out (claude-setup remove puts them back).");
+	}
 	if (plan.userVariable) {
 		const { action, previousMasked, backupPath } = plan.userVariable;
 		const path = plan.userVariable.display;
@@ -165,6 +177,8 @@ export async function runHeadless(
 	}
 	const stale = staleTerminalWarning(plan, check.key, system.env[plan.variable]);
 	if (stale) print(`! ${stale}`);
+	const revoke = revokeReminder(oldKeys(environment.credentials, check.variable, check.key));
+	if (revoke) print(`! ${revoke}`);
 	for (const hint of usageHints(plan, environment.detected, environment.windows)) print(hint);
 	return proven
 		? { ok: true, exitCode: ExitCode.ok, ...base }
