@@ -51,12 +51,12 @@ export function usageHints(plan: Plan, detected: Detected, windows?: WindowsCont
 	if (detected.os === "windows") return windowsHints(plan, windows);
 	const hints: string[] = [];
 	if (detected.os === "wsl") hints.push(WSL_NOTE);
-	for (const change of plan.changes) {
+	for (const change of plan.changes.filter((each) => each.action !== "disabled")) {
 		const path = displayPath(change.file.path, detected.home);
 		if (change.file.target === "dotenv") {
 			hints.push(
 				`Use ${change.display} from your code: Node \`node --env-file=${change.display} app.js\` or \`import "dotenv/config"\`; Python \`from dotenv import load_dotenv; load_dotenv()\`.`,
-				`A ${plan.variable} already exported in your shell wins over ${change.display}: \`unset ${plan.variable}\` if an old one is there.`,
+				`If your shell already exports ${plan.variable}, that value wins over ${change.display}: run \`unset ${plan.variable}\` to use the file.`,
 			);
 		} else {
 			hints.push(`Use it now: open a new terminal, or run \`source ${path}\` in this one.`);
@@ -79,7 +79,9 @@ export function staleTerminalWarning(
 ): string | undefined {
 	if (terminalValue === undefined || terminalValue === key) return undefined;
 	const masked = terminalValue.trim() === "" ? "an empty value" : maskKey(terminalValue);
-	const shellFile = plan.changes.find((change) => change.file.target !== "dotenv");
+	const shellFile = plan.changes.find(
+		(change) => change.file.target !== "dotenv" && change.action !== "disabled",
+	);
 	const fix = shellFile
 		? `run \`source ${shellFile.display}\` or open a new terminal`
 		: `run \`unset ${plan.variable}\` (it wins over .env), and remove it from your shell files`;
@@ -87,9 +89,11 @@ export function staleTerminalWarning(
 }
 
 function windowsHints(plan: Plan, windows: WindowsContext | undefined): string[] {
-	const written: WindowsTargetWritten[] = plan.changes.map((change) =>
-		change.file.target === "powershell" ? "powershell" : change.file.target === "bash" ? "bash" : "dotenv",
-	);
+	const written: WindowsTargetWritten[] = plan.changes
+		.filter((change) => change.action !== "disabled")
+		.map((change) =>
+			change.file.target === "powershell" ? "powershell" : change.file.target === "bash" ? "bash" : "dotenv",
+		);
 	if (plan.userVariable) written.push("windows");
 	const where = windows ?? { shell: "unknown", vscode: false, windowsTerminal: false };
 	const dotenv = plan.changes.find((change) => change.file.target === "dotenv");

@@ -27,7 +27,8 @@ export async function proveChanges(
 	nodePath: string,
 ): Promise<Proof[]> {
 	const proofs: Proof[] = [];
-	for (const change of plan.changes) {
+	// A file where stale lines were only commented out holds no key to prove.
+	for (const change of plan.changes.filter((each) => each.action !== "disabled")) {
 		if (change.file.host) {
 			proofs.push(await proveProfileChange(system, change, plan.variable, key));
 			continue;

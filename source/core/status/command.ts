@@ -97,7 +97,15 @@ export async function runRemove(
 	}
 	if (!io.json) {
 		for (const written of applied.written) {
-			io.print(`✓ ${written.display}${written.backupDisplay ? ` (backup: ${written.backupDisplay})` : ""}`);
+			const done =
+				written.action === "deleted"
+					? "Deleted"
+					: written.action === "user-variable"
+						? "Removed from"
+						: "Restored";
+			io.print(
+				`✓ ${done} ${written.display}${written.backupDisplay ? ` (backup: ${written.backupDisplay})` : ""}`,
+			);
 		}
 		io.print(NOT_REVOKED);
 	}
