@@ -1,6 +1,7 @@
 import { Box, Text } from "ink";
 import { staleTerminalWarning, usageHints } from "../core/describe.js";
 import { oldKeys, revokeReminder } from "../core/rotation.js";
+import type { LiveTest } from "../core/session.js";
 import type { WizardState } from "../core/wizard.js";
 import { AdviceView } from "./advice-view.js";
 
@@ -64,14 +65,7 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 					{proof.detail}
 				</Text>
 			))}
-			{liveTest?.ok ? (
-				<Text>
-					<Text color="green">✓ </Text>
-					Claude replied in {Math.round(liveTest.ms)} ms ({liveTest.model}):{" "}
-					<Text italic>“{liveTest.reply.trim()}”</Text>
-				</Text>
-			) : null}
-			{liveTest && !liveTest.ok ? <AdviceView advice={liveTest.advice} /> : null}
+			{liveTest ? <LiveTestResult result={liveTest} /> : null}
 			{state.unchecked && !liveTest ? (
 				<Text color="yellow">
 					! The key was saved without a live check. Run claude-setup again when you are online.
@@ -102,14 +96,7 @@ function KeptSummary({ state }: { readonly state: WizardState }) {
 			<Text>
 				Kept {kept.masked} <Text dimColor>from {kept.where}</Text>
 			</Text>
-			{liveTest?.ok ? (
-				<Text>
-					<Text color="green">✓ </Text>
-					Claude replied in {Math.round(liveTest.ms)} ms ({liveTest.model}):{" "}
-					<Text italic>“{liveTest.reply.trim()}”</Text>
-				</Text>
-			) : null}
-			{liveTest && !liveTest.ok ? <AdviceView advice={liveTest.advice} /> : null}
+			{liveTest ? <LiveTestResult result={liveTest} /> : null}
 			<Box marginTop={1}>
 				<Text bold color={liveTest?.ok ? "green" : "yellow"}>
 					{liveTest?.ok
@@ -118,5 +105,17 @@ function KeptSummary({ state }: { readonly state: WizardState }) {
 				</Text>
 			</Box>
 		</Box>
+	);
+}
+
+/** Claude's reply with the model and time, or what went wrong and what to do. */
+function LiveTestResult({ result }: { readonly result: LiveTest }) {
+	if (!result.ok) return <AdviceView advice={result.advice} />;
+	return (
+		<Text>
+			<Text color="green">✓ </Text>
+			Claude replied in {Math.round(result.ms)} ms ({result.model}):{" "}
+			<Text italic>“{result.reply.trim()}”</Text>
+		</Text>
 	);
 }
