@@ -8,6 +8,7 @@ import { AdviceView } from "./ui/advice-view.js";
 import { Busy } from "./ui/busy.js";
 import { Choice } from "./ui/choice.js";
 import { DoneScreen } from "./ui/done-screen.js";
+import { DotfilesScreen } from "./ui/dotfiles-screen.js";
 import { ExistingScreen } from "./ui/existing-screen.js";
 import { Header } from "./ui/header.js";
 import { KeyScreen } from "./ui/key-screen.js";
@@ -103,6 +104,14 @@ export function App({ system, settings, onExit }: AppProps) {
 				);
 			case "planning":
 				return <Busy label="Reading your files…" />;
+			case "dotfiles":
+				return (
+					<DotfilesScreen
+						system={system}
+						plan={step.plan}
+						onSubmit={(choice) => dispatch({ type: "dotfiles-choice", choice })}
+					/>
+				);
 			case "policy":
 				return (
 					<PolicyScreen

@@ -5,8 +5,10 @@ import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/headless.js";
 import { scrubSecrets } from "./core/scrub.js";
 import { runRemove, runStatus } from "./core/status/command.js";
-import { createAnthropicApi } from "./system/anthropic-api.js";
-import { createNodeSystem } from "./system/node-system.js";
+import { checkSudo } from "./core/sudo.js";
+import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
+import { handleInterrupts } from "./system/interrupts.js";
+import { createNodeSystem, rootHome } from "./system/node-system.js";
 import { askYesNo, readAllStdin } from "./system/stdin.js";
 
 const VERSION = "0.1.0";
@@ -32,6 +34,15 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	const system = createNodeSystem({
 		api: createAnthropicApi({ env: process.env }),
 	});
+	// Before any question: under sudo the key would go to root's files (exit 2, nothing done).
+	const refusal = await checkSudo(system, process.getuid?.(), rootHome);
+	if (refusal) {
+		console.error(refusal);
+		if (options.json) console.log(JSON.stringify({ ok: false, exitCode: ExitCode.usage, error: refusal }));
+		return ExitCode.usage;
+	}
+	// A signal lets a write in progress finish or roll back, then exits with 128 + its number.
+	const interrupts = handleInterrupts();
 	const io = { print: (line: string) => console.log(line), json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
@@ -80,6 +91,13 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		/>,
 		{ exitOnCtrlC: false },
 	);
+	// The first frame is on screen: load what checking the key needs while it is pasted.
+	setImmediate(prepareAnthropicApi);
+	// Ink's unmount gives the terminal back: raw mode off, cursor shown.
+	interrupts.setCleanup(async () => {
+		instance.unmount();
+		await instance.waitUntilExit().catch(() => undefined);
+	});
 	await instance.waitUntilExit();
 	return code;
 }

@@ -1,12 +1,22 @@
 // Carries out a Plan: backups first, then atomic writes; on any failure, puts back
-// every file already written so the user's files are as they were.
+// every file already written so the user's files are as they were. One run at a time:
+// the whole re-read, compare, write and put-back sequence holds claude-setup's write lock.
+import { pruneBackups } from "./backups.js";
+import { findChangedSince } from "./changed-since.js";
 import { describeFileError } from "./file-errors.js";
-import { forgetWritten, type ManifestEntry, recordWritten, USER_ENVIRONMENT_PATH } from "./manifest.js";
+import {
+	forgetWritten,
+	type ManifestEntry,
+	recordWritten,
+	stateDirectory,
+	USER_ENVIRONMENT_PATH,
+} from "./manifest.js";
 import type { FileChange, Plan } from "./plan.js";
 import type { System } from "./system.js";
 import { displayPath } from "./targets.js";
 import { type DecodedText, encodeText, type TextEncodingKind } from "./text-encoding.js";
 import { removeUserVariable, setUserVariable } from "./windows/user-env.js";
+import { busyMessage, lockFile } from "./write-lock.js";
 
 export interface Written {
 	readonly display: string;
@@ -24,6 +34,30 @@ const SECRET_FILE_MODE = 0o600;
 const PLAIN_FILE_MODE = 0o644;
 
 export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult> {
+	if (!system.lock) return applyLocked(system, plan);
+	const path = lockFile(system);
+	let taken: Awaited<ReturnType<typeof system.lock>>;
+	try {
+		await system.fs.makeDirectory(stateDirectory(system), 0o700);
+		taken = await system.lock(path);
+	} catch (error) {
+		return { ok: false, path, message: describeFileError(error, path, system.homeDir) };
+	}
+	if (!taken.ok) {
+		const message =
+			taken.reason === "stopping"
+				? "claude-setup is stopping. Nothing was written."
+				: busyMessage(taken.holderPid, displayPath(path, system.homeDir));
+		return { ok: false, path, message };
+	}
+	try {
+		return await applyLocked(system, plan);
+	} finally {
+		await taken.lock.release().catch(() => undefined);
+	}
+}
+
+async function applyLocked(system: System, plan: Plan): Promise<ApplyResult> {
 	const undo: Array<() => Promise<void>> = [];
 	const written: Written[] = [];
 	let current = "";
@@ -103,6 +137,8 @@ export async function applyPlan(system: System, plan: Plan): Promise<ApplyResult
 			? forgetWritten(system, plan.removal.entries)
 			: recordWritten(system, manifestEntries(plan));
 		await recorded.catch(() => undefined);
+		const backups = written.flatMap((item) => (item.backupPath ? [item.backupPath] : []));
+		if (backups.length > 0) await pruneBackups(system, plan.backupDir, backups);
 		return { ok: true, written };
 	} catch (error) {
 		for (const step of undo.reverse()) {
@@ -123,6 +159,8 @@ function manifestEntries(plan: Plan): ManifestEntry[] {
 			path: change.file.path,
 			variable: plan.variable,
 			created: change.before === undefined,
+			// Only stale lines commented out: the next rotation must not save the key there.
+			...(change.action === "disabled" ? { disabledOnly: true } : {}),
 		}));
 	if (plan.userVariable && plan.userVariable.action !== "unchanged") {
 		const created = plan.userVariable.previous === undefined;
@@ -143,30 +181,4 @@ async function writeFile(system: System, path: string, content: DecodedText, mod
 async function restore(system: System, path: string, before: string | undefined, encoding: TextEncodingKind) {
 	if (before === undefined) await system.fs.remove(path);
 	else await system.fs.writeAtomic(path, encodeText({ text: before, encoding }), SECRET_FILE_MODE);
-}
-
-/** Re-read every file: if one changed since the plan was made, writing would lose that change. */
-async function findChangedSince(
-	system: System,
-	plan: Plan,
-	reading: (path: string) => void,
-): Promise<string | undefined> {
-	const files = plan.changes.map(({ file, before, encoding }) => ({ path: file.path, before, encoding }));
-	if (plan.gitignore) {
-		const { path, before } = plan.gitignore;
-		files.push({ path, before, encoding: "bytes" as const });
-	}
-	for (const { path, before, encoding } of files) {
-		reading(path);
-		// Compare bytes: the planned text encoded back must be exactly what is on disk.
-		const now = await system.fs.read(path);
-		const planned = before === undefined ? undefined : encodeText({ text: before, encoding });
-		if (!sameBytes(now, planned)) return path;
-	}
-	return undefined;
-}
-
-function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
-	if (a === undefined || b === undefined) return a === b;
-	return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }

@@ -76,6 +76,17 @@ const ASSIGN: Record<ShellSyntax, (name: string, value: string) => string> = {
 	powershell: (name, value) => `$env:${name} = '${value}'`,
 };
 
+const SOURCE_COMMENT =
+	"# Added by claude-setup: loads your API key from a private file outside this repository. Delete this block to stop.";
+
+/** The block for a startup file under version control: it only sources claude-setup's private file. */
+export function renderSourceBlock(syntax: ShellSyntax, sourceLine: string): string[] {
+	// One line, so the markers still delimit exactly the block.
+	if (/[\r\n]/.test(sourceLine)) throw new Error("The line that loads the private file must be one line.");
+	const { start, end } = blockMarkers(syntax);
+	return [start, SOURCE_COMMENT, sourceLine, end];
+}
+
 export function findBlock(
 	text: string,
 	syntax: ShellSyntax = "posix",
@@ -89,7 +100,22 @@ export function applyBlock(
 	assignments: readonly Assignment[],
 	options: BlockOptions = {},
 ): BlockEdit {
-	const rendered = renderBlock(syntax, assignments);
+	const names = assignments.map(({ name }) => name);
+	return applyRenderedBlock(text, syntax, renderBlock(syntax, assignments), names, options);
+}
+
+/**
+ * Puts already rendered block lines in place of the block (or appends them). `names`: the
+ * variables the block sets, directly or by sourcing a file: a later definition of one of them
+ * would win, so the block then moves to the end.
+ */
+export function applyRenderedBlock(
+	text: string,
+	syntax: ShellSyntax,
+	rendered: readonly string[],
+	names: readonly string[],
+	options: BlockOptions = {},
+): BlockEdit {
 	const { bom, lines } = splitLines(text);
 	const block = locateBlock(lines, syntax);
 	const newFileEol = options.newFileEol ?? "\n";
@@ -98,7 +124,7 @@ export function applyBlock(
 	const start = block.startLine - 1;
 	const end = block.endLine - 1;
 	// A definition below the block would win in a new shell: put the block last instead.
-	const overridden = assignments.some(({ name }) =>
+	const overridden = names.some((name) =>
 		findDefinitions(text, syntax, name).some((found) => found.line > block.endLine),
 	);
 	if (overridden) return appendBlock(bom, removeLines(lines, start, end), rendered, "moved", newFileEol);

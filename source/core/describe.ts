@@ -9,6 +9,26 @@ import { type WindowsTargetWritten, WSL_NOTE, windowsGuidance } from "./windows-
 import type { UserVariableChange } from "./windows-plan.js";
 
 export function describeAction(change: FileChange): string {
+	if (change.supporting && !change.keyFileFor) {
+		return `${change.action === "create" ? "create" : "update"} ${change.display} so git never picks up claude-setup's private files`;
+	}
+	const action = describeFileAction(change);
+	return change.keyFileFor
+		? `${action} — the key's private file, loaded by ${change.keyFileFor.join(" and ")}`
+		: action;
+}
+
+/** Version-controlled target files: where the key went instead, or a warning that it went in. */
+export function trackedNotes(plan: Plan): string[] {
+	return (plan.trackedDotfiles ?? []).map((tracked) => {
+		const keyFile = plan.changes.find((change) => change.keyFileFor?.includes(tracked.display))?.display;
+		return tracked.private && keyFile
+			? `${tracked.why}: the key goes in ${keyFile} (readable only by you), which ${tracked.display} loads.`
+			: `${tracked.why}: the key goes into it. Keep it out of commits, or run claude-setup again and choose the private file.`;
+	});
+}
+
+function describeFileAction(change: FileChange): string {
 	// A .env gets one line, not a marked block.
 	const dotenv = change.file.syntax === "dotenv";
 	switch (change.action) {
@@ -51,7 +71,7 @@ export function usageHints(plan: Plan, detected: Detected, windows?: WindowsCont
 	if (detected.os === "windows") return windowsHints(plan, windows);
 	const hints: string[] = [];
 	if (detected.os === "wsl") hints.push(WSL_NOTE);
-	for (const change of plan.changes.filter((each) => each.action !== "disabled")) {
+	for (const change of plan.changes.filter((each) => each.action !== "disabled" && !each.supporting)) {
 		const path = displayPath(change.file.path, detected.home);
 		if (change.file.target === "dotenv") {
 			hints.push(

@@ -10,6 +10,7 @@ const FIXES: Record<string, string> = {
 	EDQUOT: "Your disk quota is used up. Free some space and run claude-setup again.",
 	EISDIR: "A folder is in the way where the file should be. Rename or remove it.",
 	ENOTDIR: "A part of the path is a file, not a folder. Check the path.",
+	EEXIST: "A file is in the way where a folder should be. Rename or remove it.",
 	ENAMETOOLONG: "The path is too long. Choose a shorter path.",
 	ENOENT: "A folder on the path does not exist and could not be created.",
 	ELOOP: "It is a symbolic link that points to itself. Fix the link.",

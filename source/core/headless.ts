@@ -7,10 +7,10 @@ import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { checkKey, maskKey } from "./key.js";
 import { planChanges } from "./plan.js";
 import { planLines } from "./plan-lines.js";
-import { foreignDefinitions, oldKeys, revokeReminder, rotationTargets, toDisable } from "./rotation.js";
-import { where } from "./status/issues.js";
 import { proveChanges } from "./proofs.js";
+import { foreignDefinitions, oldKeys, revokeReminder, rotationTargets, toDisable } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
+import { where } from "./status/issues.js";
 import type { System } from "./system.js";
 import type { TargetName } from "./targets.js";
 import { exitCodeForAdvice } from "./wizard.js";
@@ -96,7 +96,7 @@ export async function runHeadless(
 	const fallback: TargetName = options.envFile !== undefined ? "dotenv" : environment.defaultTarget;
 	const targets = options.targets.length > 0 ? options.targets : [fallback];
 	const others = foreignDefinitions(environment.credentials, check.variable, check.key);
-	const planned = await planChanges(system, {
+	const input = {
 		targets: rotationTargets(targets, environment.ourTargets, environment.detected.os),
 		disable: options.yes ? toDisable(others) : [],
 		variable: check.variable,
@@ -104,7 +104,13 @@ export async function runHeadless(
 		envFile: options.envFile,
 		detected: environment.detected,
 		windows: environment.windows,
-	});
+	};
+	let planned = await planChanges(system, input);
+	// A startup file under version control never gets the key: it sources a private file instead.
+	if (planned.ok && planned.plan.trackedDotfiles?.some((tracked) => !tracked.private)) {
+		print("• A target file is under version control: the key goes in a private file it loads.");
+		planned = await planChanges(system, { ...input, privateFile: true });
+	}
 	if (!planned.ok) {
 		print(`✗ ${planned.message}`);
 		return fail(ExitCode.writeFailed, { path: planned.path, message: planned.message }, { key });
@@ -120,7 +126,9 @@ export async function runHeadless(
 	for (const line of planLines(plan, options.dryRun)) print(line);
 	if (!options.yes) {
 		for (const finding of others) {
-			print(`! ${check.variable} is also set in ${where(finding.source)} (${finding.masked}), not by claude-setup.`);
+			print(
+				`! ${check.variable} is also set in ${where(finding.source)} (${finding.masked}), not by claude-setup.`,
+			);
 		}
 		if (others.length > 0) print("  → Add --yes to comment those out (claude-setup remove puts them back).");
 	}
@@ -160,6 +168,12 @@ export async function runHeadless(
 	const base = {
 		key,
 		files,
+		trackedDotfiles: plan.trackedDotfiles?.map(({ path, via, repository, private: kept }) => ({
+			path,
+			via,
+			repository,
+			private: kept,
+		})),
 		gitignore: plan.gitignore?.display,
 		tracked: plan.trackedSecretFile?.path,
 		proofs,

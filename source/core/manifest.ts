@@ -12,6 +12,8 @@ export interface ManifestEntry {
 	readonly variable: string;
 	/** claude-setup created the file (or the variable): removing ours deletes it. */
 	readonly created: boolean;
+	/** claude-setup only commented out stale definitions here: remove restores them, but it is not a target. */
+	readonly disabledOnly?: boolean;
 }
 
 export const USER_ENVIRONMENT_PATH = "user-environment";
@@ -46,7 +48,16 @@ export async function recordWritten(system: System, entries: readonly ManifestEn
 	for (const entry of entries) {
 		const index = merged.findIndex((known) => sameEntry(known, entry));
 		if (index === -1) merged.push(entry);
-		else merged[index] = { ...entry, created: merged[index]?.created === true || entry.created };
+		else {
+			const known = merged[index];
+			// Once claude-setup saved the key in a file, it stays a target.
+			const disabledOnly = known?.disabledOnly === true && entry.disabledOnly === true;
+			merged[index] = {
+				...entry,
+				created: known?.created === true || entry.created,
+				...(disabledOnly ? { disabledOnly } : { disabledOnly: undefined }),
+			};
+		}
 	}
 	await save(system, merged);
 }

@@ -1,5 +1,5 @@
 // One file's planned change: read it as it is, edit it in memory, describe the edit.
-import { applyBlock, blockMarkers } from "./block-edit.js";
+import { applyBlock, applyRenderedBlock, blockMarkers, renderSourceBlock } from "./block-edit.js";
 import { commentOutLines } from "./comment-out.js";
 import { findDefinitions } from "./definitions.js";
 import { setDotenvVar } from "./dotenv.js";
@@ -16,6 +16,8 @@ export interface FileContext {
 	readonly backupDir: string;
 	readonly stamp: string;
 	readonly join: (...parts: string[]) => string;
+	/** The file only sources claude-setup's private key file (it is under version control). */
+	readonly sourceLine?: string;
 }
 
 /** A definition claude-setup did not write, to comment out (rotation). */
@@ -68,7 +70,7 @@ export async function planFile(
 	);
 	const edit: Edit = onlyDisable
 		? { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] }
-		: editFor(file, disabled.text, context.variable, context.key);
+		: editFor(file, disabled.text, context);
 	if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
 	const backupPath =
 		before === undefined || edit.action === "unchanged"
@@ -102,14 +104,18 @@ type Edit =
 	| { ok: true; text: string; action: FileChange["action"]; lines: string[] }
 	| { ok: false; message: string };
 
-function editFor(file: TargetFile, before: string, variable: string, key: string): Edit {
+function editFor(file: TargetFile, before: string, context: FileContext): Edit {
+	const { variable, key, sourceLine } = context;
 	if (file.syntax === "dotenv") {
 		const result = setDotenvVar(before, variable, key);
 		return { ok: true, text: result.text, action: result.action, lines: [`${variable}=${key}`] };
 	}
 	// A new PowerShell profile gets Windows line endings; other new files get LF.
 	const newFileEol = file.syntax === "powershell" ? "\r\n" : "\n";
-	const result = applyBlock(before, file.syntax, [{ name: variable, value: key }], { newFileEol });
+	const result =
+		sourceLine === undefined
+			? applyBlock(before, file.syntax, [{ name: variable, value: key }], { newFileEol })
+			: applyRenderedBlock(before, file.syntax, renderSourceBlock(file.syntax, sourceLine), [variable]);
 	if (!result.ok) return { ok: false, message: result.message };
 	const lines = result.text.split(/\r?\n/);
 	const start = result.blockStartLine - 1;

@@ -1,5 +1,5 @@
 // The plan as plain lines, for --key-stdin output (the preview screen draws its own).
-import { describeAction, describeUserVariable } from "./describe.js";
+import { describeAction, describeUserVariable, trackedNotes } from "./describe.js";
 import type { Plan } from "./plan.js";
 
 export function planLines(plan: Plan, dryRun: boolean): string[] {
@@ -11,6 +11,7 @@ export function planLines(plan: Plan, dryRun: boolean): string[] {
 			lines.push(`  note: line ${other.line} also sets ${plan.variable} (${other.masked})`);
 		}
 	}
+	for (const note of trackedNotes(plan)) lines.push(`! ${note}`);
 	if (plan.userVariable) lines.push(`${lead} ${describeUserVariable(plan.userVariable, plan.variable)}`);
 	if (plan.gitignore)
 		lines.push(`${dryRun ? "Would add" : "• Adding"} ${plan.gitignore.entry} to ${plan.gitignore.display}`);

@@ -7,6 +7,7 @@ import { maskKey } from "./key.js";
 import { type ManifestEntry, stateDirectory } from "./manifest.js";
 import { pathsFor } from "./paths.js";
 import { type Disable, planFile } from "./plan-file.js";
+import { planPrivateFiles } from "./plan-private.js";
 import type { Detected } from "./platform.js";
 import type { System } from "./system.js";
 import {
@@ -20,6 +21,7 @@ import {
 	targetsFor,
 } from "./targets.js";
 import type { TextEncodingKind } from "./text-encoding.js";
+import type { TrackedDotfile } from "./tracked-dotfile.js";
 import type { WindowsContext } from "./windows/detect.js";
 import {
 	blockingPolicies,
@@ -52,6 +54,10 @@ export interface FileChange {
 		| "disabled"
 		| "removed"
 		| "deleted";
+	/** claude-setup's own file (private key file, its .gitignore): no target, proven through those that use it. */
+	readonly supporting?: boolean;
+	/** A private key file: the startup files (shown) that source it. */
+	readonly keyFileFor?: readonly string[];
 	/** The lines we add or replace, with the key masked, for the preview. */
 	readonly previewLines: readonly string[];
 	readonly otherDefinitions: readonly OtherDefinition[];
@@ -85,6 +91,8 @@ export interface Plan {
 	readonly userVariable?: UserVariableChange;
 	/** PowerShell hosts whose execution policy will not run the profile we write. */
 	readonly blockedProfiles: readonly HostPolicy[];
+	/** Target files under version control, and whether the key is kept out of each. */
+	readonly trackedDotfiles?: readonly TrackedDotfile[];
 	/** Set when this plan takes claude-setup's changes back: these records are then forgotten. */
 	readonly removal?: { readonly entries: readonly ManifestEntry[] };
 }
@@ -98,6 +106,8 @@ export interface PlanInput {
 	readonly windows?: WindowsContext;
 	/** Definitions claude-setup did not write, to comment out (rotation). */
 	readonly disable?: readonly Disable[];
+	/** Keep the key in claude-setup's private file, sourced from the startup files (see plan-private). */
+	readonly privateFile?: boolean;
 }
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };
@@ -142,11 +152,15 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 		}
 		files.push(await fileFor(system, target, input));
 	}
-	const changes: FileChange[] = [];
+	const privates = await planPrivateFiles(system, files, input.privateFile, context);
+	if (!privates.ok) return privates;
+	// The private file first: a startup file never sources one that is not there yet.
+	const changes: FileChange[] = [...privates.plan.changes];
 	const disable = input.disable ?? [];
 	for (const file of files) {
 		const here = disable.filter((item) => item.path === file.path);
-		const planned = await planFile(system, file, context, here);
+		const sourceLine = privates.plan.sourceLines.get(file.path);
+		const planned = await planFile(system, file, { ...context, sourceLine }, here);
 		if (!planned.ok) return planned;
 		changes.push(planned.change);
 	}
@@ -169,6 +183,7 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			changes,
 			backupDir,
 			userVariable,
+			trackedDotfiles: privates.plan.tracked,
 			blockedProfiles: profileHosts.length > 0 ? await blockingPolicies(system, profileHosts) : [],
 			gitignore: git?.addition
 				? {

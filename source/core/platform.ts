@@ -1,6 +1,7 @@
 // Which operating system and shell the person is using, decided from facts passed in
 // (platform, environment, /proc/version, the parent process) so every combination is testable.
 
+import { withoutSecrets } from "./child-env.js";
 import type { Env, System } from "./system.js";
 
 export type OsKind = "macos" | "linux" | "windows" | "wsl";
@@ -112,7 +113,7 @@ export async function gatherFacts(system: System, ppid: number): Promise<Platfor
 	if (system.platform !== "win32") {
 		try {
 			const result = await system.run("ps", ["-o", "comm=", "-p", String(ppid)], {
-				env: system.env,
+				env: withoutSecrets(system.env),
 				timeoutMs: 3000,
 			});
 			const name = result.exitCode === 0 ? result.stdout.trim() : "";

@@ -27,8 +27,9 @@ export async function proveChanges(
 	nodePath: string,
 ): Promise<Proof[]> {
 	const proofs: Proof[] = [];
-	// A file where stale lines were only commented out holds no key to prove.
-	for (const change of plan.changes.filter((each) => each.action !== "disabled")) {
+	// A file where stale lines were only commented out holds no key to prove; a private key
+	// file is proven through the startup files that source it.
+	for (const change of plan.changes.filter((each) => each.action !== "disabled" && !each.supporting)) {
 		if (change.file.host) {
 			proofs.push(await proveProfileChange(system, change, plan.variable, key));
 			continue;

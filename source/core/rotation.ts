@@ -7,7 +7,7 @@ import type { OsKind } from "./platform.js";
 import type { Environment } from "./session.js";
 import { where as whereOf } from "./status/issues.js";
 import type { Finding } from "./status/scan-types.js";
-import { newTerminalValue } from "./status/terminal-value.js";
+import { newTerminalValue, winningFindings } from "./status/terminal-value.js";
 import type { System } from "./system.js";
 import { type TargetName, targetsFor } from "./targets.js";
 
@@ -71,9 +71,9 @@ export async function keptKey(
 	);
 	const value = terminal.state === "set" ? terminal.value : system.env.ANTHROPIC_API_KEY;
 	if (value === undefined || value.trim() === "") return undefined;
-	const source = environment.credentials.find(
-		(finding) => finding.value === value && finding.source.kind !== "process",
-	);
+	const source =
+		winningFindings(environment.credentials, terminal).at(-1) ??
+		environment.credentials.find((finding) => finding.value === value && finding.source.kind !== "process");
 	const where = source ? whereOf(source.source) : "this terminal";
 	return { value, masked: maskKey(value.trim()), where };
 }

@@ -7,6 +7,7 @@ import { pickTestModel } from "./models.js";
 import { pathsFor } from "./paths.js";
 import { presentFiles } from "./plan.js";
 import { type Detected, detectPlatform, gatherFacts } from "./platform.js";
+import { privateFilePath } from "./private-file.js";
 import { where } from "./status/issues.js";
 import { scanEverywhere } from "./status/scan.js";
 import type { Finding } from "./status/scan-types.js";
@@ -19,6 +20,8 @@ export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
 export interface ExistingKey {
 	readonly source: string;
 	readonly masked: string;
+	/** In claude-setup's own block: a new key replaces it there. */
+	readonly managed?: boolean;
 }
 
 export interface Environment {
@@ -52,7 +55,7 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 	);
 	const existing = credentials
 		.filter((finding) => finding.variable === KEY_VARIABLE)
-		.map((finding) => ({ source: where(finding.source), masked: finding.masked }));
+		.map((finding) => ({ source: where(finding.source), masked: finding.masked, managed: finding.managed }));
 	const git = await gitFacts(system.run, system.cwd);
 	return {
 		detected,
@@ -72,11 +75,13 @@ async function ourTargets(system: System, credentials: readonly Finding[]): Prom
 	// A .env belongs to one project: only this project's counts.
 	const here = pathsFor(system.platform).resolve(system.cwd, ".env");
 	const recorded = (await readManifest(system)).filter(
-		(entry) => entry.target !== "dotenv" || entry.path === here,
+		(entry) => !entry.disabledOnly && (entry.target !== "dotenv" || entry.path === here),
 	);
 	const targets = new Set<TargetName>(recorded.map((entry) => entry.target));
+	// A private key file is sourced by the startup files the record names; it is no target itself.
+	const privateFiles = [privateFilePath(system, "posix"), privateFilePath(system, "fish")];
 	for (const finding of credentials) {
-		if (finding.managed && finding.source.kind === "file") {
+		if (finding.managed && finding.source.kind === "file" && !privateFiles.includes(finding.source.path)) {
 			const { format } = finding.source;
 			targets.add(
 				format === "zsh" || format === "fish" || format === "powershell" || format === "dotenv"

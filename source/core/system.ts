@@ -90,6 +90,19 @@ export interface AnthropicApi {
 	sendTestMessage(apiKey: string, model: string): Promise<ApiResult<MessageReply>>;
 }
 
+/** Held while claude-setup changes files, so two runs never interleave their writes. */
+export interface HeldLock {
+	release(): Promise<void>;
+}
+
+export type LockResult =
+	| { readonly ok: true; readonly lock: HeldLock }
+	/** busy: another live claude-setup holds it; stopping: this process is being interrupted. */
+	| { readonly ok: false; readonly reason: "busy" | "stopping"; readonly holderPid?: number };
+
+/** Takes the exclusive lock file at `path` (its folder exists), waiting briefly for a holder. */
+export type AcquireLock = (path: string) => Promise<LockResult>;
+
 export interface System {
 	readonly platform: NodeJS.Platform;
 	readonly env: Env;
@@ -98,6 +111,8 @@ export interface System {
 	readonly fs: FileSystem;
 	readonly run: RunCommand;
 	readonly api: AnthropicApi;
+	/** One writer at a time across processes. Fakes that live in one process may leave it out. */
+	readonly lock?: AcquireLock;
 	/** Milliseconds; injected so durations and backup names are deterministic in tests. */
 	now(): number;
 }

@@ -3,6 +3,7 @@
 // login file, fish gets a conf.d file of its own.
 
 import path from "node:path";
+import { withoutSecrets } from "./child-env.js";
 import type { Detected, OsKind } from "./platform.js";
 import type { Env, RunCommand } from "./system.js";
 import type { PowerShellHost } from "./windows/powershell.js";
@@ -124,7 +125,7 @@ export async function askZshForZdotdir(run: RunCommand, env: Env): Promise<strin
 		const result = await run(
 			"zsh",
 			["-c", `printf '\\n<<claude-setup-zdotdir:%s:claude-setup-zdotdir>>\\n' "$ZDOTDIR"`],
-			{ env, timeoutMs: 5000 },
+			{ env: withoutSecrets(env), timeoutMs: 5000 },
 		);
 		const value = ZDOTDIR_MARKER.exec(result.stdout)?.[1];
 		return value !== undefined && value !== "" ? value : undefined;

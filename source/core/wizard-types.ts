@@ -20,6 +20,7 @@ export type Step =
 	| { readonly name: "target" }
 	| { readonly name: "others" }
 	| { readonly name: "planning" }
+	| { readonly name: "dotfiles"; readonly plan: Plan }
 	| { readonly name: "policy"; readonly plan: Plan; readonly failure?: string }
 	| { readonly name: "allowing"; readonly plan: Plan }
 	| { readonly name: "preview"; readonly plan: Plan }
@@ -51,6 +52,8 @@ export interface WizardState {
 	readonly typing: boolean;
 	/** Comment out definitions claude-setup did not write (rotation's default). */
 	readonly disableOthers: boolean;
+	/** The answer to "a target file is under version control": keep the key in a private file. */
+	readonly privateFile?: boolean;
 	/** "Keep it and test it": the key that was kept, masked, and where it comes from. */
 	readonly kept?: { readonly masked: string; readonly where: string };
 }
@@ -73,6 +76,7 @@ export type WizardAction =
 	| { readonly type: "unreachable-choice"; readonly choice: "retry" | "save" | "quit" }
 	| { readonly type: "targets-chosen"; readonly targets: readonly TargetName[] }
 	| { readonly type: "planned"; readonly plan: Plan }
+	| { readonly type: "dotfiles-choice"; readonly choice: "private" | "inline" | "quit" }
 	| { readonly type: "policy-choice"; readonly choice: "windows" | "allow" | "keep" }
 	| { readonly type: "profiles-allowed"; readonly failure?: string }
 	| { readonly type: "confirmed"; readonly yes: boolean }

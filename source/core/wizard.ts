@@ -33,6 +33,7 @@ const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "ca
 	"unreachable-choice": "unreachable",
 	"targets-chosen": "target",
 	planned: "planning",
+	"dotfiles-choice": "dotfiles",
 	"policy-choice": "policy",
 	"profiles-allowed": "allowing",
 	confirmed: "preview",
@@ -107,6 +108,11 @@ export function wizardReducer(settings: WizardSettings) {
 				};
 			}
 			case "planned": {
+				// A target file under version control: ask before a secret goes into it.
+				const tracked = action.plan.trackedDotfiles?.some((file) => !file.private);
+				if (tracked && state.privateFile === undefined) {
+					return { ...state, plan: action.plan, step: { name: "dotfiles", plan: action.plan } };
+				}
 				// A PowerShell profile that the execution policy will not run: decide before writing.
 				const blocked = action.plan.blockedProfiles.length > 0;
 				const failure = state.policyFailure;
@@ -115,6 +121,10 @@ export function wizardReducer(settings: WizardSettings) {
 					: { name: "preview", plan: action.plan };
 				return { ...state, plan: action.plan, policyFailure: undefined, step };
 			}
+			case "dotfiles-choice":
+				if (action.choice === "quit") return exit(state, ExitCode.cancelled);
+				// Plan again: with the private file, or with the answer recorded so it is not asked twice.
+				return { ...state, privateFile: action.choice === "private", step: { name: "planning" } };
 			case "policy-choice": {
 				if (state.step.name !== "policy") return state;
 				const plan = state.step.plan;

@@ -22,8 +22,19 @@ const MESSAGE_TIMEOUT_MS = 30_000;
 export type Sdk = typeof import("@anthropic-ai/sdk");
 let sdkPromise: Promise<Sdk> | undefined;
 function loadSdk(): Promise<Sdk> {
-	sdkPromise ??= import("@anthropic-ai/sdk");
+	sdkPromise ??= import("node:v8").then((v8) => {
+		// Node's fetch parses HTTP with WebAssembly (llhttp), which V8 by default recompiles in the
+		// background with its optimising tier: ~30 MB at peak for our two requests. The baseline
+		// tier is plenty. Set before fetch first loads, and after Ink's own WebAssembly.
+		v8.setFlagsFromString("--liftoff-only");
+		return import("@anthropic-ai/sdk");
+	});
 	return sdkPromise;
+}
+
+/** Loads the SDK and Node's fetch while a person pastes their key, so the check starts at once. */
+export function prepareAnthropicApi(): void {
+	void loadSdk().then(() => globalThis.Response); // Node loads fetch on first use of its globals
 }
 
 const discard = (): void => {};

@@ -1,17 +1,37 @@
 // Runs a program for the real System with execa: the environment exactly as given, input
 // on stdin, and a timeout that also ends whatever the program started.
 
-import { execa } from "execa";
 import type { RunCommand } from "../core/system.js";
+
+// Loaded on the first command, after the first frame: nothing runs a program before that.
+let execaPromise: Promise<typeof import("execa")> | undefined;
 
 export function hasCode(error: unknown, ...codes: string[]): boolean {
 	return typeof error === "object" && error !== null && "code" in error && codes.includes(String(error.code));
+}
+
+// Children started in their own process group: an interrupt must end them (and what they
+// started), or a hung proof shell would outlive claude-setup.
+const running = new Set<number>();
+
+/** Kills every command still running (each with its whole process group). */
+export function stopRunningCommands(): void {
+	for (const pid of running) {
+		try {
+			process.kill(-pid, "SIGKILL");
+		} catch {
+			// Already gone.
+		}
+	}
+	running.clear();
 }
 
 export const runCommand: RunCommand = async (command, args, options = {}) => {
 	// On Unix the child gets its own session: an interactive shell (`bash -i`) then has no
 	// terminal to take over from us, and a timeout can kill it with everything it started.
 	const ownGroup = process.platform !== "win32";
+	execaPromise ??= import("execa");
+	const { execa } = await execaPromise;
 	const subprocess = execa(command, [...args], {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
@@ -23,6 +43,8 @@ export const runCommand: RunCommand = async (command, args, options = {}) => {
 		encoding: "utf8",
 		windowsHide: true,
 	});
+	const pid = ownGroup ? subprocess.pid : undefined;
+	if (pid !== undefined) running.add(pid);
 	let killedForTime = false;
 	const timer =
 		ownGroup && options.timeoutMs !== undefined
@@ -38,7 +60,10 @@ export const runCommand: RunCommand = async (command, args, options = {}) => {
 					}
 				}, options.timeoutMs)
 			: undefined;
-	const result = await subprocess.finally(() => clearTimeout(timer));
+	const result = await subprocess.finally(() => {
+		clearTimeout(timer);
+		if (pid !== undefined) running.delete(pid);
+	});
 	const notFound =
 		hasCode(result, "ENOENT") ||
 		(result.failed && result.cause !== undefined && hasCode(result.cause, "ENOENT"));

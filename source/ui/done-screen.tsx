@@ -33,7 +33,9 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 						<Text color="green">✓ </Text>
 						{written.action === "gitignore"
 							? `git now ignores the key file (${written.display})`
-							: `Saved ${written.action === "user-variable" ? "in" : "to"} ${written.display}`}
+							: written.action === "disabled"
+								? `Commented out the old definitions in ${written.display} (claude-setup remove puts them back)`
+								: `Saved ${written.action === "user-variable" ? "in" : "to"} ${written.display}`}
 					</Text>
 					{written.backupDisplay ? (
 						<Text dimColor>

@@ -67,7 +67,7 @@ export function KeyScreen({ existing, advice, onSubmit, onTyping }: Props) {
 				<Box flexDirection="column" marginBottom={1}>
 					{existing.map((place) => (
 						<Text key={place.source} dimColor>
-							Already set: {place.masked} in {place.source}. A new key replaces ours.
+							Already set: {place.masked} in {place.source}.{place.managed ? " A new key replaces it." : ""}
 						</Text>
 					))}
 				</Box>

@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import { describeAction, describeUserVariable } from "../core/describe.js";
+import { describeAction, describeUserVariable, trackedNotes } from "../core/describe.js";
 import type { Plan } from "../core/plan.js";
 import { YesNo } from "./yes-no.js";
 
@@ -36,6 +36,11 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 						</Text>
 					))}
 					{change.backupDisplay ? <Text dimColor>{`    backup: ${change.backupDisplay}`}</Text> : null}
+				</Box>
+			))}
+			{trackedNotes(plan).map((note) => (
+				<Box key={note} marginTop={1}>
+					<Text color="yellow">! {note}</Text>
 				</Box>
 			))}
 			{plan.userVariable ? (

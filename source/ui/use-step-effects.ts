@@ -97,6 +97,7 @@ async function run(
 				detected: environment.detected,
 				windows: environment.windows,
 				disable: state.disableOthers ? toDisable(others) : [],
+				privateFile: state.privateFile,
 			});
 			send(
 				result.ok

@@ -73,7 +73,9 @@ describe("a write that fails halfway", () => {
 		const sandbox = await makeTempSystem();
 		const { home } = sandbox;
 		await writeFile(path.join(home, ".zshrc"), ZSHRC);
-		await writeFile(path.join(home, "state"), "a file, not a folder\n");
+		// The lock is taken in state/claude-setup; only the backups folder is a file.
+		await mkdir(path.join(home, "state/claude-setup"), { recursive: true });
+		await writeFile(path.join(home, "state/claude-setup/backups"), "a file, not a folder\n");
 		const system = {
 			...sandbox.system,
 			env: { ...sandbox.system.env, XDG_STATE_HOME: path.join(home, "state") },
@@ -84,10 +86,11 @@ describe("a write that fails halfway", () => {
 		expect(result).toMatchObject({ ok: false, path: backup });
 		if (result.ok) return;
 		expect(result.message).toMatch(
-			/^Could not write ~\/state\/claude-setup\/backups\/\.zshrc\.[^ ]+\.bak \(ENOTDIR\)/,
+			/^Could not write ~\/state\/claude-setup\/backups\/\.zshrc\.[^ ]+\.bak \(EEXIST\)\. A file is in the way where a folder should be/,
 		);
 		expect(await readFile(path.join(home, ".zshrc"))).toEqual(ZSHRC);
 		expect((await readdir(home)).sort()).toEqual([".zshrc", "state"]);
+		expect(await readdir(path.join(home, "state/claude-setup"))).toEqual(["backups"]);
 	});
 
 	it("removes a .gitignore it created when a later file fails", async () => {
@@ -138,7 +141,8 @@ describe("a file that changed after the preview", () => {
 				"~/.bashrc changed while claude-setup was running (another program or a second run?). Nothing was written; run claude-setup again.",
 		});
 		expect(await snapshot(home)).toEqual(before);
-		expect(await readdir(home)).not.toContain(".local");
+		// Only claude-setup's own state folder may appear (it holds the write lock): empty now.
+		expect(await readdir(path.join(home, ".local/state/claude-setup"))).toEqual([]);
 	});
 
 	it("a file that appeared after a preview that planned to create it → refused", async () => {

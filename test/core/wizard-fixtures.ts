@@ -103,6 +103,7 @@ export const STEPS: Record<Step["name"], Step> = {
 	target: { name: "target" },
 	others: { name: "others" },
 	planning: { name: "planning" },
+	dotfiles: { name: "dotfiles", plan: PLAN },
 	policy: { name: "policy", plan: BLOCKED_PLAN },
 	allowing: { name: "allowing", plan: BLOCKED_PLAN },
 	preview: { name: "preview", plan: PLAN },

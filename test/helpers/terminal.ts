@@ -25,6 +25,8 @@ export interface TerminalRun {
 	readonly waitForText: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
 	readonly exited: Promise<number>;
 	readonly kill: () => void;
+	/** Sends a signal to the program itself (as `kill -TERM <pid>` would). */
+	readonly signal: (name: NodeJS.Signals) => void;
 }
 
 export function runInTerminal(
@@ -86,5 +88,6 @@ export function runInTerminal(
 			return code;
 		}),
 		kill: () => child.kill(),
+		signal: (name) => process.kill(child.pid, name),
 	};
 }

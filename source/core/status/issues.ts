@@ -2,7 +2,7 @@
 // "401 although I set my key" is one of these: a stale or empty definition that wins.
 import { maskKey } from "../key.js";
 import type { Finding, ScanResult, Source } from "./scan-types.js";
-import type { TerminalValue } from "./terminal-value.js";
+import { type TerminalValue, winningFindings } from "./terminal-value.js";
 
 export interface Issue {
 	readonly code:
@@ -42,7 +42,9 @@ export function findIssues(
 			`A new ${terminal.shell} terminal gets no ${KEY}. Run claude-setup to save one.`,
 		);
 	}
-	const winner = keys.find((finding) => finding.value === winning && finding.source.kind !== "process");
+	const winners = winningFindings(scan.findings, terminal);
+	// Of several definitions a shell reads, the last one wins.
+	const winner = winners.at(-1);
 	if (winner && winner.kind !== "api-key") {
 		add(
 			"terminal-malformed",
@@ -50,11 +52,13 @@ export function findIssues(
 			`The ${KEY} a new terminal gets (${winner.masked} in ${where(winner.source)}) is ${describeKind(winner)}. Run claude-setup to replace it.`,
 		);
 	}
+	// This terminal holding another value is "stale-terminal" below, not a disagreement.
+	const defined = keys.filter((finding) => finding.source.kind !== "process");
 	const distinct = new Set(
-		keys.filter((finding) => finding.value.trim() !== "").map((finding) => finding.value.trim()),
+		defined.filter((finding) => finding.value.trim() !== "").map((finding) => finding.value.trim()),
 	);
 	if (distinct.size > 1) {
-		const places = keys.map((finding) => `${finding.masked} in ${where(finding.source)}`).join("; ");
+		const places = defined.map((finding) => `${finding.masked} in ${where(finding.source)}`).join("; ");
 		add(
 			"disagree",
 			"error",
@@ -65,7 +69,7 @@ export function findIssues(
 		add(
 			"stale-terminal",
 			"warning",
-			`This terminal has ${KEY}=${maskKey(processValue)}, but a new one gets ${maskKey(winning)}: open a new terminal (or reload your shell's startup file).`,
+			`This terminal has ${KEY}=${shown(processValue)}, but a new one gets ${shown(winning)}: open a new terminal (or reload your shell's startup file).`,
 		);
 	}
 	for (const finding of scan.findings) {
@@ -74,13 +78,18 @@ export function findIssues(
 			add(
 				"empty",
 				"warning",
-				`${place} is empty. An empty value still counts as set: it hides a .env value and makes requests fail. Remove that line.`,
+				`${place} is empty. An empty value still counts as set: it hides a .env value and makes requests fail. ${
+					finding.source.kind === "process"
+						? `Run \`unset ${finding.variable}\` and remove it from wherever it is set.`
+						: "Remove that line."
+				}`,
 			);
 		}
 		if (finding.problems.includes("whitespace")) {
+			// Stray whitespace in the value a new terminal gets is not a well-formed key.
 			add(
 				"whitespace",
-				"warning",
+				winners.includes(finding) ? "error" : "warning",
 				`${place} has spaces or a line break around the key, which makes the API refuse it. Run claude-setup to save it cleanly.`,
 			);
 		}
@@ -134,6 +143,11 @@ export function findIssues(
 		);
 	}
 	return issues;
+}
+
+/** Masked; an empty (or blank) value says so instead of showing a bare "…". */
+function shown(value: string): string {
+	return value.trim() === "" ? "(empty)" : maskKey(value.trim());
 }
 
 /** Set for every terminal (or app), not just one project. */

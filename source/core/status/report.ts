@@ -11,7 +11,7 @@ import { exitCodeForAdvice } from "../wizard.js";
 import { findIssues, type Issue, where } from "./issues.js";
 import { scanEverywhere } from "./scan.js";
 import type { ApiKeyHelper, Finding, ValueKind } from "./scan-types.js";
-import { newTerminalValue } from "./terminal-value.js";
+import { newTerminalValue, winningFindings } from "./terminal-value.js";
 
 /** A finding as shown and as put in --json: never the value itself. */
 export interface ShownFinding {
@@ -47,6 +47,7 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 	const scan = await scanEverywhere(system, context);
 	const terminal = await newTerminalValue(system, context.detected, scan.findings, context.windows);
 	const winning = terminal.state === "set" ? terminal.value : undefined;
+	const winners = winningFindings(scan.findings, terminal);
 	const processValue = system.env.ANTHROPIC_API_KEY;
 	const issues = findIssues(scan, terminal, processValue);
 	let liveCheck: StatusReport["liveCheck"];
@@ -59,7 +60,7 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 		liveCheck = checked.ok ? { ok: true } : { ok: false, advice: checked.advice };
 	}
 	return {
-		findings: scan.findings.map((finding) => show(finding, winning)),
+		findings: scan.findings.map((finding) => show(finding, winners.includes(finding))),
 		newTerminal: {
 			shell: terminal.shell,
 			masked: winning === undefined ? undefined : maskOrEmpty(winning),
@@ -85,7 +86,7 @@ function exitCodeFor(
 	return ExitCode.ok;
 }
 
-function show(finding: Finding, winning: string | undefined): ShownFinding {
+function show(finding: Finding, wins: boolean): ShownFinding {
 	const { source } = finding;
 	return {
 		variable: finding.variable,
@@ -95,11 +96,7 @@ function show(finding: Finding, winning: string | undefined): ShownFinding {
 		where: where(source),
 		line: source.kind === "file" ? source.line : undefined,
 		managed: finding.managed,
-		wins:
-			finding.variable === "ANTHROPIC_API_KEY" &&
-			winning !== undefined &&
-			finding.value === winning &&
-			source.kind !== "process",
+		wins,
 	};
 }
 

@@ -3,6 +3,7 @@
 
 import path from "node:path";
 import type { Detected } from "../platform.js";
+import { privateFilePath } from "../private-file.js";
 import type { System } from "../system.js";
 import { gitBashHome, projectPath } from "../targets.js";
 import { decodeFishVariables } from "./scan-fish-universal.js";
@@ -57,6 +58,9 @@ export async function scanShellFiles(
 					...zshFiles(detected.home, detected.zdotdir),
 					...bashFiles(detected.home, path.posix.join),
 					...(await fishFiles(system, detected)),
+					// claude-setup's private key files, which version-controlled startup files source.
+					{ path: privateFilePath(system, "posix"), format: "bash" },
+					{ path: privateFilePath(system, "fish"), format: "fish" },
 				];
 	for (const file of files) {
 		const display = projectPath(file.path, system.cwd, detected.home);

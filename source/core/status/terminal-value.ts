@@ -4,7 +4,7 @@ import type { Detected } from "../platform.js";
 import { hasProofMarker, parseProof, proofCommand } from "../prove-command.js";
 import type { System } from "../system.js";
 import type { WindowsContext } from "../windows/detect.js";
-import { type Finding, SETTING_VARIABLES } from "./scan-types.js";
+import { type Finding, SETTING_VARIABLES, type Source } from "./scan-types.js";
 
 export type TerminalValue =
 	| { readonly state: "set"; readonly shell: string; readonly value: string }
@@ -57,4 +57,40 @@ function windowsValue(
 			: undefined;
 	const chosen = profile ?? ofVariable.find((finding) => finding.source.kind === "windows-user");
 	return chosen ? { state: "set", shell, value: chosen.value } : { state: "unset", shell };
+}
+
+/**
+ * The definitions a new terminal's value comes from: those in files its shell reads (a zsh
+ * terminal does not read ~/.bash_profile, whatever it holds), else any place holding that
+ * value (one startup file may source another).
+ */
+export function winningFindings(
+	findings: readonly Finding[],
+	terminal: TerminalValue,
+	variable = "ANTHROPIC_API_KEY",
+): Finding[] {
+	if (terminal.state !== "set") return [];
+	const holding = findings.filter(
+		(finding) =>
+			finding.variable === variable && finding.value === terminal.value && finding.source.kind !== "process",
+	);
+	const read = holding.filter((finding) => readByNewTerminal(finding.source, terminal.shell));
+	return read.length > 0 ? read : holding;
+}
+
+function readByNewTerminal(source: Source, shell: string): boolean {
+	switch (source.kind) {
+		case "file":
+			return (
+				source.format === shell ||
+				(source.format === "bash" && shell === "git-bash") ||
+				(source.format === "powershell" && shell === "PowerShell")
+			);
+		case "fish-universal":
+			return shell === "fish";
+		case "windows-user":
+			return true;
+		default:
+			return false;
+	}
 }

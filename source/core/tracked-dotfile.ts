@@ -1,0 +1,118 @@
+// Is a startup file under version control? A link into a dotfiles repository (GNU stow), a
+// git work tree around it (a repo in $HOME), or yadm's repository: a secret written there
+// ends up in commits and pushes. Facts come from real git through the injected runner.
+import { isIgnored, isTracked, pathsOf } from "./gitignore.js";
+import type { System } from "./system.js";
+import { displayPath } from "./targets.js";
+
+export interface DotfileFacts {
+	readonly path: string;
+	/** The file after following links (the path itself when it is not a link). */
+	readonly realPath: string;
+	readonly isSymlink: boolean;
+	/** `git rev-parse --show-toplevel` in the real file's folder; undefined outside a work tree. */
+	readonly root?: string;
+	readonly tracked: boolean;
+	readonly ignored: boolean;
+	/** yadm's repository holds the file (yadm keeps a bare repo, invisible to rev-parse). */
+	readonly yadm: boolean;
+}
+
+export interface TrackedDotfile {
+	readonly path: string;
+	readonly display: string;
+	readonly via: "symlink" | "work-tree" | "yadm";
+	/** The repository, as shown to the person. */
+	readonly repository: string;
+	/** One sentence: why a secret should not go in this file. */
+	readonly why: string;
+	/** The plan keeps the key out of it: only a line that sources the private file goes in. */
+	readonly private: boolean;
+}
+
+/** Pure: the facts git gave → whether (and why) the file counts as under version control. */
+export function decideTracked(
+	facts: DotfileFacts,
+	home: string,
+): Omit<TrackedDotfile, "private"> | undefined {
+	const display = displayPath(facts.path, home);
+	if (facts.yadm) {
+		return { path: facts.path, display, via: "yadm", repository: "yadm", why: `yadm tracks ${display}` };
+	}
+	// An ignored, untracked file in a work tree never reaches a commit.
+	if (facts.root === undefined || (facts.ignored && !facts.tracked)) return undefined;
+	const repository = displayPath(facts.root, home);
+	const state = facts.tracked ? "tracked" : "not ignored";
+	if (facts.isSymlink) {
+		const why = `${display} is a link into the git repository ${repository} (${state})`;
+		return { path: facts.path, display, via: "symlink", repository, why };
+	}
+	const why = `${display} is inside the git repository ${repository} (${state})`;
+	return { path: facts.path, display, via: "work-tree", repository, why };
+}
+
+async function gitRoot(system: System, folder: string): Promise<string | undefined> {
+	try {
+		const result = await system.run("git", ["-C", folder, "rev-parse", "--show-toplevel"], {
+			timeoutMs: 10_000,
+		});
+		const root = result.exitCode === 0 ? result.stdout.trim() : "";
+		return root === "" ? undefined : root;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The nearest folder that exists: fish's conf.d may not be there yet. */
+async function existingFolder(system: System, file: string): Promise<string> {
+	let folder = pathsOf(file).dirname(file);
+	for (let hops = 0; hops < 64; hops++) {
+		const info = await system.fs.info(folder).catch(() => undefined);
+		if (info?.isDirectory) return folder;
+		const parent = pathsOf(folder).dirname(folder);
+		if (parent === folder) break;
+		folder = parent;
+	}
+	return folder;
+}
+
+async function inYadm(system: System, file: string): Promise<boolean> {
+	const { join } = pathsOf(system.homeDir);
+	const data = system.env.XDG_DATA_HOME || join(system.homeDir, ".local", "share");
+	const repo = join(data, "yadm", "repo.git");
+	if (!(await system.fs.info(repo).catch(() => undefined))?.isDirectory) return false;
+	const args = [
+		`--git-dir=${repo}`,
+		`--work-tree=${system.homeDir}`,
+		"ls-files",
+		"--error-unmatch",
+		"--",
+		file,
+	];
+	const result = await system.run("git", args, { timeoutMs: 10_000 }).catch(() => undefined);
+	return result?.exitCode === 0;
+}
+
+/** Asks git about the file where it really lives (a link is followed to its target). */
+export async function gatherDotfileFacts(system: System, path: string): Promise<DotfileFacts> {
+	const info = await system.fs.info(path).catch(() => undefined);
+	const realPath = info?.realPath ?? path;
+	const root = await gitRoot(system, await existingFolder(system, realPath));
+	const inRoot = root !== undefined && info !== undefined;
+	return {
+		path,
+		realPath,
+		isSymlink: info?.isSymlink ?? false,
+		root,
+		tracked: inRoot && (await isTracked(system.run, realPath)),
+		ignored: root !== undefined && (await isIgnored(system.run, realPath)),
+		yadm: await inYadm(system, path),
+	};
+}
+
+export async function findTrackedDotfile(
+	system: System,
+	path: string,
+): Promise<Omit<TrackedDotfile, "private"> | undefined> {
+	return decideTracked(await gatherDotfileFacts(system, path), system.homeDir);
+}

@@ -1,0 +1,126 @@
+// The lock file that keeps two claude-setup runs from writing at once: created with
+// O_EXCL ("wx"), holding pid, start time and a token; taken over when its holder is gone.
+// It also tells an interrupt handler whether a write is under way (see interrupts.ts).
+
+import { randomBytes } from "node:crypto";
+import { open, readFile, rm, stat } from "node:fs/promises";
+import type { AcquireLock, LockResult } from "../core/system.js";
+import { formatHolder, isStaleLock, LOCK_STALE_MS, parseHolder } from "../core/write-lock.js";
+import { hasCode } from "./node-run.js";
+
+export interface WriteLockOptions {
+	/** How long to wait for another run to finish before giving up. */
+	readonly waitMs?: number;
+	readonly pollMs?: number;
+	readonly staleMs?: number;
+	/** The clock written into the lock and used to judge its age. */
+	readonly now?: () => number;
+	readonly isAlive?: (pid: number) => boolean;
+}
+
+let held = 0;
+let stopping = false;
+const idle: Array<() => void> = [];
+
+/** A lock of this process is held: files may be half-way through being written or put back. */
+export function writeInProgress(): boolean {
+	return held > 0;
+}
+
+/** Resolves once no lock of this process is held. */
+export function whenWritesDone(): Promise<void> {
+	return held === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
+}
+
+/** From now on no lock is granted: the process is about to exit. */
+export function stopTakingLocks(): void {
+	stopping = true;
+}
+
+export function processIsAlive(pid: number): boolean {
+	if (pid === process.pid) return true;
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: it exists but belongs to someone else.
+		return hasCode(error, "EPERM");
+	}
+}
+
+export function createWriteLock(options: WriteLockOptions = {}): AcquireLock {
+	const waitMs = options.waitMs ?? 5_000;
+	const pollMs = options.pollMs ?? 50;
+	const now = options.now ?? Date.now;
+	const isAlive = options.isAlive ?? processIsAlive;
+	return async (file): Promise<LockResult> => {
+		const deadline = Date.now() + waitMs;
+		for (;;) {
+			if (stopping) return { ok: false, reason: "stopping" };
+			const token = randomBytes(8).toString("hex");
+			const created = await createExclusive(file, formatHolder({ pid: process.pid, started: now(), token }));
+			if (created) return { ok: true, lock: { release: () => release(file, token) } };
+			const found = await readLock(file);
+			if (found === undefined) continue; // Released meanwhile: try again at once.
+			if (isStaleLock(found, now(), isAlive, options.staleMs ?? LOCK_STALE_MS)) {
+				await removeIfUnchanged(file, found.raw);
+				continue;
+			}
+			if (Date.now() >= deadline) return { ok: false, reason: "busy", holderPid: found.holder?.pid };
+			await new Promise((resolve) => setTimeout(resolve, pollMs));
+		}
+	};
+}
+
+async function createExclusive(file: string, content: string): Promise<boolean> {
+	let handle: Awaited<ReturnType<typeof open>>;
+	try {
+		handle = await open(file, "wx", 0o600);
+	} catch (error) {
+		if (hasCode(error, "EEXIST")) return false;
+		throw error;
+	}
+	// Counted at once: from here on an interrupt must wait for this run's writes.
+	held++;
+	try {
+		await handle.writeFile(content);
+		await handle.close();
+	} catch (error) {
+		await handle.close().catch(() => undefined);
+		await rm(file, { force: true }).catch(() => undefined);
+		dropHeld();
+		throw error;
+	}
+	return true;
+}
+
+function dropHeld(): void {
+	held = Math.max(0, held - 1);
+	if (held === 0) for (const resolve of idle.splice(0)) resolve();
+}
+
+async function readLock(file: string) {
+	try {
+		const [raw, info] = await Promise.all([readFile(file, "utf8"), stat(file)]);
+		return { raw, holder: parseHolder(raw), modified: info.mtimeMs };
+	} catch (error) {
+		if (hasCode(error, "ENOENT")) return undefined;
+		throw error;
+	}
+}
+
+/** Takes over a stale lock, unless another run took it over first. */
+async function removeIfUnchanged(file: string, raw: string): Promise<void> {
+	const again = await readFile(file, "utf8").catch(() => undefined);
+	if (again === raw) await rm(file, { force: true });
+}
+
+async function release(file: string, token: string): Promise<void> {
+	try {
+		const holder = parseHolder(await readFile(file, "utf8").catch(() => ""));
+		// Taken over as stale by another run (a write that hung for minutes): not ours to delete.
+		if (holder?.token === token) await rm(file, { force: true });
+	} finally {
+		dropHeld();
+	}
+}

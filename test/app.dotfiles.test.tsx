@@ -1,0 +1,94 @@
+// The wizard when ~/.zshrc is under version control (a git repo in $HOME): it asks before a
+// secret goes in, offers claude-setup's private file by default, and the preview shows it.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cleanup } from "ink-testing-library";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { answer, expectNoLeak, pasteKey, zshrc } from "./helpers/app-steps.js";
+import { type FakeAnthropic, startFakeAnthropic } from "./helpers/fake-anthropic.js";
+import { flat } from "./helpers/ink-driver.js";
+import { removeSandbox, renderApp } from "./helpers/render-app.js";
+import { makeSandbox, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
+
+let fake: FakeAnthropic;
+const sandboxes: Sandbox[] = [];
+beforeAll(async () => {
+	fake = await startFakeAnthropic({ validKeys: [TEST_KEY] });
+});
+afterAll(() => fake.close());
+afterEach(async () => {
+	cleanup();
+	await Promise.all(sandboxes.splice(0).map(removeSandbox));
+});
+
+const ORIGINAL = "# committed to my dotfiles repo\n";
+
+/** A sandbox whose HOME is a git repository with ~/.zshrc committed. */
+function trackedHome(): Sandbox {
+	const sandbox = makeSandbox({ shell: "zsh", baseURL: fake.url });
+	sandboxes.push(sandbox);
+	const git = (...args: string[]) =>
+		execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=T", ...args], {
+			cwd: sandbox.home,
+			env: sandbox.env,
+		});
+	git("init", "-q");
+	writeFileSync(`${sandbox.home}/.zshrc`, ORIGINAL);
+	git("add", ".zshrc");
+	git("commit", "-q", "-m", "dotfiles");
+	return sandbox;
+}
+
+const QUESTION = "Where should the key itself go?";
+
+describe("a ~/.zshrc under version control", { timeout: 30_000 }, () => {
+	it("Enter keeps the key in a private file that ~/.zshrc loads; a fresh zsh reads it", async () => {
+		const sandbox = trackedHome();
+		const app = renderApp({ sandbox, baseURL: fake.url });
+		await pasteKey(app);
+		await answer(app, "Where should the key go?");
+		const question = await answer(app, QUESTION);
+		expect(question).toContain("~/.zshrc is inside the git repository ~ (tracked)");
+		expect(question).toContain("❯ Keep the key in a private file that ~/.zshrc loads (recommended)");
+		const preview = flat(await answer(app, "Write these changes?"));
+		expect(preview).toContain("Create ~/.local/state/claude-setup/env.sh (readable only by you)");
+		expect(preview).toContain("Create ~/.local/state/claude-setup/.gitignore so git never picks up");
+		expect(preview).toContain("the key goes in ~/.local/state/claude-setup/env.sh");
+		expect(preview).toContain('+ [ -f "$HOME/.local/state/claude-setup/env.sh" ] && .');
+		await app.waitForText("All set.");
+		expect(await app.waitForExit()).toBe(0);
+		expect(zshrc(sandbox)).not.toContain(TEST_KEY);
+		const envSh = `${sandbox.home}/.local/state/claude-setup/env.sh`;
+		expect(statSync(envSh).mode & 0o777).toBe(0o600);
+		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
+		expectNoLeak(app);
+	});
+
+	it("'write it anyway' puts the key in ~/.zshrc and the preview warns", async () => {
+		const sandbox = trackedHome();
+		const app = renderApp({ sandbox, baseURL: fake.url, settings: { presetTargets: ["zsh"] } });
+		await pasteKey(app);
+		await app.waitForText(QUESTION);
+		app.press("down");
+		await app.waitForText("❯ Write the key into ~/.zshrc anyway");
+		app.press("enter");
+		const preview = flat(await answer(app, "Write these changes?"));
+		expect(preview).toContain("the key goes into it. Keep it out of commits");
+		await app.waitForText("All set.");
+		expect(zshrc(sandbox)).toContain(TEST_KEY);
+		expect(existsSync(`${sandbox.home}/.local/state/claude-setup/env.sh`)).toBe(false);
+		expectNoLeak(app);
+	});
+
+	it("quit writes nothing", async () => {
+		const sandbox = trackedHome();
+		const app = renderApp({ sandbox, baseURL: fake.url, settings: { presetTargets: ["zsh"] } });
+		await pasteKey(app);
+		await app.waitForText(QUESTION);
+		app.type("3");
+		await app.waitForText("❯ Quit without saving");
+		app.press("enter");
+		expect(await app.waitForExit()).toBe(130);
+		expect(readFileSync(`${sandbox.home}/.zshrc`, "utf8")).toBe(ORIGINAL);
+	});
+});
