@@ -1,0 +1,78 @@
+// `npm run build`: bundles the CLI and everything it uses into one file, dist/cli.js, so
+// `npx claude-setup` installs one package with no dependencies; then writes our licence and
+// those of every bundled package beside it. `--no-minify` keeps names, for profiling.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { mitLicence, thirdPartyLicences } from "./licences.mjs";
+import {
+	compileOnFirstUse,
+	lazyEmojiRegex,
+	noInkDevtools,
+	oneStringWidth,
+	yogaWithoutFetch,
+} from "./plugins.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = join(root, "dist");
+const project = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const lateInputs = new Set();
+
+/** Replaces a file in one step, so a test running the CLI meanwhile sees the old or the new one. */
+function writeAtomically(file, contents, mode = 0o644) {
+	writeFileSync(`${file}.tmp`, contents, { mode });
+	renameSync(`${file}.tmp`, file);
+}
+
+mkdirSync(dist, { recursive: true });
+const result = await build({
+	absWorkingDir: root,
+	entryPoints: ["source/cli.tsx"],
+	outfile: "dist/cli.js",
+	write: false,
+	bundle: true,
+	platform: "node",
+	format: "esm",
+	target: "node20",
+	minify: !process.argv.includes("--no-minify"),
+	// The licences go to dist/THIRD-PARTY-LICENSES.txt in full.
+	legalComments: "none",
+	define: { "process.env.NODE_ENV": '"production"' },
+	// Bundled CommonJS packages (react, cross-spawn, …) call require() for Node's own modules.
+	banner: {
+		js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+	},
+	plugins: [
+		noInkDevtools,
+		yogaWithoutFetch,
+		lazyEmojiRegex,
+		oneStringWidth,
+		compileOnFirstUse(["@anthropic-ai/sdk", "execa"], { root, inputs: lateInputs }),
+	],
+	metafile: true,
+	logLevel: "warning",
+}).catch(() => process.exit(1)); // esbuild has already said what went wrong
+
+const inputs = [...Object.keys(result.metafile.inputs), ...lateInputs];
+// esbuild writes ASCII except inside regular expression literals; one other character would
+// make Node hold the whole 1 MB source as UTF-16 and decode it the slow way. \uXXXX means the
+// same there, as in strings and names.
+const code = result.outputFiles[0].text.replace(
+	/[^\0-\x7f]/g,
+	(character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+);
+const outputs = {
+	"cli.js": code,
+	"THIRD-PARTY-LICENSES.txt": thirdPartyLicences(
+		root,
+		inputs,
+		`dist/cli.js of ${project.name}@${project.version}`,
+	),
+	"LICENSE.txt": mitLicence(`the ${project.name} authors`),
+};
+for (const [name, contents] of Object.entries(outputs)) {
+	writeAtomically(join(dist, name), contents, name === "cli.js" ? 0o755 : 0o644);
+}
+// Whatever else is in dist/ (chunks of an older build, a screen capture) is not shipped.
+for (const name of readdirSync(dist)) if (!(name in outputs)) rmSync(join(dist, name), { recursive: true });

@@ -1,0 +1,108 @@
+// dist/cli.js is what `npx claude-setup` runs: one file that needs nothing but Node, loads the
+// SDK and execa only when it uses them, and carries the licences of what it bundles.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { isBuiltin } from "node:module";
+import { join } from "node:path";
+import { execa } from "execa";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
+import { makeSandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
+import { CLI_PATH, KEYS, runInTerminal } from "../helpers/terminal.js";
+
+const bundle = readFileSync(CLI_PATH, "utf8");
+
+let api: FakeAnthropic;
+beforeAll(async () => {
+	api = await startFakeAnthropic({ validKeys: [TEST_KEY] });
+});
+afterAll(() => api.close());
+
+describe("the bundle", () => {
+	it("imports and requires nothing but Node's own modules", () => {
+		// Static imports start a statement; import() and require() may be anywhere, also in the
+		// code compiled on first use (where quotes are escaped).
+		const pattern =
+			/(?:(?<=^|[;}\n])import\s*(?:[\w$]+\s*,?\s*)?(?:\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?|\bimport\(\s*|\brequire\(\s*)\\*["']([^"'\\]+)\\*["']/g;
+		const specifiers = [...bundle.matchAll(pattern)].map((match) => match[1] ?? "");
+		expect(specifiers.length).toBeGreaterThan(5);
+		expect(specifiers.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
+	});
+
+	it("is ASCII, so Node keeps its source compact", () => {
+		expect(bundle).toMatch(/^[\0-\x7f]*$/);
+	});
+
+	it("ships the licence text of the packages it bundles", () => {
+		const licences = readFileSync(join(CLI_PATH, "../THIRD-PARTY-LICENSES.txt"), "utf8");
+		for (const name of [
+			"ink",
+			"react",
+			"react-reconciler",
+			"yoga-layout",
+			"@anthropic-ai/sdk",
+			"execa",
+			"@inkjs/ui",
+		]) {
+			expect(licences).toMatch(new RegExp(`^${name.replace("/", "\\/")}@\\d[^\\n]* — \\S+`, "m"));
+		}
+		expect(licences).toContain("Permission is hereby granted");
+		expect(licences).toContain("Apache License");
+	});
+});
+
+describe("what loads when", { timeout: 60_000 }, () => {
+	// The SDK and execa are compiled on first use; record which, in the CLI's own process.
+	const probe = (file: string) =>
+		`const vm = require("node:vm"); const compiled = [];
+const original = vm.runInThisContext;
+vm.runInThisContext = function (code, options) { compiled.push(options?.filename); return original.apply(this, arguments); };
+process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(file)}, JSON.stringify(compiled)));\n`;
+
+	async function compiledDuring(
+		args: string[],
+		input: string,
+	): Promise<{ compiled: string[]; exitCode?: number }> {
+		const sandbox = makeSandbox({ shell: "bash", baseURL: api.url });
+		const probeFile = join(sandbox.root, "probe.cjs");
+		const report = join(sandbox.root, "compiled.json");
+		writeFileSync(probeFile, probe(report));
+		try {
+			const { exitCode } = await execa(process.execPath, ["-r", probeFile, CLI_PATH, ...args], {
+				input,
+				cwd: sandbox.project,
+				env: sandbox.env,
+				extendEnv: false,
+				reject: false,
+			});
+			return { compiled: JSON.parse(readFileSync(report, "utf8")) as string[], exitCode };
+		} finally {
+			rmSync(sandbox.root, { recursive: true, force: true });
+		}
+	}
+
+	it.each([
+		{ args: ["--version"], compiled: [] },
+		{ args: ["--help"], compiled: [] },
+		{ args: ["--key-stdin", "--target", "dotenv", "--no-verify"], compiled: ["claude-setup/execa.js"] },
+		{
+			args: ["--key-stdin", "--target", "dotenv"],
+			compiled: ["claude-setup/@anthropic-ai/sdk.js", "claude-setup/execa.js"],
+		},
+	])("$args compiles $compiled", async ({ args, compiled }) => {
+		const result = await compiledDuring(args, TEST_KEY);
+		expect(result.exitCode).toBe(0);
+		expect([...result.compiled].sort()).toEqual(compiled);
+	});
+});
+
+describe("Ink's devtools", { timeout: 60_000 }, () => {
+	it("DEV=true draws the wizard as usual and asks for no react-devtools-core", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		const run = runInTerminal([], { ...sandbox, env: { ...sandbox.env, DEV: "true" } });
+		await run.waitForText("Paste your Anthropic API key");
+		run.write(KEYS.escape);
+		expect(await run.exited).toBe(130);
+		expect(run.output()).not.toContain("devtools");
+		expect(run.output()).not.toContain(SECRET_PART);
+	});
+});
