@@ -174,7 +174,9 @@ class StepFailed extends Error {}
 
 async function writeFile(system: System, path: string, content: DecodedText, modeIfNew: number) {
 	const folder = path.slice(0, Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")));
-	if (folder && !(await system.fs.info(folder))) await system.fs.makeDirectory(folder, 0o755);
+	// claude-setup's own folder holds secrets (the private key file, backups): owner only.
+	const mode = path.startsWith(stateDirectory(system)) ? 0o700 : 0o755;
+	if (folder && !(await system.fs.info(folder))) await system.fs.makeDirectory(folder, mode);
 	await system.fs.writeAtomic(path, encodeText(content), modeIfNew);
 }
 
