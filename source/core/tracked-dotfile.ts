@@ -16,12 +16,14 @@ export interface DotfileFacts {
 	readonly ignored: boolean;
 	/** yadm's repository holds the file (yadm keeps a bare repo, invisible to rev-parse). */
 	readonly yadm: boolean;
+	/** chezmoi's source folder has the file (chezmoi copies it: no link, no work tree here). */
+	readonly chezmoi?: boolean;
 }
 
 export interface TrackedDotfile {
 	readonly path: string;
 	readonly display: string;
-	readonly via: "symlink" | "work-tree" | "yadm";
+	readonly via: "symlink" | "work-tree" | "yadm" | "chezmoi";
 	/** The repository, as shown to the person. */
 	readonly repository: string;
 	/** One sentence: why a secret should not go in this file. */
@@ -38,6 +40,10 @@ export function decideTracked(
 	const display = displayPath(facts.path, home);
 	if (facts.yadm) {
 		return { path: facts.path, display, via: "yadm", repository: "yadm", why: `yadm tracks ${display}` };
+	}
+	if (facts.chezmoi) {
+		const why = `chezmoi manages ${display} (a \`chezmoi re-add\` would copy the key into its repository)`;
+		return { path: facts.path, display, via: "chezmoi", repository: "chezmoi", why };
 	}
 	// An ignored, untracked file in a work tree never reaches a commit.
 	if (facts.root === undefined || (facts.ignored && !facts.tracked)) return undefined;
@@ -93,6 +99,28 @@ async function inYadm(system: System, file: string): Promise<boolean> {
 	return result?.exitCode === 0;
 }
 
+/** chezmoi's attribute prefixes and template suffix around a source name (dot_zshrc). */
+const CHEZMOI_NAME =
+	/^(?:(?:after|before|create|empty|encrypted|exact|executable|literal|modify|once|onchange|private|readonly|remove|run|symlink)_)*(.*?)(?:\.tmpl|\.literal)?$/;
+
+/** Whether `~/.local/share/chezmoi` (or $XDG_DATA_HOME) has a source for this home file. */
+async function inChezmoi(system: System, file: string): Promise<boolean> {
+	const { join, relative, sep } = pathsOf(system.homeDir);
+	const data = system.env.XDG_DATA_HOME || join(system.homeDir, ".local", "share");
+	let folder = join(data, "chezmoi");
+	const parts = relative(system.homeDir, file).split(sep);
+	if (parts[0] === ".." || parts.length === 0) return false;
+	for (const [index, part] of parts.entries()) {
+		const wanted = part.startsWith(".") ? `dot_${part.slice(1)}` : part;
+		const names = await system.fs.list(folder).catch(() => [] as string[]);
+		const match = names.find((name) => CHEZMOI_NAME.exec(name)?.[1] === wanted);
+		if (match === undefined) return false;
+		if (index === parts.length - 1) return true;
+		folder = join(folder, match);
+	}
+	return false;
+}
+
 /** Asks git about the file where it really lives (a link is followed to its target). */
 export async function gatherDotfileFacts(system: System, path: string): Promise<DotfileFacts> {
 	const info = await system.fs.info(path).catch(() => undefined);
@@ -107,6 +135,7 @@ export async function gatherDotfileFacts(system: System, path: string): Promise<
 		tracked: inRoot && (await isTracked(system.run, realPath)),
 		ignored: root !== undefined && (await isIgnored(system.run, realPath)),
 		yadm: await inYadm(system, path),
+		chezmoi: await inChezmoi(system, path),
 	};
 }
 

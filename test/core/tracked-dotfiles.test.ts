@@ -153,6 +153,29 @@ describe("a startup file under version control", { timeout: 60_000 }, () => {
 		expect(run.text).toContain("Would create ~/.local/state/claude-setup/env.sh");
 	});
 
+	it.each([
+		["~/.zshrc", ".zshrc", "dot_zshrc"],
+		["a private template", ".zshrc", "private_dot_zshrc.tmpl"],
+	])("chezmoi (%s in its source folder) counts too", async (_name, file, source) => {
+		const sandbox = await sandboxFor("http://127.0.0.1:9", { shell: "zsh" });
+		const { home } = sandbox;
+		const chezmoi = path.join(home, ".local/share/chezmoi");
+		await mkdir(chezmoi, { recursive: true });
+		await writeFile(path.join(chezmoi, source), ORIGINAL);
+		await writeFile(path.join(home, file), ORIGINAL);
+		const run = await runIn(sandbox, KEY, { ...noVerify, dryRun: true }, secrets);
+		expect(run.text).toContain("chezmoi manages ~/.zshrc");
+		expect(run.text).toContain("Would create ~/.local/state/claude-setup/env.sh");
+	});
+
+	it("a chezmoi source folder without this file does not count", async () => {
+		const sandbox = await sandboxFor("http://127.0.0.1:9", { shell: "zsh" });
+		await mkdir(path.join(sandbox.home, ".local/share/chezmoi"), { recursive: true });
+		await writeFile(path.join(sandbox.home, ".local/share/chezmoi/dot_bashrc"), ORIGINAL);
+		const run = await runIn(sandbox, KEY, noVerify, secrets);
+		expect(run.report).toMatchObject({ ok: true, trackedDotfiles: [] });
+	});
+
 	it("an untracked, unversioned ~/.zshrc gets the key directly, as before", async () => {
 		const sandbox = await sandboxFor("http://127.0.0.1:9", { shell: "zsh" });
 		const run = await runIn(sandbox, KEY, noVerify, secrets);
