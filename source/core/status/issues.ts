@@ -36,11 +36,14 @@ export function findIssues(
 	const winning = terminal.state === "set" ? terminal.value : undefined;
 
 	if (terminal.state === "unset") {
-		add(
-			"terminal-missing",
-			"error",
-			`A new ${terminal.shell} terminal gets no ${KEY}. Run claude-setup to save one.`,
+		// A key kept only in a project .env is a choice: say what it reaches instead of "save one".
+		const project = keys.find(
+			(finding) => finding.source.kind === "file" && finding.source.format === "dotenv",
 		);
+		const next = project
+			? `${where(project.source)} has one, which only programs that load .env files use; run claude-setup for a key in every terminal.`
+			: "Run claude-setup to save one.";
+		add("terminal-missing", "error", `A new ${terminal.shell} terminal gets no ${KEY}. ${next}`);
 	}
 	const winners = winningFindings(scan.findings, terminal);
 	// Of several definitions a shell reads, the last one wins.
