@@ -183,8 +183,7 @@ export function adviseApiFailure(failure: ApiFailure, context: AdviceContext): A
 	if (baseURL && !next.some((line) => line.includes(baseURL))) {
 		next.push(`Requests went to ${baseURL} (ANTHROPIC_BASE_URL), not ${DEFAULT_BASE_URL}.`);
 	}
+	// The request-id is shown once, on a line of its own, by whoever renders the advice.
 	const requestId = failure.kind === "http" ? failure.requestId : undefined;
-	if (requestId === undefined) return { ...core, next };
-	next.push(`Request id ${requestId}: give this to support if it keeps happening.`);
-	return { ...core, next, requestId };
+	return requestId === undefined ? { ...core, next } : { ...core, next, requestId };
 }

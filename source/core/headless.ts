@@ -63,7 +63,7 @@ export async function runHeadless(
 	const adviceError = (advice: Advice) => {
 		print(`✗ ${advice.title}. ${advice.why}`);
 		for (const step of advice.next) print(`  → ${step}`);
-		if (advice.requestId) print(`  request-id: ${advice.requestId}`);
+		if (advice.requestId) print(`  request-id: ${advice.requestId} (give this to support)`);
 		return { title: advice.title, why: advice.why, next: advice.next, requestId: advice.requestId };
 	};
 

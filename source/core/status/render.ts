@@ -37,6 +37,7 @@ export function statusLines(report: StatusReport): string[] {
 			const { advice } = report.liveCheck;
 			lines.push(`✗ ${advice.title}. ${advice.why}`);
 			for (const step of advice.next) lines.push(`  → ${step}`);
+			if (advice.requestId) lines.push(`  request-id: ${advice.requestId} (give this to support)`);
 		}
 	}
 	lines.push("", report.exitCode === 0 ? "All good." : "Not everything checks out — see above.");
