@@ -2,41 +2,26 @@
 // it should, and never prints the key (checked by runIn for every case).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAnthropicApi } from "../../source/system/anthropic-api.js";
-import {
-	type FakeAnthropic,
-	type ScriptedReply,
-	scripted,
-	startFakeAnthropic,
-} from "../helpers/fake-anthropic.js";
-import { closedPort, removeTempSystems } from "../helpers/temp-system.js";
+import { type FakeAnthropic, type ScriptedReply, scripted } from "../helpers/fake-anthropic.js";
+import { closedPort } from "../helpers/temp-system.js";
 import {
 	calls,
-	expectBearerOnly,
 	filesIn,
 	KEY,
 	MASKED,
 	runIn,
 	SECRET,
 	sandboxFor,
+	useFakeApi,
 	WRONG_KEY,
 } from "./headless-harness.js";
 
 let fake: FakeAnthropic;
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [KEY] });
+useFakeApi((started) => {
+	fake = started;
 });
-afterAll(async () => {
-	await fake.close();
-	await removeTempSystems();
-});
-beforeEach(() => {
-	fake.setBehaviour(undefined);
-	fake.requests.length = 0;
-});
-// Whatever reached the API carried the key as a Bearer token, never as x-api-key.
-afterEach(() => expectBearerOnly(fake));
 
 describe("a key that is not an API key → exit 3, nothing written, no request", () => {
 	const BAD = "BadSecretPartNeverShown";

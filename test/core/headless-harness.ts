@@ -2,12 +2,12 @@
 // checks every headless test makes: the secret is never printed, credentials went as Bearer.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { type HeadlessOptions, type Report, runHeadless } from "../../source/core/headless.js";
 import type { AnthropicApi } from "../../source/core/system.js";
 import { createAnthropicApi } from "../../source/system/anthropic-api.js";
-import { type FakeAnthropic, REDACTED_BEARER } from "../helpers/fake-anthropic.js";
-import { makeTempSystem, type TempSystem, testKey } from "../helpers/temp-system.js";
+import { type FakeAnthropic, REDACTED_BEARER, startFakeAnthropic } from "../helpers/fake-anthropic.js";
+import { makeTempSystem, removeTempSystems, type TempSystem, testKey } from "../helpers/temp-system.js";
 
 export const SECRET = "HeadlessSecretNeverShown";
 export const KEY = testKey(SECRET, "AbCd");
@@ -82,4 +82,27 @@ export async function filesIn(sandbox: TempSystem): Promise<string[]> {
 		}
 	}
 	return found.sort();
+}
+
+/**
+ * One fake API for a test file, reset before each test; after each, whatever reached it carried
+ * the key as a Bearer token, never as x-api-key. `started` receives it once it listens.
+ */
+export function useFakeApi(started: (fake: FakeAnthropic) => void): void {
+	let fake: FakeAnthropic | undefined;
+	beforeAll(async () => {
+		fake = await startFakeAnthropic({ validKeys: [KEY] });
+		started(fake);
+	});
+	afterAll(async () => {
+		await fake?.close();
+		await removeTempSystems();
+	});
+	beforeEach(() => {
+		fake?.setBehaviour(undefined);
+		if (fake) fake.requests.length = 0;
+	});
+	afterEach(() => {
+		if (fake) expectBearerOnly(fake);
+	});
 }

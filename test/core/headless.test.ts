@@ -2,34 +2,14 @@
 // against the fake API. Every run also checks the key is never printed (see headless-harness).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
-import { removeTempSystems } from "../helpers/temp-system.js";
-import {
-	calls,
-	expectBearerOnly,
-	filesIn,
-	KEY,
-	MASKED,
-	runIn,
-	SECRET,
-	sandboxFor,
-} from "./headless-harness.js";
+import { describe, expect, it } from "vitest";
+import type { FakeAnthropic } from "../helpers/fake-anthropic.js";
+import { calls, filesIn, KEY, MASKED, runIn, SECRET, sandboxFor, useFakeApi } from "./headless-harness.js";
 
 let fake: FakeAnthropic;
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [KEY] });
+useFakeApi((started) => {
+	fake = started;
 });
-afterAll(async () => {
-	await fake.close();
-	await removeTempSystems();
-});
-beforeEach(() => {
-	fake.setBehaviour(undefined);
-	fake.requests.length = 0;
-});
-// Whatever reached the API carried the key as a Bearer token, never as x-api-key.
-afterEach(() => expectBearerOnly(fake));
 
 const SAVED = {
 	zsh: { shell: "zsh", file: "home/.zshrc", line: `export ANTHROPIC_API_KEY='${KEY}'` },
