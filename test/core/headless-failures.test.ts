@@ -14,12 +14,12 @@ import {
 	runIn,
 	SECRET,
 	sandboxFor,
-	useFakeApi,
+	withFakeApi,
 	WRONG_KEY,
 } from "./headless-harness.js";
 
 let fake: FakeAnthropic;
-useFakeApi((started) => {
+withFakeApi((started) => {
 	fake = started;
 });
 

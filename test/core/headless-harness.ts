@@ -88,7 +88,7 @@ export async function filesIn(sandbox: TempSystem): Promise<string[]> {
  * One fake API for a test file, reset before each test; after each, whatever reached it carried
  * the key as a Bearer token, never as x-api-key. `started` receives it once it listens.
  */
-export function useFakeApi(started: (fake: FakeAnthropic) => void): void {
+export function withFakeApi(started: (fake: FakeAnthropic) => void): void {
 	let fake: FakeAnthropic | undefined;
 	beforeAll(async () => {
 		fake = await startFakeAnthropic({ validKeys: [KEY] });

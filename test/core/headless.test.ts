@@ -4,10 +4,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FakeAnthropic } from "../helpers/fake-anthropic.js";
-import { calls, filesIn, KEY, MASKED, runIn, SECRET, sandboxFor, useFakeApi } from "./headless-harness.js";
+import { calls, filesIn, KEY, MASKED, runIn, SECRET, sandboxFor, withFakeApi } from "./headless-harness.js";
 
 let fake: FakeAnthropic;
-useFakeApi((started) => {
+withFakeApi((started) => {
 	fake = started;
 });
 
