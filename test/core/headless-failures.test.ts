@@ -14,8 +14,8 @@ import {
 	runIn,
 	SECRET,
 	sandboxFor,
-	withFakeApi,
 	WRONG_KEY,
+	withFakeApi,
 } from "./headless-harness.js";
 
 let fake: FakeAnthropic;
