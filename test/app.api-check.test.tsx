@@ -1,33 +1,20 @@
 // The key check (GET /v1/models) failing every way it can, through the whole wizard.
 import { existsSync } from "node:fs";
-import { cleanup } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answer, expectNoLeak, pasteKey } from "./helpers/app-steps.js";
-import {
-	type FakeAnthropic,
-	type ScriptedReply,
-	scripted,
-	startFakeAnthropic,
-} from "./helpers/fake-anthropic.js";
-import { closedURL, removeSandbox, renderApp } from "./helpers/render-app.js";
-import { makeSandbox, readBack, type Sandbox, TEST_KEY, WRONG_KEY } from "./helpers/sandbox.js";
+import { withAppSuite } from "./helpers/app-suite.js";
+import { type FakeAnthropic, type ScriptedReply, scripted } from "./helpers/fake-anthropic.js";
+import { closedURL, renderApp } from "./helpers/render-app.js";
+import { makeSandbox, readBack, TEST_KEY, WRONG_KEY } from "./helpers/sandbox.js";
 
 let fake: FakeAnthropic;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [TEST_KEY] });
-});
-afterAll(() => fake.close());
-afterEach(async () => {
-	cleanup();
-	fake.setBehaviour(undefined);
-	fake.requests.length = 0;
-	await Promise.all(sandboxes.splice(0).map(removeSandbox));
+const track = withAppSuite([TEST_KEY], (started) => {
+	fake = started;
 });
 
 function start(baseURL = fake.url) {
 	const sandbox = makeSandbox({ shell: "zsh", baseURL });
-	sandboxes.push(sandbox);
+	track(sandbox);
 	const app = renderApp({ sandbox, baseURL, settings: { presetTargets: ["zsh"] } });
 	return { app, sandbox, zshrc: `${sandbox.home}/.zshrc` };
 }

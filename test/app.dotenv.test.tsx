@@ -1,22 +1,16 @@
 // .env in a real git repo: the .gitignore entry, and the question about a .env git already tracks.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { cleanup } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answer, expectNoLeak, pasteKey } from "./helpers/app-steps.js";
-import { type FakeAnthropic, startFakeAnthropic } from "./helpers/fake-anthropic.js";
-import { removeSandbox, renderApp } from "./helpers/render-app.js";
+import { withAppSuite } from "./helpers/app-suite.js";
+import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
+import { renderApp } from "./helpers/render-app.js";
 import { makeSandbox, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
 
 let fake: FakeAnthropic;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [TEST_KEY] });
-});
-afterAll(() => fake.close());
-afterEach(async () => {
-	cleanup();
-	await Promise.all(sandboxes.splice(0).map(removeSandbox));
+const track = withAppSuite([TEST_KEY], (started) => {
+	fake = started;
 });
 
 function git(sandbox: Sandbox, ...args: string[]): string {
@@ -29,7 +23,7 @@ function git(sandbox: Sandbox, ...args: string[]): string {
 
 function repo(trackedEnv: boolean): Sandbox {
 	const sandbox = makeSandbox({ shell: "bash", baseURL: fake.url, gitRepo: true });
-	sandboxes.push(sandbox);
+	track(sandbox);
 	if (trackedEnv) {
 		writeFileSync(`${sandbox.project}/.env`, "DEBUG=1\n");
 		git(sandbox, "add", ".env");

@@ -2,23 +2,17 @@
 // secret goes in, offers claude-setup's private file by default, and the preview shows it.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { cleanup } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answer, expectNoLeak, pasteKey, zshrc } from "./helpers/app-steps.js";
-import { type FakeAnthropic, startFakeAnthropic } from "./helpers/fake-anthropic.js";
+import { withAppSuite } from "./helpers/app-suite.js";
+import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
 import { flat } from "./helpers/ink-driver.js";
-import { removeSandbox, renderApp } from "./helpers/render-app.js";
+import { renderApp } from "./helpers/render-app.js";
 import { makeSandbox, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
 
 let fake: FakeAnthropic;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [TEST_KEY] });
-});
-afterAll(() => fake.close());
-afterEach(async () => {
-	cleanup();
-	await Promise.all(sandboxes.splice(0).map(removeSandbox));
+const track = withAppSuite([TEST_KEY], (started) => {
+	fake = started;
 });
 
 const ORIGINAL = "# committed to my dotfiles repo\n";
@@ -26,7 +20,7 @@ const ORIGINAL = "# committed to my dotfiles repo\n";
 /** A sandbox whose HOME is a git repository with ~/.zshrc committed. */
 function trackedHome(): Sandbox {
 	const sandbox = makeSandbox({ shell: "zsh", baseURL: fake.url });
-	sandboxes.push(sandbox);
+	track(sandbox);
 	const git = (...args: string[]) =>
 		execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=T", ...args], {
 			cwd: sandbox.home,

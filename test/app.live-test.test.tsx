@@ -1,28 +1,16 @@
 // The live test (POST /v1/messages) failing after the key was saved: the file stays,
 // the advice and request id are shown, and the exit code says what kind of failure it was.
-import { cleanup } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ExitCode } from "../source/core/exit-codes.js";
 import { answer, expectNoLeak, pasteKey } from "./helpers/app-steps.js";
-import {
-	type FakeAnthropic,
-	type ScriptedReply,
-	scripted,
-	startFakeAnthropic,
-} from "./helpers/fake-anthropic.js";
-import { removeSandbox, renderApp } from "./helpers/render-app.js";
-import { makeSandbox, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
+import { withAppSuite } from "./helpers/app-suite.js";
+import { type FakeAnthropic, type ScriptedReply, scripted } from "./helpers/fake-anthropic.js";
+import { renderApp } from "./helpers/render-app.js";
+import { makeSandbox, readBack, TEST_KEY } from "./helpers/sandbox.js";
 
 let fake: FakeAnthropic;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [TEST_KEY] });
-});
-afterAll(() => fake.close());
-afterEach(async () => {
-	cleanup();
-	fake.setBehaviour(undefined);
-	await Promise.all(sandboxes.splice(0).map(removeSandbox));
+const track = withAppSuite([TEST_KEY], (started) => {
+	fake = started;
 });
 
 const CASES: { name: string; reply: () => ScriptedReply; says: string; next: RegExp; code: number }[] = [
@@ -67,7 +55,7 @@ describe("a failing live test", { timeout: 30_000 }, () => {
 	it.each(CASES)("$name: saved, advice with request id, exit $code", async ({ reply, says, next, code }) => {
 		fake.setBehaviour((request) => (request.path === "/v1/messages" ? reply() : undefined));
 		const sandbox = makeSandbox({ shell: "zsh", baseURL: fake.url });
-		sandboxes.push(sandbox);
+		track(sandbox);
 		const app = renderApp({ sandbox, baseURL: fake.url, settings: { presetTargets: ["zsh"] } });
 		await pasteKey(app);
 		await answer(app, "Write these changes?");

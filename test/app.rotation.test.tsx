@@ -1,16 +1,17 @@
 // Rotation in the whole wizard over the real Node system in a temp HOME: the existing-key
 // choice, the question about definitions claude-setup did not write, and what is kept.
 import { readFileSync, writeFileSync } from "node:fs";
-import { cleanup, render } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { render } from "ink-testing-library";
+import { describe, expect, it } from "vitest";
 import { App } from "../source/app.js";
 import { removeBlock } from "../source/core/block-edit.js";
 import { commentOutLines } from "../source/core/comment-out.js";
 import type { System } from "../source/core/system.js";
 import { answer, expectNoLeak, pasteKey, ROTATED_KEY, replaceExisting } from "./helpers/app-steps.js";
-import { type FakeAnthropic, startFakeAnthropic } from "./helpers/fake-anthropic.js";
+import { withAppSuite } from "./helpers/app-suite.js";
+import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
 import { drive } from "./helpers/ink-driver.js";
-import { type AppSettings, removeSandbox, renderApp, sandboxSystem } from "./helpers/render-app.js";
+import { type AppSettings, renderApp, sandboxSystem } from "./helpers/render-app.js";
 import { makeSandbox, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
 
 const STALE_KEY = `sk-ant-api03-${"s".repeat(89)}StAl`;
@@ -20,20 +21,14 @@ const BASH_PROFILE = `export ANTHROPIC_API_KEY="${OLDER_KEY}"\n`;
 const EXISTING = "An Anthropic API key is already set:";
 
 let fake: FakeAnthropic;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [TEST_KEY, ROTATED_KEY, STALE_KEY] });
-});
-afterAll(() => fake.close());
-afterEach(async () => {
-	cleanup();
-	await Promise.all(sandboxes.splice(0).map(removeSandbox));
+const track = withAppSuite([TEST_KEY, ROTATED_KEY, STALE_KEY], (started) => {
+	fake = started;
 });
 
 /** A zsh user with a stale key in ~/.zshrc line 3 and an older one in ~/.bash_profile. */
 function staleSandbox(): Sandbox {
 	const sandbox = makeSandbox({ shell: "zsh", baseURL: fake.url });
-	sandboxes.push(sandbox);
+	track(sandbox);
 	writeFileSync(`${sandbox.home}/.zshrc`, ZSHRC);
 	writeFileSync(`${sandbox.home}/.bash_profile`, BASH_PROFILE);
 	return sandbox;

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cleanup } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { removeBlock } from "../source/core/block-edit.js";
 import { commentOutLines, restoreCommentedLines } from "../source/core/comment-out.js";
 import {
@@ -15,20 +15,14 @@ import {
 	replaceExisting,
 	zshrc,
 } from "./helpers/app-steps.js";
-import { type FakeAnthropic, startFakeAnthropic } from "./helpers/fake-anthropic.js";
-import { type AppSettings, removeSandbox, renderApp } from "./helpers/render-app.js";
+import { withAppSuite } from "./helpers/app-suite.js";
+import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
+import { type AppSettings, renderApp } from "./helpers/render-app.js";
 import { makeSandbox, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
 
 let fake: FakeAnthropic;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [TEST_KEY, ROTATED_KEY] });
-});
-afterAll(() => fake.close());
-afterEach(async () => {
-	cleanup();
-	fake.requests.length = 0;
-	await Promise.all(sandboxes.splice(0).map(removeSandbox));
+const track = withAppSuite([TEST_KEY, ROTATED_KEY], (started) => {
+	fake = started;
 });
 
 function start(settings: Partial<AppSettings> = {}, sandbox = newSandbox()) {
@@ -37,7 +31,7 @@ function start(settings: Partial<AppSettings> = {}, sandbox = newSandbox()) {
 
 function newSandbox(): Sandbox {
 	const sandbox = makeSandbox({ shell: "zsh", baseURL: fake.url });
-	sandboxes.push(sandbox);
+	track(sandbox);
 	return sandbox;
 }
 
