@@ -43,8 +43,8 @@ function detectOs(facts: PlatformFacts): OsKind {
 	return wsl ? "wsl" : "linux";
 }
 
-/** "/usr/local/bin/zsh", "-zsh" (login form), "pwsh.exe" → "zsh", "zsh", "pwsh". */
-function programName(raw: string): string {
+/** "/usr/local/bin/zsh", "-zsh" (login form), "C:\\…\\PWSH.EXE" → "zsh", "zsh", "pwsh". */
+export function programName(raw: string): string {
 	const base = raw.trim().split(/[\\/]/).pop() ?? "";
 	return base
 		.replace(/^-/, "")

@@ -2,6 +2,7 @@
 // installed, and which terminal hosts us. Facts are gathered once (they need PowerShell) and
 // decided by a pure function, so every combination is a table row in the tests.
 
+import { programName } from "../platform.js";
 import type { Env, RunCommand } from "../system.js";
 import { envValue } from "./env.js";
 import { invokePowerShell } from "./invoke.js";
@@ -64,15 +65,6 @@ export async function gatherWindowsFacts(
 	const hosts = found.filter((info): info is HostInfo => info !== undefined);
 	const ancestors = await parentChain(run, env, hosts, parentPid);
 	return { env, ancestors, hosts };
-}
-
-/** "C:\Windows\System32\cmd.exe", "PWSH.EXE", "-bash" → "cmd", "pwsh", "bash". */
-function programName(raw: string): string {
-	const base = raw.trim().split(/[\\/]/).pop() ?? "";
-	return base
-		.replace(/^-/, "")
-		.replace(/\.exe$/i, "")
-		.toLowerCase();
 }
 
 // npm's own layers between the shell and us: node, and the cmd.exe that runs .cmd shims.
