@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // Flags → headless or interactive → exit code. Everything else lives in core/ and ui/.
+// These two run first, in this order: clear CI for a person's terminal, then draw the prompt.
+import "./interactive.js";
+import "./first-frame.js";
 import { HELP, type Options, parseCommandLine } from "./args.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/headless.js";
 import { scrubSecrets } from "./core/scrub.js";
 import { runRemove, runStatus } from "./core/status/command.js";
 import { checkSudo } from "./core/sudo.js";
+import { firstFrame } from "./first-frame.js";
 import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
 import { handleInterrupts } from "./system/interrupts.js";
 import { createNodeSystem, rootHome } from "./system/node-system.js";
@@ -37,6 +41,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	// Before any question: under sudo the key would go to root's files (exit 2, nothing done).
 	const refusal = await checkSudo(system, process.getuid?.(), rootHome);
 	if (refusal) {
+		firstFrame.dismiss();
 		console.error(refusal);
 		if (options.json) console.log(JSON.stringify({ ok: false, exitCode: ExitCode.usage, error: refusal }));
 		return ExitCode.usage;
@@ -67,12 +72,9 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		);
 		return ExitCode.usage;
 	}
-	// A person is at this terminal: Ink must draw every frame even if CI happens to be set
-	// (it would otherwise show only the last one). Ink reads CI when it loads, hence the order.
-	delete process.env.CI;
-	delete process.env.CONTINUOUS_INTEGRATION;
 	const [{ render }, { App }] = await Promise.all([import("ink"), import("./app.js")]);
 	let code: ExitCodeValue = ExitCode.ok;
+	firstFrame.handOver();
 	const instance = render(
 		<App
 			system={system}
@@ -107,6 +109,7 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
+		firstFrame.dismiss();
 		const message = error instanceof Error ? error.message : String(error);
 		console.error(`claude-setup stopped unexpectedly: ${scrubSecrets(message)}`);
 		console.error("Please report it with `npm bugs claude-setup` (this message holds no key).");

@@ -1,6 +1,7 @@
 import { Box, Text } from "ink";
 import { maskKey } from "../core/key.js";
 import type { WizardState } from "../core/wizard.js";
+import { TAGLINE, TITLE, TITLE_COLOR } from "./prompt-text.js";
 
 const OS_NAMES = { macos: "macOS", linux: "Linux", windows: "Windows", wsl: "WSL" } as const;
 
@@ -9,10 +10,10 @@ export function Header({ state, baseURL }: { readonly state: WizardState; readon
 	return (
 		<Box flexDirection="column" marginBottom={1}>
 			<Text>
-				<Text bold color="#d97757">
-					claude-setup
+				<Text bold color={TITLE_COLOR}>
+					{TITLE}
 				</Text>
-				<Text dimColor> · your Anthropic API key, saved and proven</Text>
+				<Text dimColor>{TAGLINE}</Text>
 			</Text>
 			{detected ? (
 				<Text dimColor>

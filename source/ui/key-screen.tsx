@@ -6,6 +6,7 @@ import type { ExistingKey } from "../core/session.js";
 import type { AcceptedKey } from "../core/wizard.js";
 import { AdviceView } from "./advice-view.js";
 import { useKeys } from "./keys.js";
+import { INPUT_MARK, KEY_PROMPT, KEY_PROMPT_HINT, WHERE_TO_GET_A_KEY } from "./prompt-text.js";
 import { YesNo } from "./yes-no.js";
 
 interface Props {
@@ -78,11 +79,11 @@ export function KeyScreen({ existing, advice, onSubmit, onTyping }: Props) {
 				</Box>
 			) : null}
 			<Text>
-				<Text bold>Paste your Anthropic API key</Text>
-				<Text dimColor> (input is hidden; Enter to continue, Esc to quit)</Text>
+				<Text bold>{KEY_PROMPT}</Text>
+				<Text dimColor>{KEY_PROMPT_HINT}</Text>
 			</Text>
 			<Text>
-				<Text color="cyan">❯ </Text>
+				<Text color="cyan">{INPUT_MARK}</Text>
 				{"•".repeat(Math.min(length, MAX_DOTS))}
 				{length > MAX_DOTS ? "…" : ""}
 				{length > 0 ? <Text dimColor> {length} characters</Text> : null}
@@ -100,9 +101,7 @@ function Feedback({
 	emphasise: boolean;
 }) {
 	if (!check) {
-		return (
-			<Text dimColor>Create one at console.anthropic.com → API keys. It starts with sk-ant-api03-.</Text>
-		);
+		return <Text dimColor>{WHERE_TO_GET_A_KEY}</Text>;
 	}
 	if (check.ok) {
 		return (

@@ -27,6 +27,7 @@ try {
 	const check = (ok: boolean) => (ok ? "✓" : "✗");
 	const rows: [string, string, string, string][] = [
 		["first frame, claude-setup", ms(frame.cli), "", ""],
+		["  Ink redraws it, keys read", ms(frame.ink), "", ""],
 		["first frame, node -e", ms(frame.node), "", ""],
 		["first frame / node", `${ratio.toFixed(2)}×`, "≤ 3.0×", check(ratio <= 3)],
 		["tarball (packed)", kb(packed.bytes), "≤ 400 kB", check(packed.bytes <= 400_000)],

@@ -15,18 +15,24 @@ export function tempDir(name: string): string {
 	return mkdtempSync(join(tmpdir(), `claude-setup-bench-${name}-`));
 }
 
-/** (1) The key prompt on screen: the built CLI, and `node -e` printing the same words. */
-export async function firstFrame(apiUrl: string): Promise<{ cli: number; node: number }> {
+/** Ink's first write hides the cursor: from then on the frame is Ink's, ready for keys. */
+const INK_TAKES_OVER = "\u001b[?25l";
+
+/**
+ * (1) The key prompt on screen: the built CLI (drawn before Ink loads, see source/first-frame.ts),
+ * when Ink redraws the same frame, and `node -e` printing the same words.
+ */
+export async function firstFrame(apiUrl: string): Promise<{ cli: number; ink: number; node: number }> {
 	const sandbox = makeSandbox({ shell: "zsh", baseURL: apiUrl });
 	try {
-		const cli = await timeToText(process.execPath, [CLI_PATH], PROMPT, sandbox);
+		const cli = await timeToText(process.execPath, [CLI_PATH], PROMPT, sandbox, INK_TAKES_OVER);
 		const node = await timeToText(
 			process.execPath,
 			["-e", `console.log(${JSON.stringify(PROMPT)})`],
 			PROMPT,
 			sandbox,
 		);
-		return { cli, node };
+		return { cli: cli.text, ink: cli.bytes, node: node.text };
 	} finally {
 		rmSync(sandbox.root, { recursive: true, force: true });
 	}

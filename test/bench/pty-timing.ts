@@ -6,6 +6,8 @@ import xterm from "@xterm/headless";
 export interface Screen {
 	/** Resolves with the time (performance.now()) the text first became visible. */
 	readonly seen: (text: string, timeoutMs?: number) => Promise<number>;
+	/** Resolves with the time `bytes` first appeared in the raw output (escape codes included). */
+	readonly written: (bytes: string, timeoutMs?: number) => Promise<number>;
 	readonly write: (data: string) => void;
 	readonly exited: Promise<number>;
 	readonly kill: () => void;
@@ -21,6 +23,8 @@ export function openScreen(command: string, args: readonly string[], options: Sc
 	const rows = 40;
 	const emulator = new xterm.Terminal({ cols, rows, allowProposedApi: true });
 	const waiters: { text: string; resolve: (at: number) => void }[] = [];
+	const rawWaiters: { bytes: string; resolve: (at: number) => void }[] = [];
+	let raw = "";
 	const visible = () => {
 		const buffer = emulator.buffer.active;
 		const lines: string[] = [];
@@ -39,7 +43,16 @@ export function openScreen(command: string, args: readonly string[], options: Sc
 		}
 	};
 	const child = pty.spawn(command, [...args], { name: "xterm-256color", cols, rows, ...options });
-	child.onData((data) => emulator.write(data, check));
+	child.onData((data) => {
+		raw += data;
+		const now = performance.now();
+		for (const waiter of [...rawWaiters]) {
+			if (!raw.includes(waiter.bytes)) continue;
+			rawWaiters.splice(rawWaiters.indexOf(waiter), 1);
+			waiter.resolve(now);
+		}
+		emulator.write(data, check);
+	});
 	const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
 	return {
 		seen: (text, timeoutMs = 15_000) =>
@@ -57,23 +70,42 @@ export function openScreen(command: string, args: readonly string[], options: Sc
 				});
 				check();
 			}),
+		written: (bytes, timeoutMs = 15_000) =>
+			new Promise<number>((resolve, reject) => {
+				if (raw.includes(bytes)) return resolve(performance.now());
+				const timer = setTimeout(
+					() => reject(new Error(`${JSON.stringify(bytes)} was not written`)),
+					timeoutMs,
+				);
+				rawWaiters.push({
+					bytes,
+					resolve: (at) => {
+						clearTimeout(timer);
+						resolve(at);
+					},
+				});
+			}),
 		write: (data) => child.write(data),
 		exited,
 		kill: () => child.kill(),
 	};
 }
 
-/** Milliseconds from spawning `command` in a fresh pseudo-terminal to `text` on its screen. */
+/**
+ * Milliseconds from spawning `command` in a fresh pseudo-terminal to `text` on its screen, and
+ * (when given) to `bytes` in its raw output.
+ */
 export async function timeToText(
 	command: string,
 	args: readonly string[],
 	text: string,
 	options: ScreenOptions,
-): Promise<number> {
+	bytes?: string,
+): Promise<{ text: number; bytes: number }> {
 	const started = performance.now();
 	const screen = openScreen(command, args, options);
-	const at = await screen.seen(text);
+	const [textAt, bytesAt] = await Promise.all([screen.seen(text), bytes ? screen.written(bytes) : 0]);
 	screen.kill();
 	await screen.exited;
-	return at - started;
+	return { text: textAt - started, bytes: bytes ? bytesAt - started : 0 };
 }

@@ -80,6 +80,8 @@ describe.skipIf(!asRoot || !nobodyHome)("run through sudo with root's HOME", { t
 		const run = runInTerminal([], box);
 		expect(await run.exited).toBe(2);
 		expect(run.screen()).toContain("claude-setup is running as root through sudo");
+		// The prompt drawn before Ink loads was on screen, and was erased before the refusal.
+		expect(run.output()).toContain("Paste your Anthropic API key");
 		expect(run.screen()).not.toContain("Paste your Anthropic API key");
 		expect(files(box)).toEqual(before);
 	});

@@ -1,0 +1,19 @@
+// Decided by the first lines that run: is a person at this terminal for the wizard?
+import { isatty } from "node:tty";
+import { parseCommandLine } from "./args.js";
+
+const parsed = parseCommandLine(process.argv.slice(2));
+
+/** The wizard will run: no subcommand, no --key-stdin, and the keyboard is a terminal. */
+export const wizardAtTerminal =
+	parsed.kind === "run" && parsed.options.command === "setup" && !parsed.options.keyStdin && isatty(0);
+
+if (wizardAtTerminal) {
+	// A person is at this terminal: Ink must draw every frame even if CI happens to be set (it
+	// would otherwise show only the last one), and colours must not be turned off for it.
+	// Ink and chalk read CI when they load, hence here, before anything imports them.
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+	// chalk ignores NO_COLOR (no-color.org); FORCE_COLOR=0 is its way of saying the same.
+	if (process.env.NO_COLOR) process.env.FORCE_COLOR = "0";
+}
