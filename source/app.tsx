@@ -68,6 +68,8 @@ export function App({ system, settings, onExit }: AppProps) {
 						advice={step.advice}
 						onSubmit={(key) => dispatch({ type: "key-accepted", key })}
 						onTyping={() => dispatch({ type: "typing" })}
+						// Open the connection the check will use while the person reaches for Enter.
+						onApiKeyLooksRight={() => settings.verify && system.api.preconnect?.()}
 					/>
 				);
 			case "existing":

@@ -91,7 +91,9 @@ async function run(options: Options): Promise<ExitCodeValue> {
 				code = exitCode;
 			}}
 		/>,
-		{ exitOnCtrlC: false },
+		// Ink's default cap of 30 frames a second holds back a step that is reached within 33 ms
+		// of the previous frame; these frames are small, so show each step as it is reached.
+		{ exitOnCtrlC: false, maxFps: 120 },
 	);
 	// The first frame is on screen: load what checking the key needs while it is pasted.
 	setImmediate(prepareAnthropicApi);
@@ -101,6 +103,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		await instance.waitUntilExit().catch(() => undefined);
 	});
 	await instance.waitUntilExit();
+	system.api.close?.();
 	return code;
 }
 

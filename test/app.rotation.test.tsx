@@ -2,7 +2,7 @@
 // choice, the question about definitions claude-setup did not write, and what is kept.
 import { readFileSync, writeFileSync } from "node:fs";
 import { render } from "ink-testing-library";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { App } from "../source/app.js";
 import { removeBlock } from "../source/core/block-edit.js";
 import { commentOutLines } from "../source/core/comment-out.js";
@@ -108,7 +108,8 @@ describe("the existing-key choice", { timeout: 30_000 }, () => {
 		expect(app.frames().some((frame) => frame.includes(EXISTING))).toBe(false);
 		app.press("escape");
 		await app.waitForText("Cancelled.");
-		expect(exitCode).toBe(130);
+		// The exit code is passed on in an effect, just after the frame is drawn.
+		await vi.waitFor(() => expect(exitCode).toBe(130), { interval: 5 });
 	});
 });
 

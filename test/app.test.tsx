@@ -52,10 +52,39 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		expect(statSync(`${sandbox.home}/.zshrc`).mode & 0o777).toBe(0o600);
 		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
 		expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+			"HEAD /", // the connection opened while the key looked right, without it
 			"GET /v1/models",
 			"POST /v1/messages",
 		]);
+		expect(fake.requests[0]).toMatchObject({ authHeader: undefined, body: undefined });
+		expect(Object.keys(fake.requests[0]?.headers ?? {})).not.toContain("authorization");
 		expectNoLeak(app);
+	});
+
+	it("--no-verify: not a single request to the API, not even to open a connection", async () => {
+		const { app, sandbox } = start({ presetTargets: ["zsh"], verify: false });
+		await pasteKey(app);
+		await answer(app, "Write these changes?");
+		await app.waitForText("All set.");
+		expect(await app.waitForExit()).toBe(0);
+		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
+		expect(fake.requests).toEqual([]);
+	});
+
+	it("asks Claude while the fresh shell reads the key back (the answer does not depend on it)", async () => {
+		const sandbox = newSandbox();
+		writeFileSync(`${sandbox.home}/.zshrc`, "sleep 0.4\n"); // the proof takes at least 400 ms
+		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
+		let frameWhenAsked: string | undefined;
+		fake.setBehaviour((request) => {
+			if (request.path === "/v1/messages") frameWhenAsked = app.lastFrame();
+			return undefined;
+		});
+		await pasteKey(app);
+		await answer(app, "Write these changes?");
+		const done = await app.waitForText("All set.");
+		expect(done).toContain("✓ A fresh zsh reads the key from ~/.zshrc");
+		expect(frameWhenAsked).toContain("Starting a fresh shell to read the key back…");
 	});
 
 	it("with preset targets asks only for the key and the preview", async () => {

@@ -162,6 +162,12 @@ export async function runHeadless(
 		print(`  → Run: ${plan.trackedSecretFile.command}   and rotate the key if it was ever pushed.`);
 	}
 
+	// Claude's answer does not depend on the shell: ask while a fresh shell proves the file.
+	const liveTest =
+		options.verify && check.kind === "api-key"
+			? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model)
+			: undefined;
+	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
 	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
 	const proven = proofs.every((proof) => proof.ok);
@@ -179,9 +185,8 @@ export async function runHeadless(
 		proofs,
 	};
 
-	if (options.verify && check.kind === "api-key") {
-		const known = models?.ok ? models.models : undefined;
-		const test = await runLiveTest(system, check.key, known, options.model);
+	if (liveTest) {
+		const test = await liveTest;
 		if (!test.ok) {
 			const error = adviceError(test.advice);
 			return fail(exitCodeForAdvice(test.advice.outcome), error, { ...base, model: test.model });

@@ -13,6 +13,7 @@ import { scanEverywhere } from "./status/scan.js";
 import type { Finding } from "./status/scan-types.js";
 import type { ModelInfo, System } from "./system.js";
 import { askZshForZdotdir, defaultTarget, type TargetName } from "./targets.js";
+import { gitRoot } from "./tracked-dotfile.js";
 import { detectWindows, gatherWindowsFacts, type WindowsContext } from "./windows/detect.js";
 
 export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
@@ -41,6 +42,8 @@ export interface Environment {
 }
 
 export async function detectEnvironment(system: System, parentPid: number): Promise<Environment> {
+	// Planning asks whether the startup files live in a git work tree: ask early, behind the prompt.
+	if (system.platform !== "win32") void gitRoot(system, system.homeDir);
 	const facts = await gatherFacts(system, parentPid);
 	const windows =
 		system.platform === "win32"

@@ -88,6 +88,10 @@ export interface MessageReply {
 export interface AnthropicApi {
 	listModels(apiKey: string): Promise<ApiResult<ModelInfo[]>>;
 	sendTestMessage(apiKey: string, model: string): Promise<ApiResult<MessageReply>>;
+	/** Opens a connection to the API, without the key, for the checks to reuse. */
+	preconnect?(): void;
+	/** Gives up on every request still in flight (the wizard is over). */
+	close?(): void;
 }
 
 /** Held while claude-setup changes files, so two runs never interleave their writes. */

@@ -57,7 +57,20 @@ export function decideTracked(
 	return { path: facts.path, display, via: "work-tree", repository, why };
 }
 
-async function gitRoot(system: System, folder: string): Promise<string | undefined> {
+// One answer per folder and run: detection asks about the home folder while the key is
+// pasted, so planning after Enter does not wait for git.
+const rootsFound = new WeakMap<System, Map<string, Promise<string | undefined>>>();
+
+/** The git work tree holding `folder`, if any; asked once per run. */
+export function gitRoot(system: System, folder: string): Promise<string | undefined> {
+	const roots = rootsFound.get(system) ?? new Map<string, Promise<string | undefined>>();
+	rootsFound.set(system, roots);
+	const root = roots.get(folder) ?? askGitRoot(system, folder);
+	roots.set(folder, root);
+	return root;
+}
+
+async function askGitRoot(system: System, folder: string): Promise<string | undefined> {
 	try {
 		const result = await system.run("git", ["-C", folder, "rev-parse", "--show-toplevel"], {
 			timeoutMs: 10_000,

@@ -154,13 +154,11 @@ export function wizardReducer(settings: WizardSettings) {
 				return { ...state, untracked: action.untracked, step: { name: "proving", plan: state.step.plan } };
 			case "proved": {
 				const failed = action.proofs.some((proof) => !proof.ok);
-				// "Save without checking" means the API could not be reached: no live test either.
-				const test = settings.verify && state.key?.kind === "api-key" && !state.unchecked;
 				return {
 					...state,
 					proofs: action.proofs,
 					exitCode: failed ? ExitCode.notProven : state.exitCode,
-					step: test ? { name: "testing" } : { name: "done" },
+					step: liveTestPlanned(settings, state) ? { name: "testing" } : { name: "done" },
 				};
 			}
 			case "tested":
@@ -180,6 +178,12 @@ export function wizardReducer(settings: WizardSettings) {
 				return exit(state, ExitCode.cancelled);
 		}
 	};
+}
+
+/** Whether a live request to Claude follows the proofs (it may start alongside them). */
+export function liveTestPlanned(settings: Pick<WizardSettings, "verify">, state: WizardState): boolean {
+	// "Save without checking" means the API could not be reached: no live test either.
+	return settings.verify && state.key?.kind === "api-key" && !state.unchecked;
 }
 
 function afterCheck(settings: WizardSettings): Step {

@@ -18,6 +18,7 @@ export const DEFAULT_BASE_URL = "https://api.anthropic.com";
 export const TEST_PROMPT = "Reply with a short friendly greeting in five words or fewer.";
 const LIST_TIMEOUT_MS = 10_000;
 const MESSAGE_TIMEOUT_MS = 30_000;
+const PRECONNECT_TIMEOUT_MS = 5_000;
 
 export type Sdk = typeof import("@anthropic-ai/sdk");
 let sdkPromise: Promise<Sdk> | undefined;
@@ -32,11 +33,6 @@ function loadSdk(): Promise<Sdk> {
 	return sdkPromise;
 }
 
-/** Loads the SDK and Node's fetch while a person pastes their key, so the check starts at once. */
-export function prepareAnthropicApi(): void {
-	void loadSdk().then(() => globalThis.Response); // Node loads fetch on first use of its globals
-}
-
 const discard = (): void => {};
 // Even with ANTHROPIC_LOG=debug set, nothing reaches the terminal (debug logs carry headers).
 const silentLogger = {
@@ -46,35 +42,56 @@ const silentLogger = {
 	debug: discard,
 };
 
+/** What every client is made with, but the key and the address. */
+function clientOptions(timeout: number) {
+	// authToken null: only the key given is used, never ANTHROPIC_AUTH_TOKEN or a profile.
+	return { authToken: null, maxRetries: 0, timeout, logLevel: "off", logger: silentLogger } as const;
+}
+
+/**
+ * Loads the SDK and Node's fetch while a person pastes their key, and rehearses the requests
+ * (in memory, see anthropic-rehearsal.ts) so that checking the key starts and ends at once.
+ */
+export function prepareAnthropicApi(): void {
+	void loadSdk()
+		.then(async (sdk) => {
+			const { rehearse } = await import("./anthropic-rehearsal.js");
+			await rehearse(sdk, clientOptions(LIST_TIMEOUT_MS));
+		})
+		.catch(() => undefined); // only ever a head start: the real calls report their own failures
+}
+
 /** The SDK's own rule: values are trimmed and an empty one counts as unset. */
 function resolveBaseURL(options: AnthropicApiOptions): string {
 	const fromEnv = options.env?.ANTHROPIC_BASE_URL?.trim();
 	return options.baseURL?.trim() || fromEnv || DEFAULT_BASE_URL;
 }
 
+type Client = InstanceType<Sdk["default"]>;
+
 export function createAnthropicApi(options: AnthropicApiOptions = {}): AnthropicApi {
 	const baseURL = resolveBaseURL(options);
+	// Everything in flight, so that leaving the wizard never waits for a slow network.
+	const inFlight = new Set<AbortController>();
+	let preconnected = false;
 
 	async function call<T>(
 		key: string,
 		timeoutMs: number,
-		request: (client: InstanceType<Sdk["default"]>) => Promise<{ value: T; requestId?: string }>,
+		request: (client: Client, signal: AbortSignal) => Promise<{ value: T; requestId?: string }>,
 	): Promise<ApiResult<T>> {
 		const started = performance.now();
 		const sdk = await loadSdk();
+		const abort = new AbortController();
+		inFlight.add(abort);
 		try {
+			// An explicit key stops the SDK from reading ANTHROPIC_API_KEY or a profile.
 			const client = new sdk.default({
-				// An explicit key stops the SDK from reading ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN
-				// or a profile under ~/.config/anthropic; null keeps the token option unused.
+				...clientOptions(options.timeoutMs ?? timeoutMs),
 				apiKey: key,
-				authToken: null,
 				baseURL,
-				maxRetries: 0,
-				timeout: options.timeoutMs ?? timeoutMs,
-				logLevel: "off",
-				logger: silentLogger,
 			});
-			const { value, requestId } = await request(client);
+			const { value, requestId } = await request(client, abort.signal);
 			const ms = performance.now() - started;
 			return requestId ? { ok: true, value, requestId, ms } : { ok: true, value, ms };
 		} catch (error) {
@@ -83,13 +100,15 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 				failure: toApiFailure(sdk, error, key),
 				ms: performance.now() - started,
 			};
+		} finally {
+			inFlight.delete(abort);
 		}
 	}
 
 	return {
 		listModels: (key) =>
-			call(key, LIST_TIMEOUT_MS, async (client) => {
-				const first = await client.models.list({ limit: 1000 }).withResponse();
+			call(key, LIST_TIMEOUT_MS, async (client, signal) => {
+				const first = await client.models.list({ limit: 1000 }, { signal }).withResponse();
 				const models: ModelInfo[] = [];
 				for await (const page of first.data.iterPages()) {
 					for (const model of page.data) {
@@ -103,13 +122,9 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 				return { value: models, requestId: first.request_id ?? undefined };
 			}),
 		sendTestMessage: (key, model) =>
-			call<MessageReply>(key, MESSAGE_TIMEOUT_MS, async (client) => {
+			call<MessageReply>(key, MESSAGE_TIMEOUT_MS, async (client, signal) => {
 				const { data, request_id } = await client.messages
-					.create({
-						model,
-						max_tokens: 32,
-						messages: [{ role: "user", content: TEST_PROMPT }],
-					})
+					.create({ model, max_tokens: 32, messages: [{ role: "user", content: TEST_PROMPT }] }, { signal })
 					.withResponse();
 				const text = data.content
 					.flatMap((block) => (block.type === "text" ? [block.text] : []))
@@ -120,5 +135,24 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 					requestId: request_id ?? undefined,
 				};
 			}),
+		preconnect() {
+			if (preconnected) return;
+			preconnected = true;
+			// No key and no body: a HEAD of the API's root opens the connection (DNS, TCP, TLS) that
+			// the SDK's fetch then reuses, so checking the key after Enter is one round trip.
+			const abort = new AbortController();
+			inFlight.add(abort);
+			const timeout = setTimeout(() => abort.abort(), PRECONNECT_TIMEOUT_MS);
+			fetch(baseURL, { method: "HEAD", signal: abort.signal })
+				.then((response) => response.body?.cancel())
+				.catch(() => undefined) // the check itself reports what is wrong
+				.finally(() => {
+					clearTimeout(timeout);
+					inFlight.delete(abort);
+				});
+		},
+		close() {
+			for (const abort of inFlight) abort.abort();
+		},
 	};
 }

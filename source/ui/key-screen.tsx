@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Advice } from "../core/advice.js";
 import { checkKey, maskKey } from "../core/key.js";
 import type { ExistingKey } from "../core/session.js";
@@ -15,16 +15,23 @@ interface Props {
 	readonly onSubmit: (key: AcceptedKey) => void;
 	/** Called at the first key typed or pasted. */
 	readonly onTyping?: () => void;
+	/** Called when what was typed looks like an API key (a check with the API may follow). */
+	readonly onApiKeyLooksRight?: () => void;
 }
 
 const MAX_DOTS = 24;
 
 /** Hidden input: shows only dots and a count, plus live feedback from the key checker. */
-export function KeyScreen({ existing, advice, onSubmit, onTyping }: Props) {
+export function KeyScreen({ existing, advice, onSubmit, onTyping, onApiKeyLooksRight }: Props) {
 	const [raw, setRaw] = useState("");
 	const [tried, setTried] = useState(false);
 	const [token, setToken] = useState<AcceptedKey>();
 	const check = raw === "" ? undefined : checkKey(raw);
+	const looksRight = check?.ok === true && check.kind === "api-key";
+	// biome-ignore lint/correctness/useExhaustiveDependencies: each time it starts to look right
+	useEffect(() => {
+		if (looksRight) onApiKeyLooksRight?.();
+	}, [looksRight]);
 
 	useKeys((input, key) => {
 		if (key.return) {

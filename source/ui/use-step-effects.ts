@@ -1,16 +1,18 @@
-import { type Dispatch, useEffect } from "react";
+import { type Dispatch, useEffect, useRef } from "react";
 import { applyPlan } from "../core/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
 import { planChanges } from "../core/plan.js";
 import { proveChanges } from "../core/proofs.js";
 import { foreignDefinitions, keptKey, rotationTargets, toDisable } from "../core/rotation.js";
 import { scrubSecrets } from "../core/scrub.js";
-import { checkKeyLive, detectEnvironment, runLiveTest } from "../core/session.js";
+import { checkKeyLive, detectEnvironment, type LiveTest, runLiveTest } from "../core/session.js";
 import type { System } from "../core/system.js";
 import { allowProfiles } from "../core/windows/execution-policy.js";
-import type { WizardAction, WizardState } from "../core/wizard.js";
+import { liveTestPlanned, type WizardAction, type WizardState } from "../core/wizard.js";
 
 export interface EffectSettings {
+	/** Whether the key is checked with the API (false with --no-verify). */
+	readonly verify: boolean;
 	readonly envFile?: string;
 	readonly model?: string;
 	readonly nodePath: string;
@@ -25,6 +27,8 @@ export function useStepEffects(
 	dispatch: Dispatch<WizardAction>,
 ) {
 	const { step } = state;
+	// Claude's answer does not depend on the shell: the live test starts with the proofs.
+	const liveTest = useRef<Promise<LiveTest>>(undefined);
 	// Planning and proving need what detection finds: they start (again) once it lands.
 	const waitsForDetection =
 		(step.name === "planning" || step.name === "proving") && state.environment === undefined;
@@ -60,7 +64,7 @@ export function useStepEffects(
 				message: scrubSecrets(error instanceof Error ? error.message : String(error), state.key?.key ?? ""),
 				code: ExitCode.unexpected,
 			});
-		run(system, settings, state, send).catch(unexpected);
+		run(system, settings, state, send, liveTest).catch(unexpected);
 		return () => {
 			live = false;
 		};
@@ -72,7 +76,15 @@ async function run(
 	settings: EffectSettings,
 	state: WizardState,
 	send: (action: WizardAction) => void,
+	liveTest: { current: Promise<LiveTest> | undefined },
 ): Promise<void> {
+	const startLiveTest = (key: string) => {
+		if (!liveTest.current) {
+			liveTest.current = runLiveTest(system, key, state.models, settings.model);
+			liveTest.current.catch(() => undefined); // awaited (and reported) at the testing step
+		}
+		return liveTest.current;
+	};
 	const { step, key, environment } = state;
 	switch (step.name) {
 		case "checking": {
@@ -154,13 +166,14 @@ async function run(
 		}
 		case "proving": {
 			if (!key || !environment) return;
+			if (liveTestPlanned(settings, state)) void startLiveTest(key.key);
 			const proofs = await proveChanges(system, step.plan, environment.detected, key.key, settings.nodePath);
 			send({ type: "proved", proofs });
 			return;
 		}
 		case "testing": {
 			if (!key) return;
-			send({ type: "tested", result: await runLiveTest(system, key.key, state.models, settings.model) });
+			send({ type: "tested", result: await startLiveTest(key.key) });
 			return;
 		}
 		default:

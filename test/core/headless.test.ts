@@ -1,6 +1,6 @@
 // `--key-stdin` runs that succeed: real files, real shells proving them, the real SDK
 // against the fake API. Every run also checks the key is never printed (see headless-harness).
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FakeAnthropic } from "../helpers/fake-anthropic.js";
@@ -49,6 +49,34 @@ describe("a successful run", () => {
 			expect(fake.requests[1]?.body).toMatchObject({ model: "claude-haiku-5-5" });
 		},
 	);
+
+	it("asks Claude while the fresh shell proves the file (the answer does not depend on it)", async () => {
+		const sandbox = await sandboxFor(fake.url);
+		// A slow startup file: the proof takes at least 400 ms.
+		await writeFile(path.join(sandbox.home, ".zshrc"), "sleep 0.4\n");
+		let proving = false;
+		let askedDuringProof: boolean | undefined;
+		const run: typeof sandbox.system.run = async (command, args, options) => {
+			const proof = command === "zsh" && args[0] === "-ic";
+			proving ||= proof;
+			try {
+				return await sandbox.system.run(command, args, options);
+			} finally {
+				if (proof) proving = false;
+			}
+		};
+		fake.setBehaviour((request) => {
+			if (request.path === "/v1/messages") askedDuringProof = proving;
+			return undefined;
+		});
+		const { report } = await runIn({ ...sandbox, system: { ...sandbox.system, run } }, KEY);
+		expect(report).toMatchObject({
+			ok: true,
+			proofs: [{ ok: true }],
+			liveTest: { model: "claude-haiku-5-5" },
+		});
+		expect(askedDuringProof).toBe(true);
+	});
 
 	it("uses --model for the live test", async () => {
 		const sandbox = await sandboxFor(fake.url);
