@@ -1,24 +1,15 @@
 // Every scripted HTTP failure, through the real SDK, becomes the right ApiFailure.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ApiFailure } from "../../source/core/system.js";
 import { createAnthropicApi } from "../../source/system/anthropic-api.js";
-import {
-	type FakeAnthropic,
-	type ScriptedReply,
-	scripted,
-	startFakeAnthropic,
-} from "../helpers/fake-anthropic.js";
+import { type FakeAnthropic, type ScriptedReply, scripted } from "../helpers/fake-anthropic.js";
+import { fakeApiPerFile } from "../helpers/fake-api-per-file.js";
 
 const KEY = `sk-ant-api03-${"f".repeat(89)}TestAA`;
 let fake: FakeAnthropic;
 
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [KEY] });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-	fake.setBehaviour(undefined);
-	fake.requests.length = 0;
+fakeApiPerFile([KEY], (started) => {
+	fake = started;
 });
 
 function lastRequestId(): string | undefined {

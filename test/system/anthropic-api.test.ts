@@ -1,6 +1,6 @@
 // The real SDK, through createAnthropicApi, against the fake API on loopback.
 import { createServer } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAnthropicApi, TEST_PROMPT } from "../../source/system/anthropic-api.js";
 import {
 	type FakeAnthropic,
@@ -8,17 +8,13 @@ import {
 	scripted,
 	startFakeAnthropic,
 } from "../helpers/fake-anthropic.js";
+import { fakeApiPerFile } from "../helpers/fake-api-per-file.js";
 
 const KEY = `sk-ant-api03-${"k".repeat(89)}TestAA`;
 let fake: FakeAnthropic;
 
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [KEY] });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-	fake.setBehaviour(undefined);
-	fake.requests.length = 0;
+fakeApiPerFile([KEY], (started) => {
+	fake = started;
 });
 afterEach(() => {
 	vi.unstubAllEnvs();

@@ -3,21 +3,17 @@
 
 import type { ClientOptions } from "@anthropic-ai/sdk";
 import * as sdkModule from "@anthropic-ai/sdk";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAnthropicApi } from "../../source/system/anthropic-api.js";
 import { rehearse } from "../../source/system/anthropic-rehearsal.js";
-import { type FakeAnthropic, scripted, startFakeAnthropic } from "../helpers/fake-anthropic.js";
+import { type FakeAnthropic, scripted } from "../helpers/fake-anthropic.js";
+import { fakeApiPerFile } from "../helpers/fake-api-per-file.js";
 
 const KEY = `sk-ant-api03-${"w".repeat(89)}WarmAA`;
 let fake: FakeAnthropic;
 
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [KEY] });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-	fake.setBehaviour(undefined);
-	fake.requests.length = 0;
+fakeApiPerFile([KEY], (started) => {
+	fake = started;
 });
 afterEach(() => vi.restoreAllMocks());
 
