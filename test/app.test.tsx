@@ -15,25 +15,14 @@ import {
 	replaceExisting,
 	zshrc,
 } from "./helpers/app-steps.js";
-import { withAppSuite } from "./helpers/app-suite.js";
+import { zshAppSuite } from "./helpers/app-suite.js";
 import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
-import { type AppSettings, renderApp } from "./helpers/render-app.js";
-import { makeSandbox, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
+import { readBack, TEST_KEY } from "./helpers/sandbox.js";
 
 let fake: FakeAnthropic;
-const track = withAppSuite([TEST_KEY, ROTATED_KEY], (started) => {
+const { start, newSandbox } = zshAppSuite([TEST_KEY, ROTATED_KEY], (started) => {
 	fake = started;
 });
-
-function start(settings: Partial<AppSettings> = {}, sandbox = newSandbox()) {
-	return { app: renderApp({ sandbox, baseURL: fake.url, settings }), sandbox };
-}
-
-function newSandbox(): Sandbox {
-	const sandbox = makeSandbox({ shell: "zsh", baseURL: fake.url });
-	track(sandbox);
-	return sandbox;
-}
 
 const STALE_KEY = `sk-ant-api03-${"s".repeat(89)}StAl`;
 
@@ -59,32 +48,6 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		expect(fake.requests[0]).toMatchObject({ authHeader: undefined, body: undefined });
 		expect(Object.keys(fake.requests[0]?.headers ?? {})).not.toContain("authorization");
 		expectNoLeak(app);
-	});
-
-	it("--no-verify: not a single request to the API, not even to open a connection", async () => {
-		const { app, sandbox } = start({ presetTargets: ["zsh"], verify: false });
-		await pasteKey(app);
-		await answer(app, "Write these changes?");
-		await app.waitForText("All set.");
-		expect(await app.waitForExit()).toBe(0);
-		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
-		expect(fake.requests).toEqual([]);
-	});
-
-	it("asks Claude while the fresh shell reads the key back (the answer does not depend on it)", async () => {
-		const sandbox = newSandbox();
-		writeFileSync(`${sandbox.home}/.zshrc`, "sleep 0.4\n"); // the proof takes at least 400 ms
-		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
-		let frameWhenAsked: string | undefined;
-		fake.setBehaviour((request) => {
-			if (request.path === "/v1/messages") frameWhenAsked = app.lastFrame();
-			return undefined;
-		});
-		await pasteKey(app);
-		await answer(app, "Write these changes?");
-		const done = await app.waitForText("All set.");
-		expect(done).toContain("✓ A fresh zsh reads the key from ~/.zshrc");
-		expect(frameWhenAsked).toContain("Starting a fresh shell to read the key back…");
 	});
 
 	it("with preset targets asks only for the key and the preview", async () => {

@@ -10,6 +10,12 @@ import type { System } from "../core/system.js";
 import { allowProfiles } from "../core/windows/execution-policy.js";
 import { liveTestPlanned, type WizardAction, type WizardState } from "../core/wizard.js";
 
+/** The live test, started alongside the proofs; `result` once Claude has answered. */
+interface LiveTestRun {
+	readonly promise: Promise<LiveTest>;
+	readonly result?: LiveTest;
+}
+
 export interface EffectSettings {
 	/** Whether the key is checked with the API (false with --no-verify). */
 	readonly verify: boolean;
@@ -28,7 +34,7 @@ export function useStepEffects(
 ) {
 	const { step } = state;
 	// Claude's answer does not depend on the shell: the live test starts with the proofs.
-	const liveTest = useRef<Promise<LiveTest>>(undefined);
+	const liveTest = useRef<LiveTestRun>(undefined);
 	// Planning and proving need what detection finds: they start (again) once it lands.
 	const waitsForDetection =
 		(step.name === "planning" || step.name === "proving") && state.environment === undefined;
@@ -76,12 +82,17 @@ async function run(
 	settings: EffectSettings,
 	state: WizardState,
 	send: (action: WizardAction) => void,
-	liveTest: { current: Promise<LiveTest> | undefined },
+	liveTest: { current: LiveTestRun | undefined },
 ): Promise<void> {
-	const startLiveTest = (key: string) => {
+	const startLiveTest = (key: string): LiveTestRun => {
 		if (!liveTest.current) {
-			liveTest.current = runLiveTest(system, key, state.models, settings.model);
-			liveTest.current.catch(() => undefined); // awaited (and reported) at the testing step
+			const run: LiveTestRun = { promise: runLiveTest(system, key, state.models, settings.model) };
+			// Awaited (and reported) at the testing step; kept here for when the proofs end later.
+			run.promise.then(
+				(result) => Object.assign(run, { result }),
+				() => undefined,
+			);
+			liveTest.current = run;
 		}
 		return liveTest.current;
 	};
@@ -166,14 +177,16 @@ async function run(
 		}
 		case "proving": {
 			if (!key || !environment) return;
-			if (liveTestPlanned(settings, state)) void startLiveTest(key.key);
+			const test = liveTestPlanned(settings, state) ? startLiveTest(key.key) : undefined;
 			const proofs = await proveChanges(system, step.plan, environment.detected, key.key, settings.nodePath);
 			send({ type: "proved", proofs });
+			// Claude answered first: both land in one render, with no "testing" frame in between.
+			if (test?.result) send({ type: "tested", result: test.result });
 			return;
 		}
 		case "testing": {
 			if (!key) return;
-			send({ type: "tested", result: await startLiveTest(key.key) });
+			send({ type: "tested", result: await startLiveTest(key.key).promise });
 			return;
 		}
 		default:

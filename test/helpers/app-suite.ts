@@ -3,8 +3,8 @@
 import { cleanup } from "ink-testing-library";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { type FakeAnthropic, startFakeAnthropic } from "./fake-anthropic.js";
-import { removeSandbox } from "./render-app.js";
-import type { Sandbox } from "./sandbox.js";
+import { type AppSettings, removeSandbox, renderApp } from "./render-app.js";
+import { makeSandbox, type Sandbox } from "./sandbox.js";
 
 /** Registers the hooks; returns `track`, which removes a sandbox after the test that made it. */
 export function withAppSuite(
@@ -28,4 +28,23 @@ export function withAppSuite(
 		sandboxes.push(sandbox);
 		return sandbox;
 	};
+}
+
+/** withAppSuite plus the two helpers most files want: a zsh sandbox, and the app started in one. */
+export function zshAppSuite(validKeys: readonly string[], started: (fake: FakeAnthropic) => void) {
+	let fake: FakeAnthropic | undefined;
+	const track = withAppSuite(validKeys, (running) => {
+		fake = running;
+		started(running);
+	});
+	const url = () => {
+		if (!fake) throw new Error("the fake API has not started yet");
+		return fake.url;
+	};
+	const newSandbox = (): Sandbox => track(makeSandbox({ shell: "zsh", baseURL: url() }));
+	const start = (settings: Partial<AppSettings> = {}, sandbox = newSandbox()) => ({
+		app: renderApp({ sandbox, baseURL: url(), settings }),
+		sandbox,
+	});
+	return { newSandbox, start };
 }

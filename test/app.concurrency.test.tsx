@@ -1,0 +1,56 @@
+// What the wizard does with the API besides the two requests, over the real Node system: the
+// connection opened while the key is typed (never with --no-verify), and Claude asked while
+// a fresh shell proves the file, with no "testing" frame when Claude answered first.
+import { writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { answer, pasteKey } from "./helpers/app-steps.js";
+import { zshAppSuite } from "./helpers/app-suite.js";
+import { type FakeAnthropic, scripted } from "./helpers/fake-anthropic.js";
+import { readBack, TEST_KEY } from "./helpers/sandbox.js";
+
+let fake: FakeAnthropic;
+const { start, newSandbox } = zshAppSuite([TEST_KEY], (started) => {
+	fake = started;
+});
+
+const TESTING = "Sending a tiny test request to Claude…";
+
+describe("the API around the checks", { timeout: 30_000 }, () => {
+	it("--no-verify: not a single request to the API, not even to open a connection", async () => {
+		const { app, sandbox } = start({ presetTargets: ["zsh"], verify: false });
+		await pasteKey(app);
+		await answer(app, "Write these changes?");
+		await app.waitForText("All set.");
+		expect(await app.waitForExit()).toBe(0);
+		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
+		expect(fake.requests).toEqual([]);
+	});
+
+	it("asks Claude while the fresh shell reads the key back (the answer does not depend on it)", async () => {
+		const sandbox = newSandbox();
+		writeFileSync(`${sandbox.home}/.zshrc`, "sleep 0.4\n"); // the proof takes at least 400 ms
+		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
+		let frameWhenAsked: string | undefined;
+		fake.setBehaviour((request) => {
+			if (request.path === "/v1/messages") frameWhenAsked = app.lastFrame();
+			return undefined;
+		});
+		await pasteKey(app);
+		await answer(app, "Write these changes?");
+		const done = await app.waitForText("All set.");
+		expect(done).toContain("✓ A fresh zsh reads the key from ~/.zshrc");
+		expect(frameWhenAsked).toContain("Starting a fresh shell to read the key back…");
+		// Claude answered before the shell: no "testing" frame between the proof and the verdict.
+		expect(app.frames().some((frame) => frame.includes(TESTING))).toBe(false);
+	});
+
+	it("shows the test request still running when the shell proved the key first", async () => {
+		const { app } = start({ presetTargets: ["zsh"] });
+		fake.setBehaviour((request) => (request.path === "/v1/messages" ? scripted.delay(300) : undefined));
+		await pasteKey(app);
+		await answer(app, "Write these changes?");
+		await app.waitForText(TESTING);
+		await app.waitForText("All set.");
+		expect(await app.waitForExit()).toBe(0);
+	});
+});
