@@ -30,7 +30,7 @@ export function App({ system, settings, onExit }: AppProps) {
 	const reducer = useMemo(() => wizardReducer(settings), [settings]);
 	const [state, dispatch] = useReducer(reducer, settings, initialState);
 	const { exit } = useApp();
-	useStepEffects(system, settings, state, dispatch);
+	useStepEffects(system, settings, state, dispatch, reducer);
 	const { step } = state;
 
 	// Esc or Ctrl-C leave at any moment, except mid-write (which is atomic and short).

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { answer, pasteKey } from "./helpers/app-steps.js";
 import { zshAppSuite } from "./helpers/app-suite.js";
 import { type FakeAnthropic, scripted } from "./helpers/fake-anthropic.js";
+import { watchProofs } from "./helpers/proof-watch.js";
 import { readBack, TEST_KEY } from "./helpers/sandbox.js";
 
 let fake: FakeAnthropic;
@@ -26,22 +27,35 @@ describe("the API around the checks", { timeout: 30_000 }, () => {
 		expect(fake.requests).toEqual([]);
 	});
 
-	it("asks Claude while the fresh shell reads the key back (the answer does not depend on it)", async () => {
+	it("asks Claude while the fresh shell reads the key back, and shows both in one frame", async () => {
 		const sandbox = newSandbox();
 		writeFileSync(`${sandbox.home}/.zshrc`, "sleep 0.4\n"); // the proof takes at least 400 ms
-		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
-		let frameWhenAsked: string | undefined;
+		let proving: () => boolean = () => false;
+		const { app } = start({ presetTargets: ["zsh"] }, sandbox, (system) => {
+			const watched = watchProofs(system);
+			proving = watched.proving;
+			return watched.system;
+		});
+		let askedDuringProof: boolean | undefined;
 		fake.setBehaviour((request) => {
-			if (request.path === "/v1/messages") frameWhenAsked = app.lastFrame();
+			if (request.path === "/v1/messages") askedDuringProof = proving();
 			return undefined;
 		});
 		await pasteKey(app);
 		await answer(app, "Write these changes?");
 		const done = await app.waitForText("All set.");
 		expect(done).toContain("✓ A fresh zsh reads the key from ~/.zshrc");
-		expect(frameWhenAsked).toContain("Starting a fresh shell to read the key back…");
+		expect(askedDuringProof).toBe(true);
 		// Claude answered before the shell: no "testing" frame between the proof and the verdict.
 		expect(app.frames().some((frame) => frame.includes(TESTING))).toBe(false);
+	});
+
+	it("skips the busy lines of quick steps: Enter on the key goes straight to the preview", async () => {
+		const { app } = start({ presetTargets: ["zsh"] });
+		await app.waitForText(/(Linux|macOS) · zsh/); // detection has landed, as it has for a person
+		await pasteKey(app);
+		await app.waitForText("Write these changes?");
+		expect(app.frames().some((frame) => frame.includes("Reading your files…"))).toBe(false);
 	});
 
 	it("shows the test request still running when the shell proved the key first", async () => {

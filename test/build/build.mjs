@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import { mitLicence, thirdPartyLicences } from "./licences.mjs";
 import {
 	compileOnFirstUse,
+	inkCachesAcrossFrames,
 	lazyEmojiRegex,
 	noInkDevtools,
 	oneStringWidth,
@@ -45,6 +46,7 @@ const result = await build({
 	},
 	plugins: [
 		noInkDevtools,
+		inkCachesAcrossFrames,
 		yogaWithoutFetch,
 		lazyEmojiRegex,
 		oneStringWidth,

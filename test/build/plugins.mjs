@@ -88,6 +88,32 @@ export const lazyEmojiRegex = {
 	},
 };
 
+// Ink measures and tokenizes every line of a frame again for each frame, with caches that live
+// for one frame. Kept across frames (and emptied past 10,000 entries), a line that did not
+// change (the header, a question) costs nothing the next time.
+export const inkCachesAcrossFrames = {
+	name: "ink-caches-across-frames",
+	setup(esbuild) {
+		esbuild.onLoad({ filter: /[/\\]ink[/\\]build[/\\]output\.js$/ }, (args) => {
+			let source = readFileSync(args.path, "utf8");
+			source = patch(
+				source,
+				"export default class Output {",
+				"let sharedCaches;\n" +
+					"function cachesAcrossFrames() {\n" +
+					"\tconst size = sharedCaches ? sharedCaches.styledChars.size + sharedCaches.widths.size : 0;\n" +
+					"\tif (!sharedCaches || size > 10000) sharedCaches = new OutputCaches();\n" +
+					"\treturn sharedCaches;\n" +
+					"}\n" +
+					"export default class Output {",
+				"ink output caches",
+			);
+			source = patch(source, "caches = new OutputCaches();", "caches = cachesAcrossFrames();", "ink output");
+			return { contents: source, loader: "js" };
+		});
+	},
+};
+
 // wrap-ansi pins string-width 7 (with emoji-regex and its own Intl.Segmenter) while Ink
 // measures with string-width 8: one copy, so wrapping and measuring agree and load once.
 export const oneStringWidth = {

@@ -2,6 +2,7 @@
 // test, Ink unmounted, and every sandbox the test made removed.
 import { cleanup } from "ink-testing-library";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import type { System } from "../../source/core/system.js";
 import { type FakeAnthropic, startFakeAnthropic } from "./fake-anthropic.js";
 import { type AppSettings, removeSandbox, renderApp } from "./render-app.js";
 import { makeSandbox, type Sandbox } from "./sandbox.js";
@@ -42,9 +43,10 @@ export function zshAppSuite(validKeys: readonly string[], started: (fake: FakeAn
 		return fake.url;
 	};
 	const newSandbox = (): Sandbox => track(makeSandbox({ shell: "zsh", baseURL: url() }));
-	const start = (settings: Partial<AppSettings> = {}, sandbox = newSandbox()) => ({
-		app: renderApp({ sandbox, baseURL: url(), settings }),
-		sandbox,
-	});
+	const start = (
+		settings: Partial<AppSettings> = {},
+		sandbox = newSandbox(),
+		wrap?: (system: System) => System,
+	) => ({ app: renderApp({ sandbox, baseURL: url(), settings, wrap }), sandbox });
 	return { newSandbox, start };
 }

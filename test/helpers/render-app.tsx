@@ -24,6 +24,8 @@ export interface RenderAppOptions {
 	readonly baseURL: string;
 	readonly settings?: Partial<AppSettings>;
 	readonly platform?: NodeJS.Platform;
+	/** Wraps the system the app gets, to watch or change what it does. */
+	readonly wrap?: (system: System) => System;
 }
 
 export interface AppHarness extends Driver {
@@ -49,8 +51,9 @@ export function sandboxSystem(sandbox: Sandbox, baseURL: string, platform?: Node
 	};
 }
 
-export function renderApp({ sandbox, baseURL, settings, platform }: RenderAppOptions): AppHarness {
-	const system = sandboxSystem(sandbox, baseURL, platform);
+export function renderApp({ sandbox, baseURL, settings, platform, wrap }: RenderAppOptions): AppHarness {
+	const base = sandboxSystem(sandbox, baseURL, platform);
+	const system = wrap ? wrap(base) : base;
 	let exited: ((code: ExitCodeValue) => void) | undefined;
 	const exit = new Promise<ExitCodeValue>((resolve) => {
 		exited = resolve;

@@ -1,0 +1,114 @@
+// The work of each automatic step, as a function of the wizard's state: it returns the action
+// that reports the outcome (or nothing, when the step must wait for detection).
+import { applyPlan } from "../core/apply.js";
+import { ExitCode } from "../core/exit-codes.js";
+import { planChanges } from "../core/plan.js";
+import { proveChanges } from "../core/proofs.js";
+import { foreignDefinitions, keptKey, rotationTargets, toDisable } from "../core/rotation.js";
+import { checkKeyLive, type LiveTest, runLiveTest } from "../core/session.js";
+import type { System } from "../core/system.js";
+import { allowProfiles } from "../core/windows/execution-policy.js";
+import { liveTestPlanned, type WizardAction, type WizardState } from "../core/wizard.js";
+
+export interface StepSettings {
+	/** Whether the key is checked with the API (false with --no-verify). */
+	readonly verify: boolean;
+	readonly envFile?: string;
+	readonly model?: string;
+	readonly nodePath: string;
+	readonly parentPid: number;
+}
+
+/** Claude's answer does not depend on the shell: the live test starts with the proofs. */
+export interface LiveTestHolder {
+	current: Promise<LiveTest> | undefined;
+}
+
+export async function stepWork(
+	system: System,
+	settings: StepSettings,
+	state: WizardState,
+	liveTest: LiveTestHolder,
+): Promise<WizardAction | undefined> {
+	const startLiveTest = (key: string): Promise<LiveTest> => {
+		if (!liveTest.current) {
+			liveTest.current = runLiveTest(system, key, state.models, settings.model);
+			liveTest.current.catch(() => undefined); // awaited (and reported) at the testing step
+		}
+		return liveTest.current;
+	};
+	const { step, key, environment } = state;
+	switch (step.name) {
+		case "checking": {
+			if (!key) return;
+			const result = await checkKeyLive(system, key.key);
+			return result.ok
+				? { type: "check-passed", models: result.models }
+				: { type: "check-failed", advice: result.advice };
+		}
+		case "planning": {
+			if (!key || !environment) return;
+			// Rotation: everywhere claude-setup wrote before gets the new key too.
+			const others = foreignDefinitions(environment.credentials, key.variable, key.key);
+			const result = await planChanges(system, {
+				targets: rotationTargets(state.targets, environment.ourTargets, environment.detected.os),
+				variable: key.variable,
+				key: key.key,
+				envFile: settings.envFile,
+				detected: environment.detected,
+				windows: environment.windows,
+				disable: state.disableOthers ? toDisable(others) : [],
+				privateFile: state.privateFile,
+			});
+			return result.ok
+				? { type: "planned", plan: result.plan }
+				: writeFailed("Cannot write there", result.message);
+		}
+		case "keeping": {
+			if (!environment) return;
+			const kept = await keptKey(system, environment);
+			if (!kept) {
+				return {
+					type: "failed",
+					title: "No key to keep",
+					message: "A new terminal gets no ANTHROPIC_API_KEY. Run claude-setup again to save one.",
+					code: ExitCode.notProven,
+				};
+			}
+			const result = await runLiveTest(system, kept.value, undefined, settings.model);
+			return { type: "kept", masked: kept.masked, where: kept.where, result };
+		}
+		case "allowing": {
+			const failures: string[] = [];
+			for (const blocked of step.plan.blockedProfiles) {
+				const result = blocked.report.lockedByGroupPolicy
+					? { ok: false as const, detail: blocked.report.explanation }
+					: await allowProfiles(system.run, blocked.host);
+				if (!result.ok) failures.push(`${blocked.label}: ${result.detail}`);
+			}
+			return { type: "profiles-allowed", failure: failures.length > 0 ? failures.join(" ") : undefined };
+		}
+		case "writing": {
+			const result = await applyPlan(system, step.plan);
+			return result.ok
+				? { type: "written", written: result.written }
+				: writeFailed("Nothing was written", result.message);
+		}
+		case "proving": {
+			if (!key || !environment) return;
+			if (liveTestPlanned(settings, state)) void startLiveTest(key.key);
+			const proofs = await proveChanges(system, step.plan, environment.detected, key.key, settings.nodePath);
+			return { type: "proved", proofs };
+		}
+		case "testing": {
+			if (!key) return;
+			return { type: "tested", result: await startLiveTest(key.key) };
+		}
+		default:
+			return;
+	}
+}
+
+function writeFailed(title: string, message: string): WizardAction {
+	return { type: "failed", title, message, code: ExitCode.writeFailed };
+}
