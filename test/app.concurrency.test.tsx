@@ -30,15 +30,14 @@ describe("the API around the checks", { timeout: 30_000 }, () => {
 	it("asks Claude while the fresh shell reads the key back, and shows both in one frame", async () => {
 		const sandbox = newSandbox();
 		writeFileSync(`${sandbox.home}/.zshrc`, "sleep 0.4\n"); // the proof takes at least 400 ms
-		let proving: () => boolean = () => false;
+		let watched: ReturnType<typeof watchProofs> | undefined;
 		const { app } = start({ presetTargets: ["zsh"] }, sandbox, (system) => {
-			const watched = watchProofs(system);
-			proving = watched.proving;
+			watched = watchProofs(system);
 			return watched.system;
 		});
 		let askedDuringProof: boolean | undefined;
 		fake.setBehaviour((request) => {
-			if (request.path === "/v1/messages") askedDuringProof = proving();
+			if (request.path === "/v1/messages") askedDuringProof = watched?.proving();
 			return undefined;
 		});
 		await pasteKey(app);
@@ -46,6 +45,11 @@ describe("the API around the checks", { timeout: 30_000 }, () => {
 		const done = await app.waitForText("All set.");
 		expect(done).toContain("✓ A fresh zsh reads the key from ~/.zshrc");
 		expect(askedDuringProof).toBe(true);
+		// The proof outlasted the look-ahead (its frame showed), and ran once all the same.
+		expect(app.frames().some((frame) => frame.includes("Starting a fresh shell to read the key back…"))).toBe(
+			true,
+		);
+		expect(watched?.started()).toBe(1);
 		// Claude answered before the shell: no "testing" frame between the proof and the verdict.
 		expect(app.frames().some((frame) => frame.includes(TESTING))).toBe(false);
 	});

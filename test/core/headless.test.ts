@@ -4,6 +4,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FakeAnthropic } from "../helpers/fake-anthropic.js";
+import { watchProofs } from "../helpers/proof-watch.js";
 import { calls, filesIn, KEY, MASKED, runIn, SECRET, sandboxFor, withFakeApi } from "./headless-harness.js";
 
 let fake: FakeAnthropic;
@@ -54,28 +55,20 @@ describe("a successful run", () => {
 		const sandbox = await sandboxFor(fake.url);
 		// A slow startup file: the proof takes at least 400 ms.
 		await writeFile(path.join(sandbox.home, ".zshrc"), "sleep 0.4\n");
-		let proving = false;
+		const watched = watchProofs(sandbox.system);
 		let askedDuringProof: boolean | undefined;
-		const run: typeof sandbox.system.run = async (command, args, options) => {
-			const proof = command === "zsh" && args[0] === "-ic";
-			proving ||= proof;
-			try {
-				return await sandbox.system.run(command, args, options);
-			} finally {
-				if (proof) proving = false;
-			}
-		};
 		fake.setBehaviour((request) => {
-			if (request.path === "/v1/messages") askedDuringProof = proving;
+			if (request.path === "/v1/messages") askedDuringProof = watched.proving();
 			return undefined;
 		});
-		const { report } = await runIn({ ...sandbox, system: { ...sandbox.system, run } }, KEY);
+		const { report } = await runIn({ ...sandbox, system: watched.system }, KEY);
 		expect(report).toMatchObject({
 			ok: true,
 			proofs: [{ ok: true }],
 			liveTest: { model: "claude-haiku-5-5" },
 		});
 		expect(askedDuringProof).toBe(true);
+		expect(watched.started()).toBe(1);
 	});
 
 	it("uses --model for the live test", async () => {

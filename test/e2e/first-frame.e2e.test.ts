@@ -1,7 +1,7 @@
 // The prompt drawn by the first lines of the bundle, before Ink loads (source/first-frame.ts):
 // it must be Ink's own first frame byte for byte, be replaced in the same write as Ink's frame,
 // keep a key pasted at once hidden and hand it to the wizard, and stay out of narrow terminals.
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import pty from "@lydell/node-pty";
 import xterm from "@xterm/headless";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,6 +20,7 @@ afterAll(() => {
 });
 
 interface Session {
+	readonly sandbox: Sandbox;
 	/** Everything the CLI wrote, raw. */
 	readonly output: () => string;
 	readonly screen: () => Promise<string>;
@@ -56,6 +57,7 @@ function start(options: { cols?: number; env?: Record<string, string>; onFirstCh
 	});
 	const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
 	const session: Session = {
+		sandbox,
 		output: () => raw,
 		screen: () =>
 			new Promise((resolve) =>
@@ -137,6 +139,13 @@ describe("the prompt before Ink loads", { timeout: 30_000 }, () => {
 		run.write(KEYS.escape);
 		expect(await run.exited).toBe(130);
 		expect(run.output()).not.toContain(SECRET_PART);
+	});
+
+	it("takes a Ctrl-C typed before Ink loads as the cancel it is: exit 130, nothing written", async () => {
+		const run = start({ onFirstChunk: () => run.write(KEYS.ctrlC) });
+		expect(await run.exited).toBe(130);
+		expect(await run.screen()).toContain("Cancelled. Nothing was written.");
+		expect(readdirSync(run.sandbox.home)).not.toContain(".zshrc");
 	});
 
 	it("is left to Ink in a terminal too narrow for it (nothing would wrap the same way)", async () => {
