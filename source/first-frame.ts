@@ -68,7 +68,9 @@ function draw(): FirstFrame {
 				stdout.write = write;
 				if (!drawn) return write.call(stdout, chunk, ...rest);
 				drawn = false;
-				return write.call(stdout, typeof chunk === "string" ? erase + chunk : chunk, ...rest);
+				if (typeof chunk === "string") return write.call(stdout, erase + chunk, ...rest);
+				write.call(stdout, erase);
+				return write.call(stdout, chunk, ...rest);
 			}) as typeof stdout.write;
 		},
 		dismiss: () => {
