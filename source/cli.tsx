@@ -96,7 +96,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		{ exitOnCtrlC: false, maxFps: 120 },
 	);
 	// The first frame is on screen: load what checking the key needs while it is pasted.
-	setImmediate(prepareAnthropicApi);
+	if (options.verify) setImmediate(prepareAnthropicApi);
 	// Ink's unmount gives the terminal back: raw mode off, cursor shown.
 	interrupts.setCleanup(async () => {
 		instance.unmount();
