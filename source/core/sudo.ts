@@ -1,5 +1,6 @@
 // Run through sudo, HOME is usually root's: the key would land in root's startup files,
 // where the user's own shells never look (rustup refuses the same way: do_anti_sudo_check).
+// With HOME kept as the user's, the files root creates there would be root's: refused too.
 import { pathsFor } from "./paths.js";
 import type { Env, System } from "./system.js";
 
@@ -27,11 +28,19 @@ export function sudoRefusal(facts: SudoFacts): string | undefined {
 		theirs !== undefined
 			? home !== theirs
 			: ROOT_HOMES.includes(home) || (facts.rootHome !== undefined && home === normalize(facts.rootHome));
-	if (!notTheirs) return undefined;
 	const where = theirs === undefined ? "" : ` (${theirs})`;
+	const problem = notTheirs
+		? [
+				`claude-setup is running as root through sudo, so it would save the key in ${home}, not in ${user}'s home${where}.`,
+				`${user}'s shells would never see it, and root's files would hold ${user}'s key.`,
+			]
+		: // HOME kept as the user's (macOS, sudo -E): what root creates there, root owns.
+			[
+				`claude-setup is running as root through sudo, so what it creates in ${home} would belong to root.`,
+				`${user}'s own shells could not read a new startup file, and later runs as ${user} could not update it.`,
+			];
 	return [
-		`claude-setup is running as root through sudo, so it would save the key in ${home}, not in ${user}'s home${where}.`,
-		`${user}'s shells would never see it, and root's files would hold ${user}'s key.`,
+		...problem,
 		"Run it again without sudo: claude-setup needs no special rights to edit your own files.",
 		"(To set up root's own shell on purpose, run it from a root login such as `su -`, without sudo.)",
 	].join("\n");

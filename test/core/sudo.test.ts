@@ -1,5 +1,6 @@
-// Run through sudo with root's HOME, claude-setup would write the user's key into root's
-// files: it refuses (exit 2 in cli.tsx). Decided from an environment snapshot and the uid.
+// Run through sudo, claude-setup would write the user's key into root's files (root's HOME) or
+// leave root-owned files in the user's home (HOME kept): it refuses (exit 2 in cli.tsx).
+// Decided from an environment snapshot and the uid.
 import { describe, expect, it } from "vitest";
 import { checkSudo, homeOfUser, sudoRefusal } from "../../source/core/sudo.js";
 import type { System } from "../../source/core/system.js";
@@ -17,19 +18,27 @@ describe("sudoRefusal", () => {
 		// [name, env, uid, HOME, invoking user's home, root's home, refused]
 		["plain user, no sudo", { HOME: "/home/ada" }, 1000, "/home/ada", undefined, undefined, false],
 		["sudo with root's HOME (sudo -H, Debian/Fedora default)", ADA, 0, "/root", "/home/ada", "/root", true],
-		["sudo, HOME kept as the user's (old Ubuntu)", ADA, 0, "/home/ada", "/home/ada", "/root", false],
-		["sudo, HOME kept, with a trailing slash", ADA, 0, "/home/ada/", "/home/ada", "/root", false],
+		[
+			"sudo, HOME kept as the user's (macOS, old Ubuntu, sudo -E)",
+			ADA,
+			0,
+			"/home/ada",
+			"/home/ada",
+			"/root",
+			true,
+		],
+		["sudo, HOME kept, with a trailing slash", ADA, 0, "/home/ada/", "/home/ada", "/root", true],
 		["sudo on macOS: root's home is /var/root", ADA, 0, "/var/root", "/Users/ada", "/var/root", true],
 		["sudo, user unknown to the database, HOME /root", ADA, 0, "/root", undefined, undefined, true],
 		["sudo, user unknown, HOME root's unusual home", ADA, 0, "/srv/admin", undefined, "/srv/admin", true],
 		[
-			"sudo, user unknown, HOME elsewhere: cannot tell, go on",
+			"sudo, user unknown, HOME elsewhere: root would own what it creates",
 			ADA,
 			0,
 			"/home/ada",
 			undefined,
 			"/root",
-			false,
+			true,
 		],
 		["sudo, HOME is a third user's home", ADA, 0, "/home/bob", "/home/ada", "/root", true],
 		["sudo -u bob (not root): bob's own run", ADA, 1001, "/home/bob", "/home/ada", undefined, false],
@@ -51,8 +60,18 @@ describe("sudoRefusal", () => {
 		if (message === undefined) return;
 		expect(message).toContain("through sudo");
 		expect(message).toContain(home.replace(/\/$/, ""));
-		expect(message).toContain("ada's shells would never see it");
+		expect(message).toMatch(
+			/ada's shells would never see it|ada's own shells could not read a new startup file/,
+		);
 		expect(message).toMatch(/Run it again without sudo/);
+	});
+
+	it("with the user's own HOME, says why root must not create files there", () => {
+		const message = sudoRefusal({ env: ADA, uid: 0, home: "/Users/ada", invokingUserHome: "/Users/ada" });
+		expect(message?.split("\n").slice(0, 2)).toEqual([
+			"claude-setup is running as root through sudo, so what it creates in /Users/ada would belong to root.",
+			"ada's own shells could not read a new startup file, and later runs as ada could not update it.",
+		]);
 	});
 
 	it("names the user's home when it is known", () => {
