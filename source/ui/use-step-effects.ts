@@ -73,7 +73,7 @@ export function useStepEffects(
 				const next = reducer(current, action);
 				if (next.step === current.step || !LOOK_AHEAD.has(next.step.name)) break;
 				const following = work(next);
-				const quick = await Promise.race([following.then(() => true), delay(QUICK_MS)]);
+				const quick = await settlesWithin(following, QUICK_MS);
 				if (!quick) {
 					following.catch(() => undefined); // reported by that step's own run
 					ahead.current = { step: next.step.name, work: following };
@@ -99,4 +99,19 @@ export function useStepEffects(
 	}, [step, waitsForDetection]);
 }
 
-const delay = (ms: number) => new Promise<false>((resolve) => setTimeout(resolve, ms, false));
+/** Whether `work` settles within `ms`; the timer never outlives the answer. */
+function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => resolve(false), ms);
+		work.then(
+			() => {
+				clearTimeout(timer);
+				resolve(true);
+			},
+			(error: unknown) => {
+				clearTimeout(timer);
+				reject(error);
+			},
+		);
+	});
+}
