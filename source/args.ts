@@ -36,7 +36,7 @@ Options
                       Windows: windows (user environment), powershell (profile), bash (Git Bash), dotenv
   --env-file <path>   the file for the dotenv target (default: ./.env)
   --key-stdin         read the key from standard input; no questions asked
-  --no-verify         skip the live checks (format checks still apply)
+  --no-verify         skip the live checks; nothing is sent to the API (format checks still apply)
   --model <id>        the model for the live test request (default: the newest Haiku)
   --dry-run           show what would change; write nothing
   --json              with --key-stdin, status or remove: print one JSON object describing the result

@@ -1,5 +1,6 @@
 // parseCommandLine, table-driven: each flag, the combinations that are refused, and the
 // messages people see for mistakes.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { HELP, type Options, parseCommandLine } from "../source/args.js";
 
@@ -168,5 +169,15 @@ describe("mistakes", () => {
 		const parsed = parseCommandLine(argv);
 		expect(parsed.kind === "error" && parsed.message).toMatch(message);
 		expect(JSON.stringify(parsed)).not.toContain(SECRET);
+	});
+});
+
+describe("the README", () => {
+	it("lists every option exactly as --help does", () => {
+		const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+		const options = (text: string) =>
+			text.slice(text.indexOf("  --target"), text.indexOf("  --help, --version"));
+		expect(options(readme)).toBe(options(HELP));
+		expect(options(HELP)).toContain("--yes, -y");
 	});
 });
