@@ -5,6 +5,7 @@ import { checkKey, maskKey } from "../core/key.js";
 import type { ExistingKey } from "../core/session.js";
 import type { AcceptedKey } from "../core/wizard.js";
 import { AdviceView } from "./advice-view.js";
+import { Indented } from "./indented.js";
 import { useKeys } from "./keys.js";
 import { INPUT_MARK, KEY_PROMPT, KEY_PROMPT_HINT, WHERE_TO_GET_A_KEY } from "./prompt-text.js";
 import { YesNo } from "./yes-no.js";
@@ -117,7 +118,9 @@ function Feedback({
 					✓ {check.kind === "api-key" ? "Looks like an API key" : "A Claude Code OAuth token"}:{" "}
 					{maskKey(check.key)}
 				</Text>
-				{check.fixes.length > 0 ? <Text dimColor>{`  cleaned: ${check.fixes.join("; ")}`}</Text> : null}
+				{check.fixes.length > 0 ? (
+					<Indented by={2} dimColor>{`cleaned: ${check.fixes.join("; ")}`}</Indented>
+				) : null}
 			</Box>
 		);
 	}

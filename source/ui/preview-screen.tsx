@@ -1,6 +1,7 @@
 import { Box, Text } from "ink";
 import { describeAction, describeUserVariable, trackedNotes } from "../core/describe.js";
 import type { Plan } from "../core/plan.js";
+import { Indented } from "./indented.js";
 import { YesNo } from "./yes-no.js";
 
 interface Props {
@@ -30,10 +31,10 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 								</Text>
 							))}
 					{change.otherDefinitions.map((other) => (
-						<Text key={other.line} color="yellow">
-							{"    "}! line {other.line} also sets {plan.variable} ({other.masked})
+						<Indented key={other.line} by={4} color="yellow">
+							! line {other.line} also sets {plan.variable} ({other.masked})
 							{change.action === "moved" ? "" : "; the claude-setup block comes later, so it wins"}
-						</Text>
+						</Indented>
 					))}
 					{change.backupDisplay ? <Text dimColor>{`    backup: ${change.backupDisplay}`}</Text> : null}
 				</Box>

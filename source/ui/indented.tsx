@@ -1,0 +1,13 @@
+import { Box, Text, type TextProps } from "ink";
+
+/**
+ * Prose set in by `by` columns, also on the lines it wraps onto (leading spaces would not be).
+ * Not for lines that end in a long path: a path broken across lines should not gain spaces.
+ */
+export function Indented({ by, ...text }: TextProps & { readonly by: number }) {
+	return (
+		<Box paddingLeft={by}>
+			<Text {...text} />
+		</Box>
+	);
+}
