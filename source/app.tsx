@@ -16,13 +16,14 @@ import { KeyRouter } from "./ui/keys.js";
 import { OthersScreen } from "./ui/others-screen.js";
 import { PolicyScreen } from "./ui/policy-screen.js";
 import { PreviewScreen } from "./ui/preview-screen.js";
+import type { StepSettings } from "./ui/step-work.js";
 import { TargetScreen } from "./ui/target-screen.js";
 import { UntrackScreen } from "./ui/untrack-screen.js";
-import { type EffectSettings, useStepEffects } from "./ui/use-step-effects.js";
+import { useStepEffects } from "./ui/use-step-effects.js";
 
 export interface AppProps {
 	readonly system: System;
-	readonly settings: WizardSettings & EffectSettings;
+	readonly settings: WizardSettings & StepSettings;
 	readonly onExit: (code: ExitCodeValue) => void;
 }
 
@@ -32,8 +33,6 @@ export function App({ system, settings, onExit }: AppProps) {
 	const { exit } = useApp();
 	useStepEffects(system, settings, state, dispatch, reducer);
 	const { step } = state;
-
-	// Esc or Ctrl-C leave at any moment, except mid-write (which is atomic and short).
 
 	const finished = step.name === "done" || step.name === "failed";
 	const exitCode = state.exitCode;

@@ -17,7 +17,7 @@ export interface Options {
 	readonly json: boolean;
 }
 
-export type ParsedArgs =
+type ParsedArgs =
 	| { readonly kind: "run"; readonly options: Options }
 	| { readonly kind: "help" }
 	| { readonly kind: "version" }

@@ -3,13 +3,14 @@
 // These two run first, in this order: clear CI for a person's terminal, then draw the prompt.
 import "./interactive.js";
 import "./first-frame.js";
-import { HELP, type Options, parseCommandLine } from "./args.js";
+import { HELP, type Options } from "./args.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/headless.js";
 import { scrubSecrets } from "./core/scrub.js";
 import { runRemove, runStatus } from "./core/status/command.js";
 import { checkSudo } from "./core/sudo.js";
 import { firstFrame } from "./first-frame.js";
+import { commandLine } from "./interactive.js";
 import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
 import { handleInterrupts } from "./system/interrupts.js";
 import { createNodeSystem, rootHome } from "./system/node-system.js";
@@ -18,8 +19,7 @@ import { askYesNo, readAllStdin } from "./system/stdin.js";
 const VERSION = "0.1.0";
 
 async function main(): Promise<ExitCodeValue> {
-	const parsed = parseCommandLine(process.argv.slice(2));
-	switch (parsed.kind) {
+	switch (commandLine.kind) {
 		case "help":
 			console.log(HELP);
 			return ExitCode.ok;
@@ -27,10 +27,10 @@ async function main(): Promise<ExitCodeValue> {
 			console.log(VERSION);
 			return ExitCode.ok;
 		case "error":
-			console.error(`claude-setup: ${parsed.message}\nRun claude-setup --help for the options.`);
+			console.error(`claude-setup: ${commandLine.message}\nRun claude-setup --help for the options.`);
 			return ExitCode.usage;
 		case "run":
-			return run(parsed.options);
+			return run(commandLine.options);
 	}
 }
 

@@ -17,7 +17,7 @@ import {
 } from "./ui/prompt-text.js";
 
 /** Ink's first frame, line by line: the header and the empty key prompt, one space of padding. */
-export function firstFrameLines(style: ChalkInstance): readonly string[] {
+function firstFrameLines(style: ChalkInstance): readonly string[] {
 	return [
 		` ${style.bold.hex(TITLE_COLOR)(TITLE)}${style.dim(TAGLINE)}`,
 		"",
@@ -28,9 +28,7 @@ export function firstFrameLines(style: ChalkInstance): readonly string[] {
 }
 
 /** The widest line in columns (every character of the frame is one column wide). */
-export const FIRST_FRAME_WIDTH = Math.max(
-	...firstFrameLines(new Chalk({ level: 0 })).map((line) => line.length),
-);
+const FIRST_FRAME_WIDTH = Math.max(...firstFrameLines(new Chalk({ level: 0 })).map((line) => line.length));
 
 // Synchronized output (DEC mode 2026): the terminal shows the erase and Ink's frame at once;
 // Ink's first write ends it.
@@ -41,7 +39,7 @@ export function eraseLines(lineCount: number): string {
 	return `${"\u001B[2K\u001B[1A".repeat(lineCount)}\u001B[2K\u001B[G`;
 }
 
-export interface FirstFrame {
+interface FirstFrame {
 	/** Ink draws next: its first write to the terminal erases ours first, in the same update. */
 	readonly handOver: () => void;
 	/** Something else is shown instead (a refusal, an error): erase ours, give the terminal back. */

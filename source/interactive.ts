@@ -2,11 +2,15 @@
 import { isatty } from "node:tty";
 import { parseCommandLine } from "./args.js";
 
-const parsed = parseCommandLine(process.argv.slice(2));
+/** The command line, parsed once here for cli.tsx as well. */
+export const commandLine = parseCommandLine(process.argv.slice(2));
 
 /** The wizard will run: no subcommand, no --key-stdin, and the keyboard is a terminal. */
 export const wizardAtTerminal =
-	parsed.kind === "run" && parsed.options.command === "setup" && !parsed.options.keyStdin && isatty(0);
+	commandLine.kind === "run" &&
+	commandLine.options.command === "setup" &&
+	!commandLine.options.keyStdin &&
+	isatty(0);
 
 if (wizardAtTerminal) {
 	// A person is at this terminal: Ink must draw every frame even if CI happens to be set (it

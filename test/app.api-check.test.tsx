@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { answer, expectNoLeak, pasteKey } from "./helpers/app-steps.js";
 import { withAppSuite } from "./helpers/app-suite.js";
 import { type FakeAnthropic, type ScriptedReply, scripted } from "./helpers/fake-anthropic.js";
-import { closedURL, renderApp } from "./helpers/render-app.js";
+import { renderApp } from "./helpers/render-app.js";
 import { makeSandbox, readBack, TEST_KEY, WRONG_KEY } from "./helpers/sandbox.js";
+import { closedURL } from "./helpers/temp-system.js";
 
 let fake: FakeAnthropic;
 const track = withAppSuite([TEST_KEY], (started) => {

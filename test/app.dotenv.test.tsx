@@ -1,38 +1,29 @@
 // .env in a real git repo: the .gitignore entry, and the question about a .env git already tracks.
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { answer, expectNoLeak, pasteKey } from "./helpers/app-steps.js";
 import { withAppSuite } from "./helpers/app-suite.js";
 import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
 import { renderApp } from "./helpers/render-app.js";
-import { makeSandbox, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
+import { git, makeSandbox, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
 
 let fake: FakeAnthropic;
 const track = withAppSuite([TEST_KEY], (started) => {
 	fake = started;
 });
 
-function git(sandbox: Sandbox, ...args: string[]): string {
-	return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args], {
-		cwd: sandbox.project,
-		env: sandbox.env,
-		encoding: "utf8",
-	});
-}
-
 function repo(trackedEnv: boolean): Sandbox {
 	const sandbox = makeSandbox({ shell: "bash", baseURL: fake.url, gitRepo: true });
 	track(sandbox);
 	if (trackedEnv) {
 		writeFileSync(`${sandbox.project}/.env`, "DEBUG=1\n");
-		git(sandbox, "add", ".env");
-		git(sandbox, "commit", "-qm", "add .env");
+		git(sandbox.project, sandbox.env, "add", ".env");
+		git(sandbox.project, sandbox.env, "commit", "-qm", "add .env");
 	}
 	return sandbox;
 }
 
-const tracked = (sandbox: Sandbox) => git(sandbox, "ls-files", "--", ".env").trim();
+const tracked = (sandbox: Sandbox) => git(sandbox.project, sandbox.env, "ls-files", "--", ".env").trim();
 
 describe(".env in a git repository", { timeout: 30_000 }, () => {
 	it("picks .env from the list, makes git ignore it, and Node's loader reads it", async () => {
@@ -48,7 +39,7 @@ describe(".env in a git repository", { timeout: 30_000 }, () => {
 		expect(done).toContain("A fresh .env loader reads the key");
 		expect(await app.waitForExit()).toBe(0);
 		expect(readFileSync(`${sandbox.project}/.env`, "utf8")).toBe(`ANTHROPIC_API_KEY=${TEST_KEY}\n`);
-		git(sandbox, "check-ignore", "-q", ".env");
+		git(sandbox.project, sandbox.env, "check-ignore", "-q", ".env");
 		expectNoLeak(app);
 	});
 
@@ -83,7 +74,7 @@ describe(".env in a git repository", { timeout: 30_000 }, () => {
 		expect(await app.waitForExit()).toBe(0);
 		expect(tracked(sandbox)).toBe("");
 		expect(readFileSync(`${sandbox.project}/.env`, "utf8")).toContain(`ANTHROPIC_API_KEY=${TEST_KEY}`);
-		git(sandbox, "check-ignore", "-q", ".env");
+		git(sandbox.project, sandbox.env, "check-ignore", "-q", ".env");
 		expectNoLeak(app);
 	});
 });

@@ -1,35 +1,23 @@
 // The wizard when ~/.zshrc is under version control (a git repo in $HOME): it asks before a
 // secret goes in, offers claude-setup's private file by default, and the preview shows it.
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { answer, expectNoLeak, pasteKey, zshrc } from "./helpers/app-steps.js";
-import { withAppSuite } from "./helpers/app-suite.js";
-import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
+import { zshAppSuite } from "./helpers/app-suite.js";
 import { flat } from "./helpers/ink-driver.js";
-import { renderApp } from "./helpers/render-app.js";
-import { makeSandbox, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
+import { git, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
 
-let fake: FakeAnthropic;
-const track = withAppSuite([TEST_KEY], (started) => {
-	fake = started;
-});
+const { newSandbox, start } = zshAppSuite([TEST_KEY]);
 
 const ORIGINAL = "# committed to my dotfiles repo\n";
 
 /** A sandbox whose HOME is a git repository with ~/.zshrc committed. */
 function trackedHome(): Sandbox {
-	const sandbox = makeSandbox({ shell: "zsh", baseURL: fake.url });
-	track(sandbox);
-	const git = (...args: string[]) =>
-		execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=T", ...args], {
-			cwd: sandbox.home,
-			env: sandbox.env,
-		});
-	git("init", "-q");
+	const sandbox = newSandbox();
+	git(sandbox.home, sandbox.env, "init", "-q");
 	writeFileSync(`${sandbox.home}/.zshrc`, ORIGINAL);
-	git("add", ".zshrc");
-	git("commit", "-q", "-m", "dotfiles");
+	git(sandbox.home, sandbox.env, "add", ".zshrc");
+	git(sandbox.home, sandbox.env, "commit", "-q", "-m", "dotfiles");
 	return sandbox;
 }
 
@@ -38,7 +26,7 @@ const QUESTION = "Where should the key itself go?";
 describe("a ~/.zshrc under version control", { timeout: 30_000 }, () => {
 	it("Enter keeps the key in a private file that ~/.zshrc loads; a fresh zsh reads it", async () => {
 		const sandbox = trackedHome();
-		const app = renderApp({ sandbox, baseURL: fake.url });
+		const { app } = start({}, sandbox);
 		await pasteKey(app);
 		await answer(app, "Where should the key go?");
 		const question = await answer(app, QUESTION);
@@ -60,7 +48,7 @@ describe("a ~/.zshrc under version control", { timeout: 30_000 }, () => {
 
 	it("'write it anyway' puts the key in ~/.zshrc and the preview warns", async () => {
 		const sandbox = trackedHome();
-		const app = renderApp({ sandbox, baseURL: fake.url, settings: { presetTargets: ["zsh"] } });
+		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
 		await pasteKey(app);
 		await app.waitForText(QUESTION);
 		app.press("down");
@@ -76,7 +64,7 @@ describe("a ~/.zshrc under version control", { timeout: 30_000 }, () => {
 
 	it("quit writes nothing", async () => {
 		const sandbox = trackedHome();
-		const app = renderApp({ sandbox, baseURL: fake.url, settings: { presetTargets: ["zsh"] } });
+		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
 		await pasteKey(app);
 		await app.waitForText(QUESTION);
 		app.type("3");

@@ -3,13 +3,12 @@
 import { describe, expect, it } from "vitest";
 import { ExitCode } from "../source/core/exit-codes.js";
 import { answer, expectNoLeak, pasteKey } from "./helpers/app-steps.js";
-import { withAppSuite } from "./helpers/app-suite.js";
+import { zshAppSuite } from "./helpers/app-suite.js";
 import { type FakeAnthropic, type ScriptedReply, scripted } from "./helpers/fake-anthropic.js";
-import { renderApp } from "./helpers/render-app.js";
-import { makeSandbox, readBack, TEST_KEY } from "./helpers/sandbox.js";
+import { readBack, TEST_KEY } from "./helpers/sandbox.js";
 
 let fake: FakeAnthropic;
-const track = withAppSuite([TEST_KEY], (started) => {
+const { start } = zshAppSuite([TEST_KEY], (started) => {
 	fake = started;
 });
 
@@ -54,9 +53,7 @@ const CASES: { name: string; reply: () => ScriptedReply; says: string; next: Reg
 describe("a failing live test", { timeout: 30_000 }, () => {
 	it.each(CASES)("$name: saved, advice with request id, exit $code", async ({ reply, says, next, code }) => {
 		fake.setBehaviour((request) => (request.path === "/v1/messages" ? reply() : undefined));
-		const sandbox = makeSandbox({ shell: "zsh", baseURL: fake.url });
-		track(sandbox);
-		const app = renderApp({ sandbox, baseURL: fake.url, settings: { presetTargets: ["zsh"] } });
+		const { app, sandbox } = start({ presetTargets: ["zsh"] });
 		await pasteKey(app);
 		await answer(app, "Write these changes?");
 		const done = await app.waitForText("not everything checks out");

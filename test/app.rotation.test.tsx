@@ -7,28 +7,33 @@ import { App } from "../source/app.js";
 import { removeBlock } from "../source/core/block-edit.js";
 import { commentOutLines } from "../source/core/comment-out.js";
 import type { System } from "../source/core/system.js";
-import { answer, expectNoLeak, pasteKey, ROTATED_KEY, replaceExisting } from "./helpers/app-steps.js";
-import { withAppSuite } from "./helpers/app-suite.js";
+import {
+	answer,
+	expectNoLeak,
+	pasteKey,
+	ROTATED_KEY,
+	replaceExisting,
+	STALE_KEY,
+} from "./helpers/app-steps.js";
+import { zshAppSuite } from "./helpers/app-suite.js";
 import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
 import { drive } from "./helpers/ink-driver.js";
-import { type AppSettings, renderApp, sandboxSystem } from "./helpers/render-app.js";
-import { makeSandbox, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
+import { type AppSettings, sandboxSystem } from "./helpers/render-app.js";
+import { readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
 
-const STALE_KEY = `sk-ant-api03-${"s".repeat(89)}StAl`;
 const OLDER_KEY = `sk-ant-api03-${"o".repeat(89)}OlDr`;
 const ZSHRC = `# mine\nalias ll='ls -l'\nexport ANTHROPIC_API_KEY=${STALE_KEY}\nsetopt autocd\n`;
 const BASH_PROFILE = `export ANTHROPIC_API_KEY="${OLDER_KEY}"\n`;
 const EXISTING = "An Anthropic API key is already set:";
 
 let fake: FakeAnthropic;
-const track = withAppSuite([TEST_KEY, ROTATED_KEY, STALE_KEY], (started) => {
+const suite = zshAppSuite([TEST_KEY, ROTATED_KEY, STALE_KEY], (started) => {
 	fake = started;
 });
 
 /** A zsh user with a stale key in ~/.zshrc line 3 and an older one in ~/.bash_profile. */
 function staleSandbox(): Sandbox {
-	const sandbox = makeSandbox({ shell: "zsh", baseURL: fake.url });
-	track(sandbox);
+	const sandbox = suite.newSandbox();
 	writeFileSync(`${sandbox.home}/.zshrc`, ZSHRC);
 	writeFileSync(`${sandbox.home}/.bash_profile`, BASH_PROFILE);
 	return sandbox;
@@ -41,7 +46,7 @@ const withoutOurBlock = (text: string) => {
 };
 
 function start(sandbox: Sandbox, settings: Partial<AppSettings> = {}) {
-	return renderApp({ sandbox, baseURL: fake.url, settings });
+	return suite.start(settings, sandbox).app;
 }
 
 /** Replace, paste the new key, take the default target: up to the question about the others. */

@@ -13,6 +13,7 @@ import {
 	pasteKey,
 	ROTATED_KEY,
 	replaceExisting,
+	STALE_KEY,
 	zshrc,
 } from "./helpers/app-steps.js";
 import { zshAppSuite } from "./helpers/app-suite.js";
@@ -23,8 +24,6 @@ let fake: FakeAnthropic;
 const { start, newSandbox } = zshAppSuite([TEST_KEY, ROTATED_KEY], (started) => {
 	fake = started;
 });
-
-const STALE_KEY = `sk-ant-api03-${"s".repeat(89)}StAl`;
 
 describe("the whole wizard", { timeout: 30_000 }, () => {
 	it("saves to ~/.zshrc with Enter at every question, and a fresh zsh reads it", async () => {

@@ -2,28 +2,23 @@
 // what each answer does), profiles in OneDrive for 5.1 and 7, and a UTF-16LE profile kept byte
 // for byte. Every test checks the key only ever went on standard input.
 import { cleanup } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { encodeText } from "../source/core/text-encoding.js";
 import { encodeCommand, SCRIPTS } from "../source/core/windows/powershell.js";
 import { answer, pasteKey, ROTATED_KEY } from "./helpers/app-steps.js";
-import { type FakeAnthropic, startFakeAnthropic } from "./helpers/fake-anthropic.js";
+import { withAppSuite } from "./helpers/app-suite.js";
+import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
 import { type FakeWindowsOptions, fakeWindows, PROFILE_PATHS } from "./helpers/fake-windows.js";
 import { flat } from "./helpers/ink-driver.js";
 import { TEST_KEY } from "./helpers/sandbox.js";
 import { expectKeptSecret, inputs, MANIFEST, renderOn } from "./helpers/windows-app.js";
 
 let fake: FakeAnthropic;
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [TEST_KEY, ROTATED_KEY] });
-});
-afterAll(() => fake.close());
-afterEach(() => {
-	cleanup();
-	fake.requests.length = 0;
+withAppSuite([TEST_KEY, ROTATED_KEY], (running) => {
+	fake = running;
 });
 
 const BOTH_HOSTS: Omit<FakeWindowsOptions, "apiUrl"> = {
-	hosts: { powershell: "5.1.26100.2161", pwsh: "7.4.6" },
 	ancestors: ["node.exe", "pwsh.exe", "WindowsTerminal.exe"],
 	env: { WT_SESSION: "0b7a3c1e-8f7e-4a43-9a53-2f0c5d1e9a61" },
 };

@@ -1,27 +1,21 @@
 // The whole wizard on a fake Windows machine (PowerShell 7 in Windows Terminal, a user
 // environment that already holds a key, cmd in VS Code, Git Bash): what the person sees, the
 // exact user variables and bytes afterwards, and that the key only ever went on standard input.
-import { cleanup } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answer, pasteKey, ROTATED_KEY, replaceExisting } from "./helpers/app-steps.js";
-import { type FakeAnthropic, startFakeAnthropic } from "./helpers/fake-anthropic.js";
+import { withAppSuite } from "./helpers/app-suite.js";
+import type { FakeAnthropic } from "./helpers/fake-anthropic.js";
 import { BACKUPS, type FakeWindowsOptions, fakeWindows, HOME, PROJECT } from "./helpers/fake-windows.js";
 import { flat } from "./helpers/ink-driver.js";
 import { TEST_KEY } from "./helpers/sandbox.js";
 import { expectKeptSecret, inputs, MANIFEST, manifest, renderOn, text } from "./helpers/windows-app.js";
 
 let fake: FakeAnthropic;
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [TEST_KEY, ROTATED_KEY] });
-});
-afterAll(() => fake.close());
-afterEach(() => {
-	cleanup();
-	fake.requests.length = 0;
+withAppSuite([TEST_KEY, ROTATED_KEY], (running) => {
+	fake = running;
 });
 
 const PWSH_IN_TERMINAL: Omit<FakeWindowsOptions, "apiUrl"> = {
-	hosts: { powershell: "5.1.26100.2161", pwsh: "7.4.6" },
 	ancestors: ["node.exe", "pwsh.exe", "WindowsTerminal.exe", "explorer.exe"],
 	env: { WT_SESSION: "0b7a3c1e-8f7e-4a43-9a53-2f0c5d1e9a61" },
 };

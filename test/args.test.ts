@@ -3,9 +3,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { HELP, type Options, parseCommandLine } from "../source/args.js";
+import { testKey } from "./helpers/temp-system.js";
 
 const SECRET = "ArgSecretNeverEchoed";
-const KEY = `sk-ant-api03-${SECRET}${"x".repeat(95 - SECRET.length - 4)}AbCd`;
+const KEY = testKey(SECRET);
 
 const DEFAULTS: Options = {
 	command: "setup",

@@ -1,6 +1,7 @@
 // Turns an API failure into what a person should do next. Pure: the wizard shows it and
-// maps `outcome` to an exit code.
+// exits with the code for its `outcome`.
 import { adviseConnection } from "./advice-connection.js";
+import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import type { ApiFailure } from "./system.js";
 
 export interface Advice {
@@ -12,6 +13,17 @@ export interface Advice {
 	readonly outcome: "rejected" | "unreachable" | "account" | "server" | "request";
 }
 
+export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {
+	switch (outcome) {
+		case "rejected":
+			return ExitCode.keyRejected;
+		case "unreachable":
+			return ExitCode.unreachable;
+		default:
+			return ExitCode.notProven;
+	}
+}
+
 export interface AdviceContext {
 	/** check = GET /v1/models, test = POST /v1/messages. */
 	readonly step: "check" | "test";
@@ -20,7 +32,7 @@ export interface AdviceContext {
 	readonly baseURL?: string;
 }
 
-const DEFAULT_BASE_URL = "https://api.anthropic.com";
+export const DEFAULT_BASE_URL = "https://api.anthropic.com";
 const KEYS_PAGE = "console.anthropic.com → API keys";
 const BILLING_PAGE = "console.anthropic.com → Plans & Billing";
 const LIMITS_PAGE = "console.anthropic.com → Limits";

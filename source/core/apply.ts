@@ -86,9 +86,10 @@ async function applyLocked(system: System, plan: Plan): Promise<ApplyResult> {
 			if (change.backupPath && change.before !== undefined) {
 				// A failing backup is named as such, not as the file it was meant to protect.
 				current = change.backupPath;
-				await system.fs.makeDirectory(plan.backupDir, 0o700);
-				const backup = encodeText({ text: change.before, encoding: change.encoding });
-				await system.fs.writeAtomic(change.backupPath, backup, SECRET_FILE_MODE);
+				await writeBackup(system, plan.backupDir, change.backupPath, {
+					text: change.before,
+					encoding: change.encoding,
+				});
 				current = change.file.path;
 			}
 			if (change.after === undefined) await system.fs.remove(change.file.path);
@@ -113,12 +114,10 @@ async function applyLocked(system: System, plan: Plan): Promise<ApplyResult> {
 		if (variable && variable.action !== "unchanged") {
 			if (variable.backupPath && variable.previous !== undefined) {
 				current = variable.backupPath;
-				await system.fs.makeDirectory(plan.backupDir, 0o700);
-				await system.fs.writeAtomic(
-					variable.backupPath,
-					encodeText({ text: variable.previous, encoding: "bytes" }),
-					SECRET_FILE_MODE,
-				);
+				await writeBackup(system, plan.backupDir, variable.backupPath, {
+					text: variable.previous,
+					encoding: "bytes",
+				});
 			}
 			const set =
 				variable.action === "remove"
@@ -178,6 +177,12 @@ async function writeFile(system: System, path: string, content: DecodedText, mod
 	const mode = path.startsWith(stateDirectory(system)) ? 0o700 : 0o755;
 	if (folder && !(await system.fs.info(folder))) await system.fs.makeDirectory(folder, mode);
 	await system.fs.writeAtomic(path, encodeText(content), modeIfNew);
+}
+
+/** Backups hold the old secret: owner-only folder and file. */
+async function writeBackup(system: System, backupDir: string, path: string, content: DecodedText) {
+	await system.fs.makeDirectory(backupDir, 0o700);
+	await system.fs.writeAtomic(path, encodeText(content), SECRET_FILE_MODE);
 }
 
 async function restore(system: System, path: string, before: string | undefined, encoding: TextEncodingKind) {

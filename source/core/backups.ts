@@ -7,6 +7,33 @@ export const BACKUPS_KEPT = 5;
 // `.zshrc.2026-11-05T09-30-00-123Z.bak`: the stamp is fixed-width, so names sort by time.
 const STAMP = /\.(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.bak$/;
 
+/** The time part of a backup's name: the ISO time with `:` and `.` made safe for file names. */
+export function backupStamp(now: number): string {
+	return new Date(now).toISOString().replace(/[:.]/g, "-");
+}
+
+/** Where one run's backups go, and the stamp they all share. */
+export interface BackupPlace {
+	readonly backupDir: string;
+	readonly stamp: string;
+	readonly join: (...parts: string[]) => string;
+}
+
+/** `<backupDir>/<name>.<stamp>.bak`: the name backupOwner reads back as `name`. */
+export function backupPath(place: BackupPlace, name: string): string {
+	return place.join(place.backupDir, `${name}.${place.stamp}.bak`);
+}
+
+/** The name a file's backups go under: its own file name (`.zshrc`). */
+export function fileBackupName(path: string): string {
+	return path.split(/[\\/]/).pop() || "file";
+}
+
+/** The name the Windows user variable's backups go under. */
+export function userVariableBackupName(variable: string): string {
+	return `user-variable.${variable}`;
+}
+
 /** The file name a backup belongs to (`.zshrc`), or undefined when it is not one of ours. */
 export function backupOwner(name: string): string | undefined {
 	const match = STAMP.exec(name);

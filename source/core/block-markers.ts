@@ -28,26 +28,20 @@ function markerText(content: string): string {
 	return content.replace(/[ \t\r]+$/, "");
 }
 
-export function isBlockStart(content: string, syntax: ShellSyntax = "posix"): boolean {
-	return markerText(content) === blockMarkers(syntax).start;
-}
-
-export function isBlockEnd(content: string, syntax: ShellSyntax = "posix"): boolean {
-	return markerText(content) === blockMarkers(syntax).end;
-}
-
 /** For each line: is it part of a claude-setup block (markers included)? */
 export function blockMembership(
 	lines: readonly { readonly content: string }[],
 	syntax: ShellSyntax = "posix",
 ): boolean[] {
+	const { start, end } = blockMarkers(syntax);
 	let inside = false;
 	return lines.map(({ content }) => {
-		if (isBlockStart(content, syntax)) {
+		const marker = markerText(content);
+		if (marker === start) {
 			inside = true;
 			return true;
 		}
-		if (isBlockEnd(content, syntax)) {
+		if (marker === end) {
 			const wasInside = inside;
 			inside = false;
 			return wasInside;
@@ -79,7 +73,10 @@ export function locateBlock(
 	let found: BlockLocation | undefined;
 	for (const [index, { content }] of lines.entries()) {
 		const line = index + 1;
-		if (isBlockStart(content, syntax) && openedAt !== undefined) {
+		const marker = markerText(content);
+		const isStart = marker === start;
+		const isEnd = marker === end;
+		if (isStart && openedAt !== undefined) {
 			return problem(
 				"nested",
 				line,
@@ -87,7 +84,7 @@ export function locateBlock(
 				"Fix the markers by hand",
 			);
 		}
-		if (isBlockStart(content, syntax) && found !== undefined) {
+		if (isStart && found !== undefined) {
 			return problem(
 				"several-blocks",
 				line,
@@ -95,8 +92,8 @@ export function locateBlock(
 				"Delete one of them",
 			);
 		}
-		if (isBlockStart(content, syntax)) openedAt = line;
-		if (isBlockEnd(content, syntax) && openedAt === undefined) {
+		if (isStart) openedAt = line;
+		if (isEnd && openedAt === undefined) {
 			return problem(
 				"unterminated",
 				line,
@@ -104,7 +101,7 @@ export function locateBlock(
 				"Delete that line, or restore the start line",
 			);
 		}
-		if (isBlockEnd(content, syntax) && openedAt !== undefined) {
+		if (isEnd && openedAt !== undefined) {
 			found = { startLine: openedAt, endLine: line };
 			openedAt = undefined;
 		}

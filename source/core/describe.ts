@@ -75,7 +75,7 @@ export function usageHints(plan: Plan, detected: Detected, windows?: WindowsCont
 		const path = displayPath(change.file.path, detected.home);
 		if (change.file.target === "dotenv") {
 			hints.push(
-				`Use ${change.display} from your code: Node \`node --env-file=${change.display} app.js\` or \`import "dotenv/config"\`; Python \`from dotenv import load_dotenv; load_dotenv()\`.`,
+				dotenvUsage(change.display),
 				`If your shell already exports ${plan.variable}, that value wins over ${change.display}: run \`unset ${plan.variable}\` to use the file.`,
 			);
 		} else {
@@ -86,6 +86,11 @@ export function usageHints(plan: Plan, detected: Detected, windows?: WindowsCont
 		hints.push("Apps started from the Dock or Finder do not read shell files; start them from a terminal.");
 	}
 	return hints;
+}
+
+/** How code loads the key from a .env file. */
+function dotenvUsage(display: string): string {
+	return `Use ${display} from your code: Node \`node --env-file=${display} app.js\` or \`import "dotenv/config"\`; Python \`from dotenv import load_dotenv; load_dotenv()\`.`;
 }
 
 /**
@@ -119,9 +124,7 @@ function windowsHints(plan: Plan, windows: WindowsContext | undefined): string[]
 	const dotenv = plan.changes.find((change) => change.file.target === "dotenv");
 	const hints = windowsGuidance(where, written, plan.variable);
 	if (dotenv) {
-		hints.push(
-			`Use ${dotenv.display} from your code: Node \`node --env-file=${dotenv.display} app.js\` or \`import "dotenv/config"\`; Python \`from dotenv import load_dotenv; load_dotenv()\`.`,
-		);
+		hints.push(dotenvUsage(dotenv.display));
 	}
 	return hints;
 }

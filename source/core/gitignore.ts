@@ -64,7 +64,8 @@ export function gitignoreAddition(currentGitignore: string | undefined, fileName
 	return `${current}${separator}${COMMENT}${eol}${entry}${eol}`;
 }
 
-function escapeRegExp(text: string): string {
+/** `text` matched literally inside a RegExp (the `/` too, harmless in `new RegExp`). */
+export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 

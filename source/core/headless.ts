@@ -1,6 +1,6 @@
 // `--key-stdin`: the same steps as the wizard with the defaults, no questions, plain lines
 // (or one JSON object). Never prints the key; exit codes as in exit-codes.ts.
-import type { Advice } from "./advice.js";
+import { type Advice, exitCodeForAdvice } from "./advice.js";
 import { applyPlan } from "./apply.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
@@ -8,12 +8,11 @@ import { checkKey, maskKey } from "./key.js";
 import { planChanges } from "./plan.js";
 import { planLines } from "./plan-lines.js";
 import { proveChanges } from "./proofs.js";
-import { foreignDefinitions, oldKeys, revokeReminder, rotationTargets, toDisable } from "./rotation.js";
+import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
 import { where } from "./status/issues.js";
 import type { System } from "./system.js";
 import type { TargetName } from "./targets.js";
-import { exitCodeForAdvice } from "./wizard.js";
 
 export interface HeadlessOptions {
 	readonly targets: readonly TargetName[];
@@ -95,16 +94,13 @@ export async function runHeadless(
 	// --env-file alone means the .env: saving to the shell's file instead would ignore it silently.
 	const fallback: TargetName = options.envFile !== undefined ? "dotenv" : environment.defaultTarget;
 	const targets = options.targets.length > 0 ? options.targets : [fallback];
-	const others = foreignDefinitions(environment.credentials, check.variable, check.key);
-	const input = {
-		targets: rotationTargets(targets, environment.ourTargets, environment.detected.os),
-		disable: options.yes ? toDisable(others) : [],
+	const { input, others } = rotationPlanInput(environment, {
+		targets,
 		variable: check.variable,
 		key: check.key,
 		envFile: options.envFile,
-		detected: environment.detected,
-		windows: environment.windows,
-	};
+		disableOthers: options.yes === true,
+	});
 	let planned = await planChanges(system, input);
 	// A startup file under version control never gets the key: it sources a private file instead.
 	if (planned.ok && planned.plan.trackedDotfiles?.some((tracked) => !tracked.private)) {

@@ -1,4 +1,5 @@
 // One file's planned change: read it as it is, edit it in memory, describe the edit.
+import { type BackupPlace, backupPath, fileBackupName } from "./backups.js";
 import { applyBlock, applyRenderedBlock, blockMarkers, renderSourceBlock } from "./block-edit.js";
 import { commentOutLines } from "./comment-out.js";
 import { findDefinitions } from "./definitions.js";
@@ -10,12 +11,9 @@ import type { System } from "./system.js";
 import { displayPath, projectPath, type TargetFile } from "./targets.js";
 import { decodeText } from "./text-encoding.js";
 
-export interface FileContext {
+export interface FileContext extends BackupPlace {
 	readonly variable: string;
 	readonly key: string;
-	readonly backupDir: string;
-	readonly stamp: string;
-	readonly join: (...parts: string[]) => string;
 	/** The file only sources claude-setup's private key file (it is under version control). */
 	readonly sourceLine?: string;
 }
@@ -72,10 +70,10 @@ export async function planFile(
 		? { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] }
 		: editFor(file, disabled.text, context);
 	if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
-	const backupPath =
+	const backup =
 		before === undefined || edit.action === "unchanged"
 			? undefined
-			: context.join(context.backupDir, `${baseName(file.path)}.${context.stamp}.bak`);
+			: backupPath(context, fileBackupName(file.path));
 	const masked = maskKey(context.key);
 	return {
 		ok: true,
@@ -94,8 +92,8 @@ export async function planFile(
 					: findDefinitions(disabled.text, file.syntax, context.variable)
 							.filter((definition) => !definition.insideOurBlock)
 							.map((definition) => ({ line: definition.line, masked: maskKey(definition.value) })),
-			backupPath,
-			backupDisplay: backupPath && displayPath(backupPath, system.homeDir),
+			backupPath: backup,
+			backupDisplay: backup && displayPath(backup, system.homeDir),
 		},
 	};
 }
@@ -126,8 +124,4 @@ function editFor(file: TargetFile, before: string, context: FileContext): Edit {
 		action: result.action === "removed" ? "replaced" : result.action,
 		lines: lines.slice(start, end + 1),
 	};
-}
-
-function baseName(path: string): string {
-	return path.split(/[\\/]/).pop() || "file";
 }

@@ -1,6 +1,7 @@
 // Answers + the files as they are now → the exact changes to preview and then apply.
 // Nothing here writes; apply.ts does, from this plan only.
 
+import { backupPath, backupStamp, userVariableBackupName } from "./backups.js";
 import { syntaxOf } from "./file-syntax.js";
 import { planGitignore } from "./gitignore.js";
 import { maskKey } from "./key.js";
@@ -11,6 +12,7 @@ import { planPrivateFiles } from "./plan-private.js";
 import type { Detected } from "./platform.js";
 import type { System } from "./system.js";
 import {
+	BASH_LOGIN_FILES,
 	displayPath,
 	type FileTargetName,
 	gitBashHome,
@@ -120,13 +122,15 @@ export function backupDirectory(system: System): string {
 export async function planChanges(system: System, input: PlanInput): Promise<PlanResult> {
 	const { join } = pathsFor(system.platform);
 	const backupDir = backupDirectory(system);
-	const stamp = new Date(system.now()).toISOString().replace(/[:.]/g, "-");
+	const stamp = backupStamp(system.now());
 	const context = { variable: input.variable, key: input.key, backupDir, stamp, join };
 	const unavailable = input.targets.find((target) => !targetsFor(input.detected.os).includes(target));
 	if (unavailable) {
 		return { ok: false, path: "", message: `The ${unavailable} target is not available on this system.` };
 	}
 	const files: TargetFile[] = [];
+	// Which bash login files exist (it decides the bash target's file): read once, when first needed.
+	let existing: Set<string> | undefined;
 	let userVariable: UserVariableChange | undefined;
 	for (const target of input.targets) {
 		if (target === "windows" || target === "powershell") {
@@ -137,20 +141,21 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 				files.push(...profiles.files);
 				continue;
 			}
-			const backupPath = join(backupDir, `user-variable.${input.variable}.${stamp}.bak`);
+			const backup = backupPath(context, userVariableBackupName(input.variable));
 			const planned = await planUserVariable(
 				system,
 				input.windows,
 				input.variable,
 				input.key,
-				backupPath,
-				displayPath(backupPath, system.homeDir),
+				backup,
+				displayPath(backup, system.homeDir),
 			);
 			if (!planned.ok) return { ok: false, path: "", message: planned.message };
 			userVariable = planned.change;
 			continue;
 		}
-		files.push(await fileFor(system, target, input));
+		existing ??= new Set(await presentFiles(system));
+		files.push(fileFor(system, target, input, existing));
 	}
 	const privates = await planPrivateFiles(system, files, input.privateFile, context);
 	if (!privates.ok) return privates;
@@ -202,8 +207,12 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 	};
 }
 
-async function fileFor(system: System, target: FileTargetName, input: PlanInput): Promise<TargetFile> {
-	const existing = new Set(await presentFiles(system));
+function fileFor(
+	system: System,
+	target: FileTargetName,
+	input: PlanInput,
+	existing: ReadonlySet<string>,
+): TargetFile {
 	return resolveTarget(target, {
 		os: input.detected.os,
 		// Git Bash's HOME can differ from the Windows profile folder Node reports.
@@ -221,7 +230,7 @@ export async function presentFiles(system: System): Promise<string[]> {
 	const home = system.platform === "win32" ? gitBashHome(system.env, system.homeDir) : system.homeDir;
 	const { join } = pathsFor(system.platform);
 	const present: string[] = [];
-	for (const name of [".bash_profile", ".bash_login", ".profile"]) {
+	for (const name of BASH_LOGIN_FILES) {
 		const path = join(home, name);
 		if ((await system.fs.info(path))?.isFile) present.push(path);
 	}

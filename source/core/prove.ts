@@ -4,14 +4,9 @@
 
 import type { OsKind } from "./platform.js";
 import { hasProofMarker, parseProof, proofCommand } from "./prove-command.js";
+import { maskSecrets } from "./scrub.js";
 import type { Env, RunCommand } from "./system.js";
 import { displayPath, type FileTargetName } from "./targets.js";
-
-export {
-	type ProofCommand,
-	parseProof,
-	proofCommand,
-} from "./prove-command.js";
 
 export type ProofOutcome =
 	| { ok: true }
@@ -37,13 +32,8 @@ export interface ProveOptions {
 	timeoutMs?: number;
 }
 
-const NOISY_KEY = /sk-ant-[A-Za-z0-9_-]+/g;
 // What interactive shells say when started without a terminal: true, and no help.
 const SHELL_NOISE = /no job control|terminal process group|Inappropriate ioctl/;
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** The most telling stderr line, with anything that looks like a key masked. */
 function lastErrorLine(
@@ -51,10 +41,7 @@ function lastErrorLine(
 	expected: string,
 	mask: (secret: string) => string,
 ): string | undefined {
-	// One pass, so a masked key is not masked again.
-	const secrets =
-		expected === "" ? NOISY_KEY : new RegExp(`${escapeRegExp(expected)}|${NOISY_KEY.source}`, "g");
-	const masked = stderr.replace(secrets, (secret) => mask(secret));
+	const masked = maskSecrets(stderr, expected, mask);
 	const lines = masked.split(/\r?\n/).filter((line) => line.trim() !== "" && !SHELL_NOISE.test(line));
 	return lines.at(-1)?.trim().slice(0, 200);
 }

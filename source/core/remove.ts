@@ -1,8 +1,9 @@
 // `claude-setup remove`: take back exactly what claude-setup wrote — its marked blocks, the
 // .env lines and Windows user variable it recorded — and put back the definitions it
 // commented out. A file it created and that holds nothing else is deleted.
-import { findBlock, removeBlock } from "./block-edit.js";
-import { disabledLines, restoreCommentedLines } from "./comment-out.js";
+import { backupPath, backupStamp, fileBackupName, userVariableBackupName } from "./backups.js";
+import { removeBlock } from "./block-edit.js";
+import { restoreCommentedLines } from "./comment-out.js";
 import { removeDotenvVar } from "./dotenv.js";
 import { syntaxOf } from "./file-syntax.js";
 import { maskKey } from "./key.js";
@@ -30,9 +31,8 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 	const manifest = (await readManifest(system)).filter(
 		(entry) => input.targets.length === 0 || input.targets.includes(entry.target),
 	);
-	const stamp = new Date(system.now()).toISOString().replace(/[:.]/g, "-");
 	const backupDir = backupDirectory(system);
-	const { join } = pathsFor(system.platform);
+	const place = { backupDir, stamp: backupStamp(system.now()), join: pathsFor(system.platform).join };
 	const paths = new Set([...input.files, ...manifest.map((entry) => entry.path)]);
 	paths.delete(USER_ENVIRONMENT_PATH);
 	const changes: FileChange[] = [];
@@ -56,7 +56,7 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 		const file: TargetFile = { target, path, syntax, ownsWholeFile: false, label: path };
 		const display =
 			syntax === "dotenv" ? projectPath(path, system.cwd, system.homeDir) : displayPath(path, system.homeDir);
-		const backupPath = join(backupDir, `${path.split(/[\\/]/).pop() ?? "file"}.${stamp}.bak`);
+		const backup = backupPath(place, fileBackupName(path));
 		changes.push({
 			file,
 			display,
@@ -66,14 +66,14 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 			action: remove ? "deleted" : "removed",
 			previewLines: edited.notes,
 			otherDefinitions: [],
-			backupPath,
-			backupDisplay: displayPath(backupPath, system.homeDir),
+			backupPath: backup,
+			backupDisplay: displayPath(backup, system.homeDir),
 		});
 	}
 	const variable = manifest.find((entry) => entry.path === USER_ENVIRONMENT_PATH);
 	const userVariable =
 		variable && input.windows ? await planVariableRemoval(system, input.windows, variable) : undefined;
-	const backupPath = join(backupDir, `user-variable.${variable?.variable}.${stamp}.bak`);
+	const variableBackup = variable && backupPath(place, userVariableBackupName(variable.variable));
 	return {
 		ok: true,
 		plan: {
@@ -85,8 +85,8 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 			removal: { entries: manifest },
 			userVariable: userVariable && {
 				...userVariable,
-				backupPath,
-				backupDisplay: displayPath(backupPath, system.homeDir),
+				backupPath: variableBackup,
+				backupDisplay: variableBackup && displayPath(variableBackup, system.homeDir),
 			},
 		},
 	};
@@ -98,11 +98,9 @@ function takeBack(text: string, syntax: TargetFile["syntax"], recorded: readonly
 	const notes: string[] = [];
 	let current = text;
 	if (syntax !== "dotenv") {
-		const located = findBlock(current, syntax);
-		if (located && "problem" in located) return { ok: false, message: located.message };
-		if (located) {
-			const removed = removeBlock(current, syntax);
-			if (!removed.ok) return { ok: false, message: removed.message };
+		const removed = removeBlock(current, syntax);
+		if (!removed.ok) return { ok: false, message: removed.message };
+		if (removed.action === "removed") {
 			current = removed.text;
 			notes.push("- the claude-setup block");
 		}
@@ -113,10 +111,12 @@ function takeBack(text: string, syntax: TargetFile["syntax"], recorded: readonly
 			current = removed.text;
 		}
 	}
-	const restored = disabledLines(current).length;
-	if (restored > 0) {
-		current = restoreCommentedLines(current).text;
-		notes.push(`↺ ${restored} definition${restored === 1 ? "" : "s"} claude-setup had commented out`);
+	const restored = restoreCommentedLines(current);
+	if (restored.count > 0) {
+		current = restored.text;
+		notes.push(
+			`↺ ${restored.count} definition${restored.count === 1 ? "" : "s"} claude-setup had commented out`,
+		);
 	}
 	return { ok: true, text: current, notes };
 }

@@ -2,6 +2,7 @@
 // did not write are offered for commenting out (a stale one that wins is the classic 401),
 // and the person is reminded that the old key lives until it is revoked.
 import { maskKey } from "./key.js";
+import type { PlanInput } from "./plan.js";
 import type { Disable } from "./plan-file.js";
 import type { OsKind } from "./platform.js";
 import type { Environment } from "./session.js";
@@ -26,7 +27,7 @@ export function foreignDefinitions(
 	);
 }
 
-export function toDisable(findings: readonly Finding[]): Disable[] {
+function toDisable(findings: readonly Finding[]): Disable[] {
 	return findings.flatMap((finding) =>
 		finding.source.kind === "file"
 			? [{ path: finding.source.path, line: finding.source.line, masked: finding.masked }]
@@ -35,13 +36,40 @@ export function toDisable(findings: readonly Finding[]): Disable[] {
 }
 
 /** The chosen targets plus every target claude-setup wrote before (that exists on this system). */
-export function rotationTargets(
+function rotationTargets(
 	chosen: readonly TargetName[],
 	ours: readonly TargetName[],
 	os: OsKind,
 ): TargetName[] {
 	const available = targetsFor(os);
 	return [...new Set([...chosen, ...ours.filter((target) => available.includes(target))])];
+}
+
+export interface NewKeyChoice {
+	readonly targets: readonly TargetName[];
+	readonly variable: string;
+	readonly key: string;
+	readonly envFile?: string;
+	/** Comment out the definitions claude-setup did not write. */
+	readonly disableOthers: boolean;
+}
+
+/** What to plan for a new key (the wizard's and --key-stdin's), and the definitions it did not write. */
+export function rotationPlanInput(
+	environment: Environment,
+	choice: NewKeyChoice,
+): { input: PlanInput; others: Finding[] } {
+	const others = foreignDefinitions(environment.credentials, choice.variable, choice.key);
+	const input: PlanInput = {
+		targets: rotationTargets(choice.targets, environment.ourTargets, environment.detected.os),
+		disable: choice.disableOthers ? toDisable(others) : [],
+		variable: choice.variable,
+		key: choice.key,
+		envFile: choice.envFile,
+		detected: environment.detected,
+		windows: environment.windows,
+	};
+	return { input, others };
 }
 
 /** The other keys that were set (masked): they stay valid until revoked in the Console. */

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "./gitignore.js";
 import { maskKey } from "./key.js";
 
 // Anything shaped like an Anthropic credential, wherever it appears in a message.
@@ -10,4 +11,20 @@ export function scrubSecrets(text: string, ...secrets: readonly string[]): strin
 		if (secret.length >= 8) scrubbed = scrubbed.split(secret).join(maskKey(secret));
 	}
 	return scrubbed.replace(CREDENTIAL, (match) => maskKey(match));
+}
+
+// Looser than CREDENTIAL: any sk-ant- run a tool may echo back from what we gave it.
+const NOISY_KEY = /sk-ant-[A-Za-z0-9_-]+/g;
+
+/** Anything that looks like a key (or is the given secret) in its masked form, in one pass. */
+export function maskSecrets(
+	text: string,
+	secret?: string,
+	mask: (secret: string) => string = maskKey,
+): string {
+	const pattern =
+		secret === undefined || secret === ""
+			? NOISY_KEY
+			: new RegExp(`${escapeRegExp(secret)}|${NOISY_KEY.source}`, "g");
+	return text.replace(pattern, (found) => mask(found));
 }

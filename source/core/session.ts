@@ -41,15 +41,24 @@ export interface Environment {
 	readonly baseURL?: string;
 }
 
-export async function detectEnvironment(system: System, parentPid: number): Promise<Environment> {
-	// Planning asks whether the startup files live in a git work tree: ask early, behind the prompt.
-	if (system.platform !== "win32") void gitRoot(system, system.homeDir);
+/** The OS, shell and (on Windows) PowerShell context alone: all that `status` and `remove` need. */
+export async function detectSystem(
+	system: System,
+	parentPid: number,
+): Promise<{ detected: Detected; windows?: WindowsContext }> {
 	const facts = await gatherFacts(system, parentPid);
 	const windows =
 		system.platform === "win32"
 			? detectWindows(await gatherWindowsFacts(system.run, system.env, parentPid))
 			: undefined;
 	const detected = await withZdotdir(system, withWindowsShell(detectPlatform(facts), windows));
+	return { detected, windows };
+}
+
+export async function detectEnvironment(system: System, parentPid: number): Promise<Environment> {
+	// Planning asks whether the startup files live in a git work tree: ask early, behind the prompt.
+	if (system.platform !== "win32") void gitRoot(system, system.homeDir);
+	const { detected, windows } = await detectSystem(system, parentPid);
 	const target = defaultTarget(detected);
 	const present = await presentFiles(system);
 	const scan = await scanEverywhere(system, { detected, windows });
@@ -85,12 +94,8 @@ async function ourTargets(system: System, credentials: readonly Finding[]): Prom
 	const privateFiles = [privateFilePath(system, "posix"), privateFilePath(system, "fish")];
 	for (const finding of credentials) {
 		if (finding.managed && finding.source.kind === "file" && !privateFiles.includes(finding.source.path)) {
-			const { format } = finding.source;
-			targets.add(
-				format === "zsh" || format === "fish" || format === "powershell" || format === "dotenv"
-					? format
-					: "bash",
-			);
+			// Every file format is also the name of the target that writes it.
+			targets.add(finding.source.format);
 		}
 	}
 	return [...targets];

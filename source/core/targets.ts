@@ -50,7 +50,7 @@ function pathsFor(os: OsKind): path.PlatformPath {
  * Creating ~/.bash_profile when only ~/.profile exists would silently stop bash
  * from reading ~/.profile, so an existing file always wins.
  */
-const BASH_LOGIN_FILES = [".bash_profile", ".bash_login", ".profile"] as const;
+export const BASH_LOGIN_FILES = [".bash_profile", ".bash_login", ".profile"] as const;
 
 function bashFile(ctx: TargetContext): string {
 	const p = pathsFor(ctx.os);

@@ -1,7 +1,7 @@
 // Is a startup file under version control? A link into a dotfiles repository (GNU stow), a
 // git work tree around it (a repo in $HOME), or yadm's repository: a secret written there
 // ends up in commits and pushes. Facts come from real git through the injected runner.
-import { isIgnored, isTracked, pathsOf } from "./gitignore.js";
+import { gitFacts, isIgnored, isTracked, pathsOf } from "./gitignore.js";
 import type { System } from "./system.js";
 import { displayPath } from "./targets.js";
 
@@ -65,21 +65,9 @@ const rootsFound = new WeakMap<System, Map<string, Promise<string | undefined>>>
 export function gitRoot(system: System, folder: string): Promise<string | undefined> {
 	const roots = rootsFound.get(system) ?? new Map<string, Promise<string | undefined>>();
 	rootsFound.set(system, roots);
-	const root = roots.get(folder) ?? askGitRoot(system, folder);
+	const root = roots.get(folder) ?? gitFacts(system.run, folder).then((facts) => facts.root);
 	roots.set(folder, root);
 	return root;
-}
-
-async function askGitRoot(system: System, folder: string): Promise<string | undefined> {
-	try {
-		const result = await system.run("git", ["-C", folder, "rev-parse", "--show-toplevel"], {
-			timeoutMs: 10_000,
-		});
-		const root = result.exitCode === 0 ? result.stdout.trim() : "";
-		return root === "" ? undefined : root;
-	} catch {
-		return undefined;
-	}
 }
 
 /** The nearest folder that exists: fish's conf.d may not be there yet. */

@@ -1,11 +1,9 @@
 // What a Windows (or WSL) user must do after saving, specific to where they are. Running
 // programs keep the environment they started with (microsoft/terminal#1125): say which.
 
-export interface WindowsWhere {
-	readonly shell: "powershell" | "pwsh" | "cmd" | "git-bash" | "unknown";
-	readonly vscode: boolean;
-	readonly windowsTerminal: boolean;
-}
+import type { WindowsContext } from "./windows/detect.js";
+
+export type WindowsWhere = Pick<WindowsContext, "shell" | "vscode" | "windowsTerminal">;
 
 export type WindowsTargetWritten = "windows" | "powershell" | "bash" | "dotenv";
 

@@ -1,6 +1,6 @@
 // The wizard's state machine: one reducer over an explicit step union. The app runs the
 // side effect that belongs to each step and dispatches its outcome; screens only display.
-import type { Advice } from "./advice.js";
+import { exitCodeForAdvice } from "./advice.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { foreignDefinitions } from "./rotation.js";
 import type { Step, WizardAction, WizardSettings, WizardState } from "./wizard-types.js";
@@ -192,15 +192,4 @@ function afterCheck(settings: WizardSettings): Step {
 
 function exit(state: WizardState, code: ExitCodeValue): WizardState {
 	return { ...state, exitCode: code, step: { name: "exit", code } };
-}
-
-export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {
-	switch (outcome) {
-		case "rejected":
-			return ExitCode.keyRejected;
-		case "unreachable":
-			return ExitCode.unreachable;
-		default:
-			return ExitCode.notProven;
-	}
 }

@@ -15,7 +15,7 @@ export interface LockHolder {
 /** No write takes this long: a lock older than this was left by a run that hung or died. */
 export const LOCK_STALE_MS = 2 * 60_000;
 /** A lock file with no readable holder is written in the same breath as it is created. */
-export const UNREADABLE_LOCK_GRACE_MS = 5_000;
+const UNREADABLE_LOCK_GRACE_MS = 5_000;
 
 export function lockFile(system: System): string {
 	return pathsFor(system.platform).join(stateDirectory(system), "write.lock");

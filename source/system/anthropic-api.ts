@@ -2,6 +2,7 @@
 // first frame draws before it loads. A person is waiting, so: no retries, short timeouts,
 // no SDK logging, no credentials but the key we were given, and failures as data.
 
+import { DEFAULT_BASE_URL } from "../core/advice.js";
 import type { AnthropicApi, ApiResult, Env, MessageReply, ModelInfo } from "../core/system.js";
 import { toApiFailure } from "./anthropic-api-failure.js";
 
@@ -14,7 +15,6 @@ export interface AnthropicApiOptions {
 	readonly env?: Env;
 }
 
-export const DEFAULT_BASE_URL = "https://api.anthropic.com";
 export const TEST_PROMPT = "Reply with a short friendly greeting in five words or fewer.";
 const LIST_TIMEOUT_MS = 10_000;
 const MESSAGE_TIMEOUT_MS = 30_000;

@@ -14,15 +14,17 @@ export function hasCode(error: unknown, ...codes: string[]): boolean {
 // started), or a hung proof shell would outlive claude-setup.
 const running = new Set<number>();
 
+function killProcessGroup(pid: number): void {
+	try {
+		process.kill(-pid, "SIGKILL");
+	} catch {
+		// Already gone.
+	}
+}
+
 /** Kills every command still running (each with its whole process group). */
 export function stopRunningCommands(): void {
-	for (const pid of running) {
-		try {
-			process.kill(-pid, "SIGKILL");
-		} catch {
-			// Already gone.
-		}
-	}
+	for (const pid of running) killProcessGroup(pid);
 	running.clear();
 }
 
@@ -51,13 +53,7 @@ export const runCommand: RunCommand = async (command, args, options = {}) => {
 			? setTimeout(() => {
 					killedForTime = true;
 					// Interactive shells ignore SIGTERM, and a background job would keep our pipes open.
-					if (subprocess.pid !== undefined) {
-						try {
-							process.kill(-subprocess.pid, "SIGKILL");
-						} catch {
-							// Already gone.
-						}
-					}
+					if (subprocess.pid !== undefined) killProcessGroup(subprocess.pid);
 				}, options.timeoutMs)
 			: undefined;
 	const result = await subprocess.finally(() => {

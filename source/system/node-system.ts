@@ -53,8 +53,6 @@ export const nodeFileSystem: FileSystem = {
 	},
 };
 
-export { runCommand };
-
 /** The current user's home from the user database, ignoring HOME (root's own, under sudo). */
 export function rootHome(): string | undefined {
 	try {

@@ -1,6 +1,7 @@
 import { Box, Text } from "ink";
+import { stateDirectory } from "../core/manifest.js";
+import { pathsFor } from "../core/paths.js";
 import type { Plan } from "../core/plan.js";
-import { privateFilePath } from "../core/private-file.js";
 import type { System } from "../core/system.js";
 import { displayPath } from "../core/targets.js";
 import { Choice, type ChoiceOption } from "./choice.js";
@@ -17,12 +18,13 @@ interface Props {
 export function DotfilesScreen({ system, plan, onSubmit }: Props) {
 	const tracked = (plan.trackedDotfiles ?? []).filter((file) => !file.private);
 	const files = tracked.map((file) => file.display).join(" and ");
-	const keyFile = displayPath(privateFilePath(system, "posix"), system.homeDir).replace(/env\.sh$/, "");
+	// The folder, not env.sh itself: fish users get env.fish there instead.
+	const keyFolder = `${displayPath(stateDirectory(system), system.homeDir)}${pathsFor(system.platform).sep}`;
 	const options: ChoiceOption<DotfilesChoice>[] = [
 		{
 			value: "private",
 			label: `Keep the key in a private file that ${files} loads (recommended)`,
-			hint: `— ${keyFile}, readable only by you`,
+			hint: `— ${keyFolder}, readable only by you`,
 		},
 		{
 			value: "inline",

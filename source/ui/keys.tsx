@@ -5,7 +5,7 @@ import type { EventEmitter } from "node:events";
 import { type Key, useInput, useStdin } from "ink";
 import { createContext, type ReactNode, type RefObject, useContext, useLayoutEffect, useRef } from "react";
 
-export type KeyHandler = (input: string, key: Key) => void;
+type KeyHandler = (input: string, key: Key) => void;
 
 const RouterContext = createContext<RefObject<KeyHandler | undefined> | undefined>(undefined);
 

@@ -4,7 +4,7 @@ import { applyPlan } from "../core/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
 import { planChanges } from "../core/plan.js";
 import { proveChanges } from "../core/proofs.js";
-import { foreignDefinitions, keptKey, rotationTargets, toDisable } from "../core/rotation.js";
+import { keptKey, rotationPlanInput } from "../core/rotation.js";
 import { checkKeyLive, type LiveTest, runLiveTest } from "../core/session.js";
 import type { System } from "../core/system.js";
 import { allowProfiles } from "../core/windows/execution-policy.js";
@@ -49,17 +49,14 @@ export async function stepWork(
 		case "planning": {
 			if (!key || !environment) return;
 			// Rotation: everywhere claude-setup wrote before gets the new key too.
-			const others = foreignDefinitions(environment.credentials, key.variable, key.key);
-			const result = await planChanges(system, {
-				targets: rotationTargets(state.targets, environment.ourTargets, environment.detected.os),
+			const { input } = rotationPlanInput(environment, {
+				targets: state.targets,
 				variable: key.variable,
 				key: key.key,
 				envFile: settings.envFile,
-				detected: environment.detected,
-				windows: environment.windows,
-				disable: state.disableOthers ? toDisable(others) : [],
-				privateFile: state.privateFile,
+				disableOthers: state.disableOthers,
 			});
+			const result = await planChanges(system, { ...input, privateFile: state.privateFile });
 			return result.ok
 				? { type: "planned", plan: result.plan }
 				: writeFailed("Cannot write there", result.message);

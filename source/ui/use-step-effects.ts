@@ -6,8 +6,6 @@ import type { System } from "../core/system.js";
 import type { Step, WizardAction, WizardState } from "../core/wizard.js";
 import { type LiveTestHolder, type StepSettings, stepWork } from "./step-work.js";
 
-export type EffectSettings = StepSettings;
-
 /**
  * Steps that only read or ask (no file is written, nothing is changed): when one follows
  * another step without a question in between, it starts at once, and if it ends within
@@ -24,7 +22,7 @@ interface Ahead {
 /** Runs the one side effect that belongs to the current step and reports its outcome. */
 export function useStepEffects(
 	system: System,
-	settings: EffectSettings,
+	settings: StepSettings,
 	state: WizardState,
 	dispatch: Dispatch<WizardAction>,
 	reducer: (state: WizardState, action: WizardAction) => WizardState,
@@ -42,14 +40,7 @@ export function useStepEffects(
 		let live = true;
 		detectEnvironment(system, settings.parentPid).then(
 			(environment) => live && dispatch({ type: "detected", environment }),
-			(error: unknown) =>
-				live &&
-				dispatch({
-					type: "failed",
-					title: "Could not look at your system",
-					message: scrubSecrets(error instanceof Error ? error.message : String(error)),
-					code: ExitCode.unexpected,
-				}),
+			(error: unknown) => live && dispatch(unexpectedFailure("Could not look at your system", error)),
 		);
 		return () => {
 			live = false;
@@ -85,18 +76,19 @@ export function useStepEffects(
 			report(); // React renders the lot once
 		};
 		run().catch((error: unknown) => {
-			outcomes.push({
-				type: "failed",
-				title: "Something unexpected went wrong",
-				message: scrubSecrets(error instanceof Error ? error.message : String(error), state.key?.key ?? ""),
-				code: ExitCode.unexpected,
-			});
+			outcomes.push(unexpectedFailure("Something unexpected went wrong", error, state.key?.key ?? ""));
 			report();
 		});
 		return () => {
 			live = false;
 		};
 	}, [step, waitsForDetection]);
+}
+
+/** A thrown error as the step's failure, its message cleared of any key. */
+function unexpectedFailure(title: string, error: unknown, ...secrets: readonly string[]): WizardAction {
+	const message = error instanceof Error ? error.message : String(error);
+	return { type: "failed", title, message: scrubSecrets(message, ...secrets), code: ExitCode.unexpected };
 }
 
 /** Whether `work` settles within `ms`; the timer never outlives the answer. */

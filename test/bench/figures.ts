@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { makeSandbox, TEST_KEY } from "../helpers/sandbox.js";
-import { CLI_PATH } from "../helpers/terminal.js";
-import { openScreen, timeToText } from "./pty-timing.js";
+import { CLI_PATH, openTerminal } from "../helpers/terminal.js";
+import { timeToText } from "./pty-timing.js";
 import type { TimedProxy } from "./timed-proxy.js";
 
 export const PROMPT = "Paste your Anthropic API key";
@@ -124,7 +124,7 @@ export async function peakMemory(apiUrl: string, probeDir: string): Promise<{ mb
 export async function ownOverhead(proxy: TimedProxy): Promise<{ wizard: number; api: number; own: number }> {
 	const sandbox = makeSandbox({ shell: "zsh", baseURL: proxy.url });
 	try {
-		const screen = openScreen(process.execPath, [CLI_PATH, "--target", "zsh"], sandbox);
+		const screen = openTerminal(process.execPath, [CLI_PATH, "--target", "zsh"], sandbox);
 		await screen.seen(PROMPT);
 		screen.write(TEST_KEY);
 		await screen.seen("Looks like an API key");

@@ -6,13 +6,13 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyPlan } from "../../source/core/apply.js";
 import { BLOCK_END, BLOCK_START } from "../../source/core/block-markers.js";
-import { type Plan, planChanges } from "../../source/core/plan.js";
 import type { System } from "../../source/core/system.js";
 import { lockFile } from "../../source/core/write-lock.js";
 import { createWriteLock } from "../../source/system/write-lock.js";
 import { holdLock, killHolders } from "../helpers/lock-holder.js";
 import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
 import { runIn, SECRET } from "./headless-harness.js";
+import { planFor } from "./plan-fixtures.js";
 
 afterAll(async () => {
 	killHolders();
@@ -20,17 +20,6 @@ afterAll(async () => {
 });
 
 const ZSHRC = "# mine\nalias ll='ls -l'\n";
-
-async function plan(system: System, key: string): Promise<Plan> {
-	const result = await planChanges(system, {
-		targets: ["zsh"],
-		variable: "ANTHROPIC_API_KEY",
-		key,
-		detected: { os: "linux", shell: "zsh", shellSource: "SHELL", home: system.homeDir },
-	});
-	if (!result.ok) throw new Error(result.message);
-	return result.plan;
-}
 
 const count = (text: string, line: string) => text.split("\n").filter((each) => each === line).length;
 
@@ -54,7 +43,7 @@ describe("concurrent applyPlan calls on one real file", () => {
 				const file = path.join(home, ".zshrc");
 				await writeFile(file, ZSHRC);
 				const keys = Array.from({ length: runs }, (_, index) => testKey(`Race${round}Run${index}`));
-				const plans = await Promise.all(keys.map((key) => plan(system, key)));
+				const plans = await Promise.all(keys.map((key) => planFor(system, ["zsh"], key)));
 				const results = await Promise.all(plans.map((planned) => applyPlan(system, planned)));
 
 				const winners = results.flatMap((result, index) => (result.ok ? [index] : []));
@@ -81,9 +70,9 @@ describe("concurrent applyPlan calls on one real file", () => {
 		const { system, home } = await makeTempSystem();
 		const file = path.join(home, ".zshrc");
 		await writeFile(file, ZSHRC);
-		const first = applyPlan(system, await plan(system, testKey("FirstRun")));
+		const first = applyPlan(system, await planFor(system, ["zsh"], testKey("FirstRun")));
 		expect((await first).ok).toBe(true);
-		const second = await applyPlan(system, await plan(system, testKey("SecondRun")));
+		const second = await applyPlan(system, await planFor(system, ["zsh"], testKey("SecondRun")));
 		expect(second.ok).toBe(true);
 		const text = await readFile(file, "utf8");
 		expect(count(text, BLOCK_START)).toBe(1);
@@ -98,7 +87,7 @@ describe("another process holds the lock", () => {
 		const locked: System = { ...system, lock: createWriteLock({ waitMs: 150, pollMs: 10 }) };
 		const file = path.join(home, ".zshrc");
 		await writeFile(file, ZSHRC);
-		const planned = await plan(locked, testKey(SECRET));
+		const planned = await planFor(locked, ["zsh"], testKey(SECRET));
 		await mkdir(path.dirname(lockFile(system)), { recursive: true });
 		const holder = await holdLock(lockFile(system));
 

@@ -5,9 +5,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyPlan } from "../../source/core/apply.js";
-import { type Plan, planChanges } from "../../source/core/plan.js";
-import type { System } from "../../source/core/system.js";
 import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
+import { planFor } from "./plan-fixtures.js";
 
 const KEY = testKey("EncodingSecretNeverShown");
 const BLOCK = [
@@ -18,17 +17,6 @@ const BLOCK = [
 ];
 
 afterAll(removeTempSystems);
-
-async function plan(system: System): Promise<Plan> {
-	const result = await planChanges(system, {
-		targets: ["zsh"],
-		variable: "ANTHROPIC_API_KEY",
-		key: KEY,
-		detected: { os: "linux", shell: "zsh", shellSource: "SHELL", home: system.homeDir },
-	});
-	if (!result.ok) throw new Error(result.message);
-	return result.plan;
-}
 
 const utf16le = (text: string) => Buffer.from(text, "utf16le");
 const utf16be = (text: string) => Buffer.from(text, "utf16le").swap16();
@@ -43,7 +31,7 @@ describe.each([
 		const { system, home } = await makeTempSystem();
 		const file = path.join(home, ".zshrc");
 		await writeFile(file, encode(original));
-		const planned = await plan(system);
+		const planned = await planFor(system, ["zsh"], KEY);
 		const change = planned.changes[0];
 		expect(change).toMatchObject({ action: "inserted", encoding, before: original });
 		expect(change?.otherDefinitions).toEqual([{ line: 2, masked: expect.any(String) }]);
@@ -58,7 +46,7 @@ describe.each([
 		const { system, home } = await makeTempSystem();
 		const file = path.join(home, ".zshrc");
 		await writeFile(file, encode(original));
-		const planned = await plan(system);
+		const planned = await planFor(system, ["zsh"], KEY);
 		await writeFile(file, Buffer.from(original, "utf8"));
 		expect(await applyPlan(system, planned)).toMatchObject({ ok: false, path: file });
 		expect(await readFile(file)).toEqual(Buffer.from(original, "utf8"));
@@ -71,7 +59,7 @@ describe("a UTF-8 file with a BOM and an invalid byte", () => {
 		const file = path.join(home, ".zshrc");
 		const original = Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0x80, 0x0a]);
 		await writeFile(file, original);
-		const planned = await plan(system);
+		const planned = await planFor(system, ["zsh"], KEY);
 		expect(planned.changes[0]).toMatchObject({ encoding: "bytes", before: "\xEF\xBB\xBFA\x80\n" });
 		const result = await applyPlan(system, planned);
 		if (!result.ok) throw new Error(result.message);

@@ -1,15 +1,12 @@
 // applyPlan when something goes wrong: a write fails halfway (everything already written
 // is put back), or a file changed after the preview (nothing is written at all).
-import { execFile } from "node:child_process";
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyPlan } from "../../source/core/apply.js";
-import { type Plan, planChanges } from "../../source/core/plan.js";
-import type { System } from "../../source/core/system.js";
-import type { TargetName } from "../../source/core/targets.js";
+import { git } from "../helpers/sandbox.js";
 import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
+import { planFor } from "./plan-fixtures.js";
 
 const SECRET = "FailureSecretNeverShown";
 const KEY = testKey(SECRET);
@@ -18,17 +15,6 @@ const FISH = ".config/fish/conf.d/claude-setup.fish";
 const ZSHRC = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("a=1\r\n#\xff", "latin1")]);
 
 afterAll(removeTempSystems);
-
-async function plan(system: System, targets: TargetName[]): Promise<Plan> {
-	const result = await planChanges(system, {
-		targets,
-		variable: "ANTHROPIC_API_KEY",
-		key: KEY,
-		detected: { os: "linux", shell: "zsh", shellSource: "SHELL", home: system.homeDir },
-	});
-	if (!result.ok) throw new Error(result.message);
-	return result.plan;
-}
 
 /** Every file under `dir` with its bytes, to compare before and after. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -54,7 +40,7 @@ describe("a write that fails halfway", () => {
 		// conf.d is a link to nowhere: nothing is there to read, and nothing can be written.
 		await mkdir(path.join(home, ".config/fish"), { recursive: true });
 		await symlink(path.join(home, "gone"), path.join(home, ".config/fish/conf.d"));
-		const planned = await plan(system, ["zsh", "bash", "fish"]);
+		const planned = await planFor(system, ["zsh", "bash", "fish"], KEY);
 		expect(planned.changes.map((change) => change.action)).toEqual(["inserted", "create", "create"]);
 
 		const result = await applyPlan(system, planned);
@@ -80,7 +66,7 @@ describe("a write that fails halfway", () => {
 			...sandbox.system,
 			env: { ...sandbox.system.env, XDG_STATE_HOME: path.join(home, "state") },
 		};
-		const planned = await plan(system, ["bash", "zsh"]);
+		const planned = await planFor(system, ["bash", "zsh"], KEY);
 		const backup = planned.changes[1]?.backupPath ?? "";
 		const result = await applyPlan(system, planned);
 		expect(result).toMatchObject({ ok: false, path: backup });
@@ -95,10 +81,10 @@ describe("a write that fails halfway", () => {
 
 	it("removes a .gitignore it created when a later file fails", async () => {
 		const { system, home, project } = await makeTempSystem();
-		await promisify(execFile)("git", ["init", "-q", project]);
+		git(project, process.env, "init", "-q");
 		await mkdir(path.join(home, ".config/fish"), { recursive: true });
 		await symlink(path.join(home, "gone"), path.join(home, ".config/fish/conf.d"));
-		const planned = await plan(system, ["dotenv", "fish"]);
+		const planned = await planFor(system, ["dotenv", "fish"], KEY);
 		expect(planned.gitignore?.before).toBeUndefined();
 		const result = await applyPlan(system, planned);
 		expect(result.ok).toBe(false);
@@ -108,7 +94,7 @@ describe("a write that fails halfway", () => {
 	it("a file where a folder should be (made after the preview) → refused, nothing written", async () => {
 		const { system, home } = await makeTempSystem();
 		await writeFile(path.join(home, ".zshrc"), ZSHRC);
-		const planned = await plan(system, ["zsh", "fish"]);
+		const planned = await planFor(system, ["zsh", "fish"], KEY);
 		await writeFile(path.join(home, ".config"), "a file now\n");
 		const before = await snapshot(home);
 		const result = await applyPlan(system, planned);
@@ -130,7 +116,7 @@ describe("a file that changed after the preview", () => {
 		const { system, home } = await makeTempSystem();
 		await writeFile(path.join(home, ".zshrc"), ZSHRC);
 		await writeFile(path.join(home, ".bashrc"), "# bash\n");
-		const planned = await plan(system, ["zsh", "bash"]);
+		const planned = await planFor(system, ["zsh", "bash"], KEY);
 		await change(path.join(home, ".bashrc"));
 		const before = await snapshot(home);
 		const result = await applyPlan(system, planned);
@@ -147,7 +133,7 @@ describe("a file that changed after the preview", () => {
 
 	it("a file that appeared after a preview that planned to create it → refused", async () => {
 		const { system, home } = await makeTempSystem();
-		const planned = await plan(system, ["fish"]);
+		const planned = await planFor(system, ["fish"], KEY);
 		await mkdir(path.join(home, ".config/fish/conf.d"), { recursive: true });
 		await writeFile(path.join(home, FISH), "set -gx A 1\n");
 		const result = await applyPlan(system, planned);

@@ -1,16 +1,12 @@
 // applyPlan writes what planChanges planned: byte-exact, with backups and the right modes,
 // through symlinks, on real files in a temp HOME.
 
-import { execFile } from "node:child_process";
 import { chmod, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyPlan } from "../../source/core/apply.js";
-import { type Plan, planChanges } from "../../source/core/plan.js";
-import type { System } from "../../source/core/system.js";
-import type { TargetName } from "../../source/core/targets.js";
+import { git } from "../helpers/sandbox.js";
 import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
+import { applyOrThrow, planFor } from "./plan-fixtures.js";
 
 const KEY = testKey("ApplySecretNeverShown");
 const BLOCK = [
@@ -21,23 +17,6 @@ const BLOCK = [
 ];
 
 afterAll(removeTempSystems);
-
-async function plan(system: System, targets: TargetName[]): Promise<Plan> {
-	const result = await planChanges(system, {
-		targets,
-		variable: "ANTHROPIC_API_KEY",
-		key: KEY,
-		detected: { os: "linux", shell: "zsh", shellSource: "SHELL", home: system.homeDir },
-	});
-	if (!result.ok) throw new Error(result.message);
-	return result.plan;
-}
-
-async function apply(system: System, planned: Plan) {
-	const result = await applyPlan(system, planned);
-	if (!result.ok) throw new Error(result.message);
-	return result.written;
-}
 
 const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
 
@@ -52,9 +31,9 @@ describe("applyPlan writes byte-exact", () => {
 			Buffer.from("\r\nalias ll='ls -l'\r\nexport PATH=$HOME/bin:$PATH"),
 		]);
 		await writeFile(file, original);
-		const planned = await plan(system, ["zsh"]);
+		const planned = await planFor(system, ["zsh"], KEY);
 		expect(planned.changes[0]?.action).toBe("inserted");
-		await apply(system, planned);
+		await applyOrThrow(system, planned);
 		const after = await readFile(file);
 		expect(after.subarray(0, original.length).equals(original)).toBe(true);
 		expect(after.subarray(original.length).toString("latin1")).toBe(`\r\n${BLOCK.join("\r\n")}`);
@@ -68,9 +47,9 @@ describe("applyPlan writes byte-exact", () => {
 		const above = Buffer.from([0x23, 0x20, 0xa0, 0x0a]);
 		const inside = `# >>> claude-setup >>>\nexport ANTHROPIC_API_KEY='${old}'\n# <<< claude-setup <<<\n`;
 		await writeFile(file, Buffer.concat([above, Buffer.from(inside), Buffer.from("# after\n")]));
-		const planned = await plan(system, ["bash"]);
+		const planned = await planFor(system, ["bash"], KEY);
 		expect(planned.changes[0]?.action).toBe("replaced");
-		await apply(system, planned);
+		await applyOrThrow(system, planned);
 		expect(await readFile(file)).toEqual(
 			Buffer.concat([above, Buffer.from(`${BLOCK.join("\n")}\n# after\n`)]),
 		);
@@ -84,8 +63,8 @@ describe("backups and modes", () => {
 		const original = Buffer.from([0x23, 0x20, 0xff, 0x0d, 0x0a]);
 		await writeFile(file, original);
 		await chmod(file, 0o644);
-		const planned = await plan(system, ["zsh"]);
-		const written = await apply(system, planned);
+		const planned = await planFor(system, ["zsh"], KEY);
+		const written = await applyOrThrow(system, planned);
 		const backup = planned.changes[0]?.backupPath ?? "";
 		expect(written).toEqual([
 			{
@@ -108,7 +87,7 @@ describe("backups and modes", () => {
 		const file = path.join(home, ".bashrc");
 		await writeFile(file, "# mine\n");
 		await chmod(file, 0o640);
-		await apply(system, await plan(system, ["bash"]));
+		await applyOrThrow(system, await planFor(system, ["bash"], KEY));
 		expect(await modeOf(file)).toBe(0o640);
 	});
 
@@ -117,8 +96,8 @@ describe("backups and modes", () => {
 		["fish", ".config/fish/conf.d/claude-setup.fish"],
 	] as const)("creates a new %s file 0600 with no backup", async (target, name) => {
 		const { system, home } = await makeTempSystem();
-		const planned = await plan(system, [target]);
-		const written = await apply(system, planned);
+		const planned = await planFor(system, [target], KEY);
+		const written = await applyOrThrow(system, planned);
 		expect(written).toEqual([
 			{
 				display: `~/${name}`,
@@ -140,8 +119,8 @@ describe("backups and modes", () => {
 
 	it("creates a .gitignore 0644 in a repository", async () => {
 		const { system, project } = await makeTempSystem();
-		await promisify(execFile)("git", ["init", "-q", project]);
-		const written = await apply(system, await plan(system, ["dotenv"]));
+		git(project, process.env, "init", "-q");
+		const written = await applyOrThrow(system, await planFor(system, ["dotenv"], KEY));
 		// The project is the working directory: its files read as ./…
 		expect(written.map((entry) => entry.display)).toEqual(["./.gitignore", "./.env"]);
 		expect(await modeOf(path.join(project, ".gitignore"))).toBe(0o644);
@@ -152,9 +131,9 @@ describe("backups and modes", () => {
 		const { system, project } = await makeTempSystem();
 		await writeFile(path.join(project, ".gitignore"), "dist\n");
 		await chmod(path.join(project, ".gitignore"), 0o664);
-		const planned = await plan(system, ["dotenv"]);
+		const planned = await planFor(system, ["dotenv"], KEY);
 		expect(planned.gitignore).toBeDefined();
-		await apply(system, planned);
+		await applyOrThrow(system, planned);
 		expect(await modeOf(path.join(project, ".env"))).toBe(0o600);
 		expect(await modeOf(path.join(project, ".gitignore"))).toBe(0o664);
 		expect(await readFile(path.join(project, ".env"), "utf8")).toBe(`ANTHROPIC_API_KEY=${KEY}\n`);
@@ -163,7 +142,7 @@ describe("backups and modes", () => {
 	it("leaves nothing but the files and backups behind (no temp files)", async () => {
 		const { system, home } = await makeTempSystem();
 		await writeFile(path.join(home, ".zshrc"), "# mine\n");
-		await apply(system, await plan(system, ["zsh"]));
+		await applyOrThrow(system, await planFor(system, ["zsh"], KEY));
 		expect((await readdir(home)).sort()).toEqual([".local", ".zshrc"]);
 	});
 });
@@ -175,9 +154,9 @@ describe("symlinks", () => {
 		const real = path.join(home, "dotfiles", "zshrc");
 		await writeFile(real, "# from my dotfiles repo\n");
 		await symlink("dotfiles/zshrc", path.join(home, ".zshrc"));
-		const planned = await plan(system, ["zsh"]);
+		const planned = await planFor(system, ["zsh"], KEY);
 		expect(planned.changes[0]?.action).toBe("inserted");
-		await apply(system, planned);
+		await applyOrThrow(system, planned);
 		expect((await lstat(path.join(home, ".zshrc"))).isSymbolicLink()).toBe(true);
 		expect(await readlink(path.join(home, ".zshrc"))).toBe("dotfiles/zshrc");
 		expect(await readFile(real, "utf8")).toBe(`# from my dotfiles repo\n${BLOCK.join("\n")}\n`);

@@ -5,9 +5,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyPlan } from "../../source/core/apply.js";
 import { BACKUPS_KEPT, backupOwner, backupsToDelete } from "../../source/core/backups.js";
-import { backupDirectory, planChanges } from "../../source/core/plan.js";
+import { backupDirectory } from "../../source/core/plan.js";
 import type { System } from "../../source/core/system.js";
 import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
+import { planFor } from "./plan-fixtures.js";
 
 afterAll(removeTempSystems);
 
@@ -45,14 +46,7 @@ describe("backupOwner and backupsToDelete", () => {
 
 async function applyAt(system: System, ms: number, key: string) {
 	const timed: System = { ...system, now: () => ms };
-	const planned = await planChanges(timed, {
-		targets: ["zsh"],
-		variable: "ANTHROPIC_API_KEY",
-		key,
-		detected: { os: "linux", shell: "zsh", shellSource: "SHELL", home: system.homeDir },
-	});
-	if (!planned.ok) throw new Error(planned.message);
-	return applyPlan(timed, planned.plan);
+	return applyPlan(timed, await planFor(timed, ["zsh"], key));
 }
 
 describe("real runs with a fixed clock", () => {

@@ -5,7 +5,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { gitFacts, isIgnored, isTracked, planGitignore } from "../../source/core/gitignore.js";
-import { nodeFileSystem, runCommand } from "../../source/system/node-system.js";
+import { runCommand } from "../../source/system/node-run.js";
+import { nodeFileSystem } from "../../source/system/node-system.js";
+import { git } from "../helpers/sandbox.js";
 
 const exec = promisify(execFile);
 const dirs: string[] = [];
@@ -19,24 +21,14 @@ afterAll(async () => {
 async function folder(files: Record<string, string>, options: { git?: boolean; commit?: string[] } = {}) {
 	const dir = await realpath(await mkdtemp(path.join(os.tmpdir(), "claude-setup-git-")));
 	dirs.push(dir);
-	if (options.git) await exec("git", ["init", "-q", dir]);
+	if (options.git) git(dir, process.env, "init", "-q");
 	for (const [name, text] of Object.entries(files)) {
 		await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
 		await writeFile(path.join(dir, name), text);
 	}
 	if (options.commit?.length) {
-		await exec("git", ["-C", dir, "add", "-f", ...options.commit]);
-		await exec("git", [
-			"-C",
-			dir,
-			"-c",
-			"user.name=t",
-			"-c",
-			"user.email=t@example.com",
-			"commit",
-			"-qm",
-			"init",
-		]);
+		git(dir, process.env, "add", "-f", ...options.commit);
+		git(dir, process.env, "commit", "-qm", "init");
 	}
 	return dir;
 }

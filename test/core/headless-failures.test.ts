@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAnthropicApi } from "../../source/system/anthropic-api.js";
 import { type FakeAnthropic, type ScriptedReply, scripted } from "../helpers/fake-anthropic.js";
-import { closedPort } from "../helpers/temp-system.js";
+import { closedURL } from "../helpers/temp-system.js";
 import {
 	calls,
 	filesIn,
@@ -55,7 +55,7 @@ describe("the API check fails → nothing written", () => {
 	});
 
 	it("an API that cannot be reached → exit 5, suggesting --no-verify", async () => {
-		const url = `http://127.0.0.1:${await closedPort()}`;
+		const url = await closedURL();
 		const sandbox = await sandboxFor(url, { api: createAnthropicApi({ baseURL: url, timeoutMs: 5000 }) });
 		const { report, text } = await runIn(sandbox, KEY);
 		expect(report).toMatchObject({ ok: false, exitCode: 5, error: { title: expect.any(String) } });

@@ -2,17 +2,18 @@
 // checks every headless test makes: the secret is never printed, credentials went as Bearer.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+import { afterAll, afterEach, expect } from "vitest";
 import { type HeadlessOptions, type Report, runHeadless } from "../../source/core/headless.js";
 import type { AnthropicApi } from "../../source/core/system.js";
 import { createAnthropicApi } from "../../source/system/anthropic-api.js";
-import { type FakeAnthropic, REDACTED_BEARER, startFakeAnthropic } from "../helpers/fake-anthropic.js";
+import { type FakeAnthropic, REDACTED_BEARER } from "../helpers/fake-anthropic.js";
+import { fakeApiPerFile } from "../helpers/fake-api-per-file.js";
 import { makeTempSystem, removeTempSystems, type TempSystem, testKey } from "../helpers/temp-system.js";
 
 export const SECRET = "HeadlessSecretNeverShown";
 export const KEY = testKey(SECRET, "AbCd");
 export const MASKED = "sk-ant-api03-…AbCd";
-export const WRONG_SECRET = "WrongSecretAlsoNeverShown";
+const WRONG_SECRET = "WrongSecretAlsoNeverShown";
 export const WRONG_KEY = testKey(WRONG_SECRET, "WrOn");
 
 export interface Run {
@@ -58,7 +59,7 @@ export async function runIn(
 }
 
 /** Every request carried the key as `authorization: Bearer`, never as x-api-key. */
-export function expectBearerOnly(fake: FakeAnthropic): void {
+function expectBearerOnly(fake: FakeAnthropic): void {
 	for (const request of fake.requests) {
 		expect(request.authHeader).toBe("authorization");
 		expect(request.headers.authorization).toBe(REDACTED_BEARER);
@@ -90,18 +91,11 @@ export async function filesIn(sandbox: TempSystem): Promise<string[]> {
  */
 export function withFakeApi(started: (fake: FakeAnthropic) => void): void {
 	let fake: FakeAnthropic | undefined;
-	beforeAll(async () => {
-		fake = await startFakeAnthropic({ validKeys: [KEY] });
-		started(fake);
+	fakeApiPerFile([KEY], (running) => {
+		fake = running;
+		started(running);
 	});
-	afterAll(async () => {
-		await fake?.close();
-		await removeTempSystems();
-	});
-	beforeEach(() => {
-		fake?.setBehaviour(undefined);
-		if (fake) fake.requests.length = 0;
-	});
+	afterAll(removeTempSystems);
 	afterEach(() => {
 		if (fake) expectBearerOnly(fake);
 	});

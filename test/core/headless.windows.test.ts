@@ -1,9 +1,10 @@
 // `--key-stdin` on a fake Windows machine: the default target is the user environment, a
 // blocked PowerShell profile is explained (never allowed behind the person's back), and a dry
 // run changes nothing. The key only ever travels on standard input.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type HeadlessOptions, runHeadless } from "../../source/core/headless.js";
-import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
+import type { FakeAnthropic } from "../helpers/fake-anthropic.js";
+import { fakeApiPerFile } from "../helpers/fake-api-per-file.js";
 import {
 	type FakeWindows,
 	type FakeWindowsOptions,
@@ -16,13 +17,11 @@ import { leaksOf } from "../helpers/scripted-runner.js";
 import { KEY, MASKED, SECRET } from "./headless-harness.js";
 
 let fake: FakeAnthropic;
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [KEY] });
+fakeApiPerFile([KEY], (running) => {
+	fake = running;
 });
-afterAll(() => fake.close());
 
 const PWSH: Omit<FakeWindowsOptions, "apiUrl"> = {
-	hosts: { powershell: "5.1.26100.2161", pwsh: "7.4.6" },
 	ancestors: ["node.exe", "pwsh.exe", "WindowsTerminal.exe"],
 	env: { WT_SESSION: "0b7a3c1e-8f7e-4a43-9a53-2f0c5d1e9a61" },
 };

@@ -17,7 +17,7 @@ import {
 	startFakeAnthropic,
 } from "../helpers/fake-anthropic.js";
 import {
-	closedPort,
+	closedURL,
 	makeTempSystem,
 	removeTempSystems,
 	type TempSystem,
@@ -155,7 +155,7 @@ describe("every error path", { timeout: 60_000 }, () => {
 	});
 
 	it("the API is unreachable", async () => {
-		const { report } = await headless(await sandbox({ url: `http://127.0.0.1:${await closedPort()}` }), KEY);
+		const { report } = await headless(await sandbox({ url: await closedURL() }), KEY);
 		expect(report).toMatchObject({ ok: false, exitCode: 5 });
 	});
 

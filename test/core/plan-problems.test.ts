@@ -1,17 +1,15 @@
 // planChanges when a file cannot be planned (bad markers, a folder in the way) and the
 // .env's git facts (.gitignore to add, already tracked), with real git in temp folders.
-import { execFile } from "node:child_process";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyPlan } from "../../source/core/apply.js";
 import { planChanges } from "../../source/core/plan.js";
 import type { System } from "../../source/core/system.js";
 import type { TargetName } from "../../source/core/targets.js";
+import { git } from "../helpers/sandbox.js";
 import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
 
-const exec = promisify(execFile);
 const SECRET = "ProblemSecretNeverShown";
 const KEY = testKey(SECRET);
 
@@ -86,11 +84,11 @@ describe("files that cannot be planned", () => {
 });
 
 async function gitRepo(dir: string, files: Record<string, string>, commit: string[] = []) {
-	await exec("git", ["init", "-q", dir]);
+	git(dir, process.env, "init", "-q");
 	for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
 	if (commit.length === 0) return;
-	await exec("git", ["-C", dir, "add", "-f", ...commit]);
-	await exec("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "x"]);
+	git(dir, process.env, "add", "-f", ...commit);
+	git(dir, process.env, "commit", "-qm", "x");
 }
 
 describe("the .env and git", () => {
@@ -109,7 +107,7 @@ describe("the .env and git", () => {
 		expect(planned.trackedSecretFile).toBeUndefined();
 		const applied = await applyPlan(system, planned);
 		expect(applied.ok && applied.written.map((written) => written.action)).toEqual(["gitignore", "create"]);
-		const { stdout } = await exec("git", ["-C", project, "check-ignore", ".env"]);
+		const stdout = git(project, process.env, "check-ignore", ".env");
 		expect(stdout.trim()).toBe(".env");
 	});
 

@@ -2,13 +2,11 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyPlan } from "../../source/core/apply.js";
 import { maskKey } from "../../source/core/key.js";
-import { backupDirectory, type Plan, planChanges } from "../../source/core/plan.js";
-import type { Detected } from "../../source/core/platform.js";
-import type { System } from "../../source/core/system.js";
-import type { FileTargetName, TargetName } from "../../source/core/targets.js";
+import { backupDirectory, type Plan } from "../../source/core/plan.js";
+import type { FileTargetName } from "../../source/core/targets.js";
 import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
+import { planAndApply, planFor } from "./plan-fixtures.js";
 
 const SECRET = "PlanSecretPartNeverShown";
 const KEY = testKey(SECRET, "AbCd");
@@ -16,31 +14,6 @@ const OTHER_KEY = testKey("OtherSecretPartHidden", "WxYz");
 const MASKED = "sk-ant-api03-…AbCd";
 
 afterAll(removeTempSystems);
-
-const detected = (system: System, os: Detected["os"] = "linux"): Detected => ({
-	os,
-	shell: "zsh",
-	shellSource: "SHELL",
-	home: system.homeDir,
-});
-
-async function plan(system: System, targets: TargetName[], key = KEY, os: Detected["os"] = "linux") {
-	const result = await planChanges(system, {
-		targets,
-		variable: "ANTHROPIC_API_KEY",
-		key,
-		detected: detected(system, os),
-	});
-	if (!result.ok) throw new Error(`plan failed: ${result.message}`);
-	return result.plan;
-}
-
-async function planAndApply(system: System, targets: TargetName[], key = KEY): Promise<Plan> {
-	const planned = await plan(system, targets, key);
-	const applied = await applyPlan(system, planned);
-	if (!applied.ok) throw new Error(`apply failed: ${applied.message}`);
-	return planned;
-}
 
 const FILES: Record<FileTargetName, (home: string, project: string) => string> = {
 	zsh: (home) => path.join(home, ".zshrc"),
@@ -62,7 +35,7 @@ function expectMaskedPreview(planned: Plan) {
 describe.each(TARGETS)("planChanges for %s", (target) => {
 	it("creates a missing file, with the key masked in the preview", async () => {
 		const { system, home, project } = await makeTempSystem();
-		const planned = await plan(system, [target]);
+		const planned = await planFor(system, [target], KEY);
 		const [change] = planned.changes;
 		expect(change?.file.path).toBe(FILES[target](home, project));
 		expect(change).toMatchObject({ action: "create", before: undefined, backupPath: undefined });
@@ -78,14 +51,14 @@ describe.each(TARGETS)("planChanges for %s", (target) => {
 		const user =
 			target === "dotenv" ? "DEBUG=1\n" : target === "fish" ? "set -gx EDITOR vim\n" : "alias ll='ls -l'\n";
 		await writeFile(file, user);
-		const first = await planAndApply(system, [target]);
+		const first = await planAndApply(system, [target], KEY);
 		expect(first.changes[0]?.action).toBe("inserted");
 		expectMaskedPreview(first);
 		expect((await readFile(file, "latin1")).startsWith(user)).toBe(true);
 
-		const again = await plan(system, [target]);
+		const again = await planFor(system, [target], KEY);
 		expect(again.changes[0]).toMatchObject({ action: "unchanged", backupPath: undefined });
-		const other = await plan(system, [target], OTHER_KEY);
+		const other = await planFor(system, [target], OTHER_KEY);
 		expect(other.changes[0]?.action).toBe("replaced");
 		expect(other.changes[0]?.backupPath).toMatch(/\/claude-setup\/backups\/[^/]+\.bak$/);
 		expect(other.changes[0]?.previewLines.join("\n")).toContain("sk-ant-api03-…WxYz");
@@ -97,11 +70,11 @@ describe("definitions that compete with ours", () => {
 
 	it("moves the block below a stale definition that comes after it", async () => {
 		const { system, home } = await makeTempSystem();
-		await planAndApply(system, ["zsh"]);
+		await planAndApply(system, ["zsh"], KEY);
 		const file = path.join(home, ".zshrc");
 		const withBlock = await readFile(file, "latin1");
 		await writeFile(file, `${withBlock}export ANTHROPIC_API_KEY='${OLD}'\n`);
-		const planned = await plan(system, ["zsh"]);
+		const planned = await planFor(system, ["zsh"], KEY);
 		const [change] = planned.changes;
 		expect(change?.action).toBe("moved");
 		const line = withBlock.split("\n").length;
@@ -123,7 +96,7 @@ describe("definitions that compete with ours", () => {
 		const file = FILES[target](home, project);
 		await mkdir(path.dirname(file), { recursive: true });
 		await writeFile(file, text);
-		const [change] = (await plan(system, [target])).changes;
+		const [change] = (await planFor(system, [target], KEY)).changes;
 		expect(change?.action).toBe("inserted");
 		expect(change?.otherDefinitions).toEqual(lines.map((line) => ({ line, masked: maskKey(OLD) })));
 	});
@@ -131,7 +104,7 @@ describe("definitions that compete with ours", () => {
 	it("a .env line is replaced in place, so it is not reported as another definition", async () => {
 		const { system, project } = await makeTempSystem();
 		await writeFile(path.join(project, ".env"), `A=1\nANTHROPIC_API_KEY=${OLD}\nANTHROPIC_API_KEY=${OLD}\n`);
-		const [change] = (await plan(system, ["dotenv"])).changes;
+		const [change] = (await planFor(system, ["dotenv"], KEY)).changes;
 		expect(change).toMatchObject({ action: "replaced", otherDefinitions: [] });
 		expect(change?.after).toBe(`A=1\nANTHROPIC_API_KEY=${KEY}\n`);
 	});
@@ -151,7 +124,7 @@ describe("backups and file choice", () => {
 		const dir = expected.replace("HOME", home);
 		expect(backupDirectory(system)).toBe(dir);
 		await writeFile(path.join(home, ".zshrc"), "# mine\n");
-		const planned = await plan(system, ["zsh"]);
+		const planned = await planFor(system, ["zsh"], KEY);
 		expect(planned.backupDir).toBe(dir);
 		expect(planned.changes[0]?.backupPath).toBe(`${dir}/.zshrc.2026-11-05T09-30-00-123Z.bak`);
 	});
@@ -159,7 +132,7 @@ describe("backups and file choice", () => {
 	it("macOS bash uses the login file that exists instead of creating ~/.bash_profile", async () => {
 		const { system, home } = await makeTempSystem();
 		await writeFile(path.join(home, ".profile"), "# profile\n");
-		const [change] = (await plan(system, ["bash"], KEY, "macos")).changes;
+		const [change] = (await planFor(system, ["bash"], KEY, "macos")).changes;
 		expect(change?.file.path).toBe(path.join(home, ".profile"));
 		expect(change?.display).toBe("~/.profile");
 	});

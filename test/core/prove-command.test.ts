@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseProof, proofCommand } from "../../source/core/prove.js";
+import { parseProof, proofCommand } from "../../source/core/prove-command.js";
 
 const KEY = `sk-ant-api03-${"Zq7".repeat(30)}AbCdEfGh-AA`;
 const NAME = "ANTHROPIC_API_KEY";

@@ -7,7 +7,7 @@ import type { OsKind } from "../../source/core/platform.js";
 import { proveTarget } from "../../source/core/prove.js";
 import type { RunCommand } from "../../source/core/system.js";
 import type { FileTargetName } from "../../source/core/targets.js";
-import { runCommand } from "../../source/system/node-system.js";
+import { runCommand } from "../../source/system/node-run.js";
 
 const KEY = `sk-ant-api03-${"Zq7".repeat(30)}AbCdEfGh-AA`;
 const OTHER = `sk-ant-api03-${"Pw4".repeat(30)}OldOldOl-AA`;

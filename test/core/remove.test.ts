@@ -3,35 +3,22 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyPlan } from "../../source/core/apply.js";
 import { commentOutLines } from "../../source/core/comment-out.js";
 import { readManifest } from "../../source/core/manifest.js";
-import { type Plan, planChanges } from "../../source/core/plan.js";
+import type { Plan } from "../../source/core/plan.js";
 import { planRemoval } from "../../source/core/remove.js";
 import type { System } from "../../source/core/system.js";
 import type { TargetName } from "../../source/core/targets.js";
 import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
+import { applyOrThrow, planAndApply } from "./plan-fixtures.js";
 
 const KEY = testKey("RemoveSecretNeverShown");
 afterAll(removeTempSystems);
 
-async function write(system: System, targets: TargetName[]): Promise<void> {
-	const planned = await planChanges(system, {
-		targets,
-		variable: "ANTHROPIC_API_KEY",
-		key: KEY,
-		detected: { os: "linux", shell: "zsh", shellSource: "SHELL", home: system.homeDir },
-	});
-	if (!planned.ok) throw new Error(planned.message);
-	const applied = await applyPlan(system, planned.plan);
-	if (!applied.ok) throw new Error(applied.message);
-}
-
 async function remove(system: System, files: string[], targets: TargetName[] = []): Promise<Plan> {
 	const planned = await planRemoval(system, { files, targets });
 	if (!planned.ok) throw new Error(planned.message);
-	const applied = await applyPlan(system, planned.plan);
-	if (!applied.ok) throw new Error(applied.message);
+	await applyOrThrow(system, planned.plan);
 	return planned.plan;
 }
 
@@ -44,7 +31,7 @@ const exists = (file: string) =>
 describe("planRemoval + applyPlan", () => {
 	it("deletes the files claude-setup created and forgets them", async () => {
 		const { system, home, project } = await makeTempSystem();
-		await write(system, ["zsh", "fish", "dotenv"]);
+		await planAndApply(system, ["zsh", "fish", "dotenv"], KEY);
 		const files = [
 			path.join(home, ".zshrc"),
 			path.join(home, ".config/fish/conf.d/claude-setup.fish"),
@@ -67,7 +54,7 @@ describe("planRemoval + applyPlan", () => {
 		const { system, home } = await makeTempSystem();
 		const zshrc = path.join(home, ".zshrc");
 		await writeFile(zshrc, original);
-		await write(system, ["zsh"]);
+		await planAndApply(system, ["zsh"], KEY);
 		expect(await readFile(zshrc, "utf8")).toContain(KEY);
 		const plan = await remove(system, [zshrc]);
 		expect(plan.changes[0]?.action).toBe("removed");
@@ -81,7 +68,7 @@ describe("planRemoval + applyPlan", () => {
 		const profile = path.join(home, ".bash_profile");
 		const original = `export PATH=$PATH:~/bin\nexport ANTHROPIC_API_KEY=${testKey("OldOne")}\n`;
 		await writeFile(profile, commentOutLines(original, [2]).text);
-		await write(system, ["zsh", "dotenv"]);
+		await planAndApply(system, ["zsh", "dotenv"], KEY);
 		await remove(system, [profile, path.join(home, ".zshrc")], ["bash"]);
 		expect(await readFile(profile, "utf8")).toBe(original);
 		// zsh and the .env were not chosen: still there, still recorded.
@@ -94,7 +81,7 @@ describe("planRemoval + applyPlan", () => {
 		const { system, project } = await makeTempSystem();
 		const env = path.join(project, ".env");
 		await writeFile(env, "PORT=3000\n");
-		await write(system, ["dotenv"]);
+		await planAndApply(system, ["dotenv"], KEY);
 		await remove(system, [env]);
 		expect(await readFile(env, "utf8")).toBe("PORT=3000\n");
 	});

@@ -3,9 +3,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scrubSecrets } from "../../source/core/scrub.js";
+import { testKey } from "../helpers/temp-system.js";
 
 const BODY = "ScrubSecretPartNeverShown";
-const API_KEY = `sk-ant-api03-${BODY}${"x".repeat(95 - BODY.length - 4)}AbCd`;
+const API_KEY = testKey(BODY);
 const OAUTH = `sk-ant-oat01-${BODY}${"o".repeat(50)}ToKn`;
 const ADMIN = `sk-ant-admin01-${BODY}${"a".repeat(60)}AdMn`;
 

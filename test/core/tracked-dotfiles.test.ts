@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runRemove } from "../../source/core/status/command.js";
 import type { System } from "../../source/core/system.js";
 import { type DotfileFacts, decideTracked } from "../../source/core/tracked-dotfile.js";
+import { git as gitIn } from "../helpers/sandbox.js";
 import { removeTempSystems, testKey } from "../helpers/temp-system.js";
 import { KEY, MASKED, runIn, SECRET, sandboxFor } from "./headless-harness.js";
 
@@ -18,13 +19,9 @@ const ROTATED = testKey(ROTATED_SECRET, "RoTa");
 const ORIGINAL = "# my dotfiles\nalias ll='ls -l'\n";
 const FISH_ORIGINAL = "# fish snippets live here\n";
 
-function git(cwd: string, ...args: string[]): string {
-	return execFileSync("git", ["-c", "user.email=t@example.com", "-c", "user.name=T", ...args], {
-		cwd,
-		encoding: "utf8",
-		env: { PATH: process.env.PATH ?? "/usr/bin:/bin", GIT_CONFIG_NOSYSTEM: "1", HOME: cwd },
-	});
-}
+/** git with `cwd` as HOME, so no global config of the person running the tests applies. */
+const git = (cwd: string, ...args: string[]) =>
+	gitIn(cwd, { PATH: process.env.PATH ?? "/usr/bin:/bin", GIT_CONFIG_NOSYSTEM: "1", HOME: cwd }, ...args);
 
 async function commitFile(repo: string, file: string, text: string): Promise<void> {
 	await mkdir(path.dirname(path.join(repo, file)), { recursive: true });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { askZshForZdotdir } from "../../source/core/targets.js";
-import { runCommand } from "../../source/system/node-system.js";
+import { runCommand } from "../../source/system/node-run.js";
 
 describe("askZshForZdotdir (real zsh)", () => {
 	let dir: string;

@@ -2,12 +2,10 @@
 // it must be Ink's own first frame byte for byte, be replaced in the same write as Ink's frame,
 // keep a key pasted at once hidden and hand it to the wizard, and stay out of narrow terminals.
 import { readdirSync, rmSync } from "node:fs";
-import pty from "@lydell/node-pty";
-import xterm from "@xterm/headless";
 import { afterAll, describe, expect, it } from "vitest";
 import { eraseLines } from "../../source/first-frame.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
-import { CLI_PATH, KEYS } from "../helpers/terminal.js";
+import { CLI_PATH, KEYS, openTerminal } from "../helpers/terminal.js";
 
 const PROMPT = "Paste your Anthropic API key";
 const BEGIN_SYNC = "\u001B[?2026h";
@@ -19,75 +17,22 @@ afterAll(() => {
 	for (const sandbox of sandboxes) rmSync(sandbox.root, { recursive: true, force: true });
 });
 
-interface Session {
-	readonly sandbox: Sandbox;
-	/** Everything the CLI wrote, raw. */
-	readonly output: () => string;
-	readonly screen: () => Promise<string>;
-	readonly write: (data: string) => void;
-	/** Resolves once the raw output satisfies `test` (checked at every chunk, no polling). */
-	readonly until: (test: (output: string) => boolean) => Promise<void>;
-	readonly exited: Promise<number>;
-}
-
 /** The built CLI in a real pseudo-terminal; `onFirstChunk` runs as the very first output arrives. */
 function start(options: { cols?: number; env?: Record<string, string>; onFirstChunk?: () => void } = {}) {
 	const sandbox = makeSandbox({ shell: "zsh", baseURL: "http://127.0.0.1:9" });
 	sandboxes.push(sandbox);
-	const cols = options.cols ?? 100;
-	const emulator = new xterm.Terminal({ cols, rows: 30, allowProposedApi: true });
-	const child = pty.spawn(process.execPath, [CLI_PATH], {
-		name: "xterm-256color",
-		cols,
-		rows: 30,
+	const terminal = openTerminal(process.execPath, [CLI_PATH], {
 		cwd: sandbox.project,
 		env: { ...sandbox.env, ...options.env },
+		cols: options.cols,
+		rows: 30,
+		onFirstChunk: options.onFirstChunk,
 	});
-	let raw = "";
-	const waiters: { test: (output: string) => boolean; resolve: () => void }[] = [];
-	child.onData((data) => {
-		if (raw === "") options.onFirstChunk?.();
-		raw += data;
-		emulator.write(data);
-		for (const waiter of [...waiters]) {
-			if (!waiter.test(raw)) continue;
-			waiters.splice(waiters.indexOf(waiter), 1);
-			waiter.resolve();
-		}
-	});
-	const exited = new Promise<number>((resolve) => child.onExit(({ exitCode }) => resolve(exitCode)));
-	const session: Session = {
-		sandbox,
-		output: () => raw,
-		screen: () =>
-			new Promise((resolve) =>
-				emulator.write("", () => {
-					const buffer = emulator.buffer.active;
-					const lines: string[] = [];
-					for (let index = 0; index < buffer.length; index++)
-						lines.push(buffer.getLine(index)?.translateToString(true) ?? "");
-					resolve(lines.join("\n"));
-				}),
-			),
-		write: (data) => child.write(data),
-		until: (test) =>
-			new Promise<void>((resolve, reject) => {
-				if (test(raw)) return resolve();
-				const timer = setTimeout(
-					() => reject(new Error(`Timed out. Output:\n${JSON.stringify(raw)}`)),
-					15_000,
-				);
-				waiters.push({
-					test,
-					resolve: () => {
-						clearTimeout(timer);
-						resolve();
-					},
-				});
-			}),
-		exited,
+	const screen = async () => {
+		await terminal.drawn();
+		return terminal.screen();
 	};
-	return session;
+	return { ...terminal, sandbox, screen };
 }
 
 /** The frame drawn before Ink, and Ink's first frame, cut out of the raw output. */
@@ -108,7 +53,7 @@ describe("the prompt before Ink loads", { timeout: 30_000 }, () => {
 		["NO_COLOR", { NO_COLOR: "1" }, undefined],
 	])("is Ink's first frame byte for byte, erased in Ink's first write (%s)", async (_, env, titleColour) => {
 		const run = start({ env });
-		await run.until((output) => output.includes(END_SYNC));
+		await run.written(END_SYNC);
 		run.write(KEYS.escape);
 		expect(await run.exited).toBe(130);
 		const { early, afterHandOver, ink } = frames(run.output());
@@ -130,7 +75,7 @@ describe("the prompt before Ink loads", { timeout: 30_000 }, () => {
 				run.write(TEST_KEY);
 			},
 		});
-		await run.until((output) => output.includes("Looks like an API key"));
+		await run.written("Looks like an API key");
 		expect(pastedBeforeInk).toBe(true);
 		expect(frames(run.output()).early).toContain(PROMPT);
 		const screen = await run.screen();
@@ -150,7 +95,7 @@ describe("the prompt before Ink loads", { timeout: 30_000 }, () => {
 
 	it("is left to Ink in a terminal too narrow for it (nothing would wrap the same way)", async () => {
 		const run = start({ cols: 60 });
-		await run.until((output) => output.includes(PROMPT));
+		await run.written(PROMPT);
 		run.write(KEYS.escape);
 		expect(await run.exited).toBe(130);
 		// The first thing written is Ink's own first frame.

@@ -7,7 +7,6 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { execa } from "execa";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { manifestText, namesUnder, watchNames } from "../core/leak-audit.js";
 import {
@@ -16,9 +15,9 @@ import {
 	scripted,
 	startFakeAnthropic,
 } from "../helpers/fake-anthropic.js";
-import { closedURL } from "../helpers/render-app.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
-import { CLI_PATH, KEYS, runInTerminal } from "../helpers/terminal.js";
+import { closedURL } from "../helpers/temp-system.js";
+import { KEYS, runCli, runInTerminal } from "../helpers/terminal.js";
 
 const WRAPPED = ["git", "zsh", "bash", "fish", "ps"] as const;
 
@@ -86,13 +85,7 @@ async function expectCleanSandbox(sandbox: Audited, options: { keyInEnvironment?
 }
 
 async function cli(sandbox: Audited, args: string[], input = "") {
-	const result = await execa(process.execPath, [CLI_PATH, ...args], {
-		input,
-		cwd: sandbox.project,
-		env: sandbox.env,
-		extendEnv: false,
-		reject: false,
-	});
+	const result = await runCli(sandbox, args, input);
 	expectNoTrace(result.stdout);
 	expectNoTrace(result.stderr);
 	return result;

@@ -3,14 +3,13 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DISABLED_NOTE } from "../../source/core/comment-out.js";
 import { ROTATED_KEY, ROTATED_SECRET } from "../helpers/app-steps.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { makeSandbox, readBack, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { testKey } from "../helpers/temp-system.js";
-import { CLI_PATH, KEYS, runInTerminal } from "../helpers/terminal.js";
+import { KEYS, runCli, runInTerminal } from "../helpers/terminal.js";
 
 const STALE_SECRET = "StaleSecretNeverShown";
 const STALE_KEY = testKey(STALE_SECRET, "StAl");
@@ -29,15 +28,8 @@ function expectNoLeak(text: string): void {
 	for (const secret of [SECRET_PART, ROTATED_SECRET, STALE_SECRET]) expect(text).not.toContain(secret);
 }
 
-// Async on purpose: the fake API lives in this process and must keep answering.
 async function cli(sandbox: Sandbox, args: string[], input = "", env: Record<string, string> = {}) {
-	const result = await execa(process.execPath, [CLI_PATH, ...args], {
-		input,
-		cwd: sandbox.project,
-		env: { ...sandbox.env, ...env },
-		extendEnv: false,
-		reject: false,
-	});
+	const result = await runCli(sandbox, args, input, env);
 	expectNoLeak(result.stdout + result.stderr);
 	return result;
 }

@@ -3,11 +3,10 @@
 // and nothing the user saw may contain the key.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { makeSandbox, readBack, SECRET_PART, TEST_KEY, WRONG_KEY } from "../helpers/sandbox.js";
-import { CLI_PATH, KEYS, runInTerminal } from "../helpers/terminal.js";
+import { KEYS, runCli, runInTerminal } from "../helpers/terminal.js";
 
 let api: FakeAnthropic;
 beforeAll(async () => {
@@ -112,19 +111,9 @@ describe("a terminal where CI happens to be set", { timeout: 60_000 }, () => {
 });
 
 describe("--key-stdin", { timeout: 60_000 }, () => {
-	// Async on purpose: the fake API lives in this process and must keep answering.
-	const runCli = (args: string[], input: string, sandbox: ReturnType<typeof makeSandbox>) =>
-		execa(process.execPath, [CLI_PATH, ...args], {
-			input,
-			cwd: sandbox.project,
-			env: sandbox.env,
-			extendEnv: false,
-			reject: false,
-		});
-
 	it.each(["zsh", "bash", "fish"])("saves to %s and a fresh shell reads it", async (shell) => {
 		const sandbox = makeSandbox({ shell, baseURL: api.url });
-		const { stdout, stderr, exitCode } = await runCli(["--key-stdin", "--json"], `${TEST_KEY}\n`, sandbox);
+		const { stdout, stderr, exitCode } = await runCli(sandbox, ["--key-stdin", "--json"], `${TEST_KEY}\n`);
 		expectNoLeak(stdout + stderr);
 		const report = JSON.parse(stdout);
 		expect(report).toMatchObject({ ok: true, exitCode: 0, key: { kind: "api-key" } });
@@ -135,7 +124,7 @@ describe("--key-stdin", { timeout: 60_000 }, () => {
 
 	it("saves to .env in a real git repo; git check-ignore agrees and Node's loader reads it", async () => {
 		const sandbox = makeSandbox({ shell: "bash", baseURL: api.url, gitRepo: true });
-		const { stdout, exitCode } = await runCli(["--key-stdin", "--target", "dotenv"], TEST_KEY, sandbox);
+		const { stdout, exitCode } = await runCli(sandbox, ["--key-stdin", "--target", "dotenv"], TEST_KEY);
 		expectNoLeak(stdout);
 		expect(exitCode).toBe(0);
 		expect(stdout).toContain("✓ git ignores ./.env");
@@ -154,7 +143,7 @@ describe("--key-stdin", { timeout: 60_000 }, () => {
 
 	it("rejects a key the API refuses with exit 4 and writes nothing", async () => {
 		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
-		const { stdout, exitCode } = await runCli(["--key-stdin"], WRONG_KEY, sandbox);
+		const { stdout, exitCode } = await runCli(sandbox, ["--key-stdin"], WRONG_KEY);
 		expect(exitCode).toBe(4);
 		expect(stdout).toMatch(/rejected/i);
 		expect(existsSync(`${sandbox.home}/.zshrc`)).toBe(false);
@@ -163,7 +152,7 @@ describe("--key-stdin", { timeout: 60_000 }, () => {
 
 	it("without a terminal and without --key-stdin, says what to do and exits 2 at once", async () => {
 		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
-		const { stderr, exitCode } = await runCli([], "", sandbox);
+		const { stderr, exitCode } = await runCli(sandbox, []);
 		expect(exitCode).toBe(2);
 		expect(stderr).toContain("--key-stdin");
 	});

@@ -7,6 +7,8 @@ import { type Sandbox, SECRET_PART, TEST_KEY } from "./sandbox.js";
 /** A second valid key, for rotation; its middle must never be shown either. */
 export const ROTATED_SECRET = "RotatedSecretNeverShown";
 export const ROTATED_KEY = `sk-ant-api03-${ROTATED_SECRET}${"r".repeat(108 - 13 - ROTATED_SECRET.length - 4)}NeWk`;
+/** The key an earlier setup left in ~/.zshrc, for rotation tests. */
+export const STALE_KEY = `sk-ant-api03-${"s".repeat(89)}StAl`;
 export const OAUTH_TOKEN = `sk-ant-oat01-${SECRET_PART}${"t".repeat(80 - SECRET_PART.length - 4)}ToKn`;
 
 export async function pasteKey(app: AppHarness, key = TEST_KEY): Promise<void> {

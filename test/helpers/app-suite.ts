@@ -1,9 +1,10 @@
-// The setup every whole-app test file shares: one fake API for the file, reset after each
+// The setup every whole-app test file shares: one fake API for the file, reset before each
 // test, Ink unmounted, and every sandbox the test made removed.
 import { cleanup } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterEach } from "vitest";
 import type { System } from "../../source/core/system.js";
-import { type FakeAnthropic, startFakeAnthropic } from "./fake-anthropic.js";
+import type { FakeAnthropic } from "./fake-anthropic.js";
+import { fakeApiPerFile } from "./fake-api-per-file.js";
 import { type AppSettings, removeSandbox, renderApp } from "./render-app.js";
 import { makeSandbox, type Sandbox } from "./sandbox.js";
 
@@ -12,17 +13,10 @@ export function withAppSuite(
 	validKeys: readonly string[],
 	started: (fake: FakeAnthropic) => void,
 ): (sandbox: Sandbox) => Sandbox {
-	let fake: FakeAnthropic | undefined;
 	const sandboxes: Sandbox[] = [];
-	beforeAll(async () => {
-		fake = await startFakeAnthropic({ validKeys: [...validKeys] });
-		started(fake);
-	});
-	afterAll(() => fake?.close());
+	fakeApiPerFile(validKeys, started);
 	afterEach(async () => {
 		cleanup();
-		fake?.setBehaviour(undefined);
-		if (fake) fake.requests.length = 0;
 		await Promise.all(sandboxes.splice(0).map(removeSandbox));
 	});
 	return (sandbox) => {
@@ -32,7 +26,10 @@ export function withAppSuite(
 }
 
 /** withAppSuite plus the two helpers most files want: a zsh sandbox, and the app started in one. */
-export function zshAppSuite(validKeys: readonly string[], started: (fake: FakeAnthropic) => void) {
+export function zshAppSuite(
+	validKeys: readonly string[],
+	started: (fake: FakeAnthropic) => void = () => undefined,
+) {
 	let fake: FakeAnthropic | undefined;
 	const track = withAppSuite(validKeys, (running) => {
 		fake = running;

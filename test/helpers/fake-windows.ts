@@ -11,8 +11,6 @@ import { answerPowerShell, type HostState, type PolicyScope } from "./fake-windo
 import { createMemoryFs, type MemoryFs } from "./memory-fs.js";
 import { type RecordedCall, scriptedRunner } from "./scripted-runner.js";
 
-export type { PolicyScope } from "./fake-windows/powershell-host.js";
-
 export const HOME = "C:\\Users\\Ada";
 export const PROJECT = `${HOME}\\project`;
 export const LOCAL_APP_DATA = `${HOME}\\AppData\\Local`;

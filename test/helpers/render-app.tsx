@@ -2,19 +2,17 @@
 // and the real SDK client against the fake API, with HOME, the project and the
 // environment of a temp sandbox instead of the person running the tests.
 import { rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { render } from "ink-testing-library";
 import type { ReactElement } from "react";
 import { App, type AppProps } from "../../source/app.js";
 import type { ExitCodeValue } from "../../source/core/exit-codes.js";
 import type { System } from "../../source/core/system.js";
 import { createAnthropicApi } from "../../source/system/anthropic-api.js";
-import { createNodeSystem, runCommand } from "../../source/system/node-system.js";
+import { runCommand } from "../../source/system/node-run.js";
+import { createNodeSystem } from "../../source/system/node-system.js";
 import { KeyRouter } from "../../source/ui/keys.js";
 import { type Driver, drive, type Instance } from "./ink-driver.js";
 import type { Sandbox } from "./sandbox.js";
-
-export { KEY_CODES, type KeyName } from "./ink-driver.js";
 
 export type AppSettings = AppProps["settings"];
 
@@ -53,7 +51,11 @@ export function sandboxSystem(sandbox: Sandbox, baseURL: string, platform?: Node
 
 export function renderApp({ sandbox, baseURL, settings, platform, wrap }: RenderAppOptions): AppHarness {
 	const base = sandboxSystem(sandbox, baseURL, platform);
-	const system = wrap ? wrap(base) : base;
+	return renderWithSystem(wrap ? wrap(base) : base, settings);
+}
+
+/** The whole app over `system`, run as this Node process unless `settings` says otherwise. */
+export function renderWithSystem(system: System, settings: Partial<AppSettings> = {}): AppHarness {
 	let exited: ((code: ExitCodeValue) => void) | undefined;
 	const exit = new Promise<ExitCodeValue>((resolve) => {
 		exited = resolve;
@@ -93,16 +95,6 @@ export function renderApp({ sandbox, baseURL, settings, platform, wrap }: Render
 export function renderScreen(element: ReactElement): Driver & { readonly instance: Instance } {
 	const instance = render(<KeyRouter onKey={() => undefined}>{element}</KeyRouter>);
 	return { ...drive(instance), instance };
-}
-
-/** A loopback URL where nothing listens: connections are refused at once. */
-export async function closedURL(): Promise<string> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-	const address = server.address();
-	const port = typeof address === "object" && address ? address.port : 9;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return `http://127.0.0.1:${port}`;
 }
 
 export async function removeSandbox(sandbox: Sandbox): Promise<void> {

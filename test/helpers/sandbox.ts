@@ -28,15 +28,31 @@ export function makeSandbox(options: { shell: string; baseURL: string; gitRepo?:
 	mkdirSync(project);
 	if (options.gitRepo) execFileSync("git", ["init", "-q"], { cwd: project });
 	const env: Record<string, string> = {
-		PATH: process.env.PATH ?? "/usr/bin:/bin",
-		HOME: home,
-		SHELL: `/usr/bin/${options.shell}`,
+		...baseEnv(home, options.shell),
 		TERM: "xterm-256color",
-		LANG: "C.UTF-8",
 		ANTHROPIC_BASE_URL: options.baseURL,
-		GIT_CONFIG_NOSYSTEM: "1",
 	};
 	return { root, home, project, env, cwd: project };
+}
+
+/** The environment every sandbox starts from: this PATH, the sandbox's HOME, no git system config. */
+export function baseEnv(home: string, shell: string): Record<string, string> {
+	return {
+		PATH: process.env.PATH ?? "/usr/bin:/bin",
+		HOME: home,
+		SHELL: `/usr/bin/${shell}`,
+		LANG: "C.UTF-8",
+		GIT_CONFIG_NOSYSTEM: "1",
+	};
+}
+
+/** Runs git in `cwd` with a throwaway identity for commits; returns what it printed. */
+export function git(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): string {
+	return execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], {
+		cwd,
+		env,
+		encoding: "utf8",
+	});
 }
 
 /** What a fresh interactive shell (or Node's .env loader) sees, with the variable removed first. */

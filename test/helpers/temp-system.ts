@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AnthropicApi, System } from "../../source/core/system.js";
 import { createNodeSystem } from "../../source/system/node-system.js";
+import { baseEnv } from "./sandbox.js";
 
 export interface TempSystem {
 	readonly root: string;
@@ -39,14 +40,7 @@ export async function makeTempSystem(
 	const project = path.join(root, "project");
 	await mkdir(home);
 	await mkdir(project);
-	const env: Record<string, string> = {
-		PATH: process.env.PATH ?? "/usr/bin:/bin",
-		HOME: home,
-		SHELL: `/usr/bin/${options.shell ?? "zsh"}`,
-		LANG: "C.UTF-8",
-		GIT_CONFIG_NOSYSTEM: "1",
-		...options.env,
-	};
+	const env = { ...baseEnv(home, options.shell ?? "zsh"), ...options.env };
 	const base = createNodeSystem({ api: options.api ?? NO_API });
 	const system: System = {
 		...base,
@@ -64,14 +58,14 @@ export async function removeTempSystems(): Promise<void> {
 	await Promise.all(roots.splice(0).map((root) => rm(root, { recursive: true, force: true })));
 }
 
-/** A loopback port nothing listens on. */
-export async function closedPort(): Promise<number> {
+/** A loopback URL where nothing listens: connections are refused at once. */
+export async function closedURL(): Promise<string> {
 	const server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 	const address = server.address();
-	const port = typeof address === "object" && address !== null ? address.port : 0;
+	const port = typeof address === "object" && address ? address.port : 9;
 	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
+	return `http://127.0.0.1:${port}`;
 }
 
 /** A well-formed API key (108 characters) whose middle is `secret`, ending in `last4`. */

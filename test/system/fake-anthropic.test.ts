@@ -1,27 +1,21 @@
 // The fake API itself, driven with plain fetch: both auth headers, the real error bodies,
 // validation, paging, unique request ids, redacted recordings and scripted replies.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
 	CREDIT_BALANCE_MESSAGE,
 	type FakeAnthropic,
 	REDACTED_API_KEY,
 	REDACTED_BEARER,
 	scripted,
-	startFakeAnthropic,
 } from "../helpers/fake-anthropic.js";
+import { fakeApiPerFile } from "../helpers/fake-api-per-file.js";
 
 const KEY = `sk-ant-api03-${"z".repeat(89)}TestAA`;
 const OTHER_KEY = `sk-ant-api03-${"o".repeat(89)}TestAA`;
 const VERSION = { "anthropic-version": "2026-10-21" };
 let fake: FakeAnthropic;
-
-beforeAll(async () => {
-	fake = await startFakeAnthropic({ validKeys: [KEY, OTHER_KEY] });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-	fake.setBehaviour(undefined);
-	fake.requests.length = 0;
+fakeApiPerFile([KEY, OTHER_KEY], (running) => {
+	fake = running;
 });
 
 async function call(path: string, headers: Record<string, string>, body?: string) {

@@ -14,7 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnthropicApi } from "../../source/core/system.js";
-import { createNodeSystem, nodeFileSystem as fs, runCommand } from "../../source/system/node-system.js";
+import { runCommand } from "../../source/system/node-run.js";
+import { createNodeSystem, nodeFileSystem as fs } from "../../source/system/node-system.js";
 
 let dir: string;
 beforeAll(async () => {

@@ -1,5 +1,4 @@
 // The preview over real plans: planChanges reads real files in a temp HOME and a real git repo.
-import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cleanup } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -9,7 +8,7 @@ import type { TargetName } from "../../source/core/targets.js";
 import { PreviewScreen } from "../../source/ui/preview-screen.js";
 import { flat } from "../helpers/ink-driver.js";
 import { removeSandbox, renderScreen, sandboxSystem } from "../helpers/render-app.js";
-import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
+import { git, makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 
 const OLD_KEY = `sk-ant-api03-${"o".repeat(89)}OldK`;
 const sandboxes: Sandbox[] = [];
@@ -39,12 +38,6 @@ function preview(plan: Plan, dryRun = false) {
 	const screen = renderScreen(<PreviewScreen plan={plan} dryRun={dryRun} onAnswer={onAnswer} />);
 	return { ...screen, onAnswer };
 }
-
-const git = (sandbox: Sandbox, ...args: string[]) =>
-	execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-		cwd: sandbox.project,
-		env: sandbox.env,
-	});
 
 describe("PreviewScreen", () => {
 	it("shows a new file with the masked block and asks before writing", async () => {
@@ -78,8 +71,8 @@ describe("PreviewScreen", () => {
 	it("shows the .gitignore entry and warns when git already tracks .env", async () => {
 		const { plan } = await planFor(["dotenv"], (sandbox) => {
 			writeFileSync(`${sandbox.project}/.env`, "DEBUG=1\n");
-			git(sandbox, "add", ".env");
-			git(sandbox, "commit", "-qm", "env");
+			git(sandbox.project, sandbox.env, "add", ".env");
+			git(sandbox.project, sandbox.env, "commit", "-qm", "env");
 		});
 		const screen = preview(plan);
 		const frame = flat(await screen.waitForText("Write these changes?"));

@@ -3,7 +3,7 @@ import { applyPlan } from "../apply.js";
 import { describeAction, describeUserVariable } from "../describe.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { planRemoval } from "../remove.js";
-import { detectEnvironment } from "../session.js";
+import { detectSystem } from "../session.js";
 import type { System } from "../system.js";
 import type { TargetName } from "../targets.js";
 import { statusLines } from "./render.js";
@@ -17,12 +17,8 @@ export interface CommandIo {
 }
 
 export async function runStatus(system: System, verify: boolean, io: CommandIo): Promise<ExitCodeValue> {
-	const environment = await detectEnvironment(system, io.parentPid);
-	const report = await buildStatus(system, {
-		detected: environment.detected,
-		windows: environment.windows,
-		verify,
-	});
+	const { detected, windows } = await detectSystem(system, io.parentPid);
+	const report = await buildStatus(system, { detected, windows, verify });
 	if (io.json) io.print(JSON.stringify(report, null, 2));
 	else for (const line of statusLines(report)) io.print(line);
 	return report.exitCode;
@@ -43,13 +39,9 @@ export async function runRemove(
 	options: RemoveOptions,
 	io: CommandIo,
 ): Promise<ExitCodeValue> {
-	const environment = await detectEnvironment(system, io.parentPid);
-	const scan = await scanEverywhere(system, { detected: environment.detected, windows: environment.windows });
-	const planned = await planRemoval(system, {
-		files: scan.scannedFiles,
-		targets: options.targets,
-		windows: environment.windows,
-	});
+	const { detected, windows } = await detectSystem(system, io.parentPid);
+	const scan = await scanEverywhere(system, { detected, windows });
+	const planned = await planRemoval(system, { files: scan.scannedFiles, targets: options.targets, windows });
 	const report = (fields: Record<string, unknown>, code: ExitCodeValue) => {
 		if (io.json) io.print(JSON.stringify({ ok: code === ExitCode.ok, exitCode: code, ...fields }, null, 2));
 		return code;

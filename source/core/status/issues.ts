@@ -1,6 +1,6 @@
 // What is wrong with where the key is set, as sentences that say what to do. The classic
 // "401 although I set my key" is one of these: a stale or empty definition that wins.
-import { maskKey } from "../key.js";
+import { maskOrEmpty } from "./scan-classify.js";
 import type { Finding, ScanResult, Source } from "./scan-types.js";
 import { type TerminalValue, winningFindings } from "./terminal-value.js";
 
@@ -72,7 +72,7 @@ export function findIssues(
 		add(
 			"stale-terminal",
 			"warning",
-			`This terminal has ${KEY}=${shown(processValue)}, but a new one gets ${shown(winning)}: open a new terminal (or reload your shell's startup file).`,
+			`This terminal has ${KEY}=${maskOrEmpty(processValue)}, but a new one gets ${maskOrEmpty(winning)}: open a new terminal (or reload your shell's startup file).`,
 		);
 	}
 	for (const finding of scan.findings) {
@@ -146,11 +146,6 @@ export function findIssues(
 		);
 	}
 	return issues;
-}
-
-/** Masked; an empty (or blank) value says so instead of showing a bare "…". */
-function shown(value: string): string {
-	return value.trim() === "" ? "(empty)" : maskKey(value.trim());
 }
 
 /** Set for every terminal (or app), not just one project. */

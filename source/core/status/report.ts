@@ -1,15 +1,14 @@
 // `claude-setup status`: every place a credential is set, which value a new terminal gets,
 // what disagrees, and whether the winning key works. Values leave this module masked only.
-import type { Advice } from "../advice.js";
+import { type Advice, exitCodeForAdvice } from "../advice.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { maskKey } from "../key.js";
 import type { Detected } from "../platform.js";
 import { checkKeyLive } from "../session.js";
 import type { System } from "../system.js";
 import type { WindowsContext } from "../windows/detect.js";
-import { exitCodeForAdvice } from "../wizard.js";
 import { findIssues, type Issue, where } from "./issues.js";
 import { scanEverywhere } from "./scan.js";
+import { maskOrEmpty } from "./scan-classify.js";
 import type { ApiKeyHelper, Finding, ValueKind } from "./scan-types.js";
 import { newTerminalValue, winningFindings } from "./terminal-value.js";
 
@@ -98,8 +97,4 @@ function show(finding: Finding, wins: boolean): ShownFinding {
 		managed: finding.managed,
 		wins,
 	};
-}
-
-function maskOrEmpty(value: string): string {
-	return value.trim() === "" ? "(empty)" : maskKey(value.trim());
 }

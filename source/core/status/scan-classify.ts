@@ -38,6 +38,11 @@ function credentialKind(value: string): ValueKind {
 	return check.kind === "admin-key" ? "admin-key" : "malformed";
 }
 
+/** Masked; an empty (or blank) value says so instead of showing a bare "…". */
+export function maskOrEmpty(value: string): string {
+	return value.trim() === "" ? EMPTY : maskKey(value.trim());
+}
+
 /** A base URL may carry a user and password (https://user:pass@proxy): hide them. */
 function shownSetting(value: string): string {
 	return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, "$1…@");

@@ -1,7 +1,7 @@
 // Claude Code's own settings (the `env` object and `apiKeyHelper` of settings.json) and
 // whether Claude Code holds a subscription login. The login's secret is never read.
 
-import path from "node:path";
+import { pathsFor } from "../paths.js";
 import type { Detected } from "../platform.js";
 import type { System } from "../system.js";
 import { projectPath } from "../targets.js";
@@ -11,23 +11,19 @@ import { type ApiKeyHelper, type ScanResult, SETTING_VARIABLES } from "./scan-ty
 
 /** Exit code of `security find-generic-password` when the keychain has no such item. */
 const KEYCHAIN_ITEM_NOT_FOUND = 44;
-export const KEYCHAIN_SERVICE = "Claude Code-credentials";
-
-function joinFor(detected: Detected): (...parts: string[]) => string {
-	return detected.os === "windows" ? path.win32.join : path.posix.join;
-}
+const KEYCHAIN_SERVICE = "Claude Code-credentials";
 
 /** Claude Code keeps its files in CLAUDE_CONFIG_DIR when set, else ~/.claude. */
-export function claudeConfigDir(system: System, detected: Detected): string {
+function claudeConfigDir(system: System, detected: Detected): string {
 	const configured =
 		detected.os === "windows" ? envValue(system.env, "CLAUDE_CONFIG_DIR") : system.env.CLAUDE_CONFIG_DIR;
 	return configured !== undefined && configured !== ""
 		? configured
-		: joinFor(detected)(detected.home, ".claude");
+		: pathsFor(system.platform).join(detected.home, ".claude");
 }
 
 function settingsFiles(system: System, detected: Detected): string[] {
-	const join = joinFor(detected);
+	const { join } = pathsFor(system.platform);
 	const project = join(system.cwd, ".claude");
 	const files = [
 		join(claudeConfigDir(system, detected), "settings.json"),
@@ -97,7 +93,7 @@ export async function claudeCodeLogin(
 	system: System,
 	detected: Detected,
 ): Promise<ScanResult["claudeCodeLogin"]> {
-	const credentials = joinFor(detected)(claudeConfigDir(system, detected), ".credentials.json");
+	const credentials = pathsFor(system.platform).join(claudeConfigDir(system, detected), ".credentials.json");
 	try {
 		if ((await system.fs.info(credentials))?.isFile) return "yes";
 	} catch {

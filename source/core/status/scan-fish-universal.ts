@@ -7,15 +7,14 @@ import { SETTING_VARIABLES, type SettingVariable } from "./scan-types.js";
 export interface UniversalVariable {
 	readonly variable: SettingVariable;
 	readonly value: string;
-	readonly exported: boolean;
 }
 
-const LINE = /^SETUVAR((?:[ \t]+--[a-z-]+)*)[ \t]+([A-Za-z_][A-Za-z0-9_]*):(.*)$/;
+const LINE = /^SETUVAR(?:[ \t]+--[a-z-]+)*[ \t]+([A-Za-z_][A-Za-z0-9_]*):(.*)$/;
 const ESCAPE = /\\(?:x([0-9a-fA-F]{1,2})|u([0-9a-fA-F]{1,4})|U([0-9a-fA-F]{1,8})|(.))/gs;
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", e: "\u001b" };
 const LIST_SEPARATOR = "\u001e";
 
-export function unescapeFish(escaped: string): string {
+function unescapeFish(escaped: string): string {
 	return escaped.replace(ESCAPE, (_, hex?: string, short?: string, long?: string, other?: string) => {
 		const code = hex ?? short ?? long;
 		if (code !== undefined) {
@@ -32,11 +31,11 @@ export function decodeFishVariables(text: string): UniversalVariable[] {
 	for (const line of text.split(/\r?\n/)) {
 		const match = LINE.exec(line);
 		if (!match) continue;
-		const [, flags = "", name = "", escaped = ""] = match;
+		const [, name = "", escaped = ""] = match;
 		const variable = SETTING_VARIABLES.find((candidate) => candidate === name);
 		if (variable === undefined) continue;
 		const value = unescapeFish(escaped).split(LIST_SEPARATOR).join(" ");
-		found.push({ variable, value, exported: /--export\b/.test(flags) });
+		found.push({ variable, value });
 	}
 	return found;
 }

@@ -5,13 +5,13 @@ import path from "node:path";
 import type { Detected } from "../platform.js";
 import { privateFilePath } from "../private-file.js";
 import type { System } from "../system.js";
-import { gitBashHome, projectPath } from "../targets.js";
+import { BASH_LOGIN_FILES, gitBashHome, projectPath } from "../targets.js";
 import { decodeFishVariables } from "./scan-fish-universal.js";
 import { type Collector, listFiles, makeFinding, readText, scanFile } from "./scan-read.js";
 import type { FileFormat } from "./scan-types.js";
 
 const ZSH_FILES = [".zshenv", ".zprofile", ".zshrc", ".zlogin"];
-const BASH_FILES = [".bashrc", ".bash_profile", ".bash_login", ".profile"];
+const BASH_FILES = [".bashrc", ...BASH_LOGIN_FILES];
 
 interface ShellFile {
 	readonly path: string;

@@ -51,7 +51,6 @@ export interface Finding {
 	readonly source: Source;
 	/** Inside claude-setup's own marked block. */
 	readonly managed: boolean;
-	readonly commentedOutByUs?: boolean;
 }
 
 export interface ApiKeyHelper {

@@ -2,7 +2,7 @@
 // shell startup files, Windows profiles and user environment, project `.env` files, then
 // Claude Code's settings. Pure over the injected System; never prints a value.
 
-import path from "node:path";
+import { pathsFor } from "../paths.js";
 import type { Detected } from "../platform.js";
 import type { System } from "../system.js";
 import { projectPath } from "../targets.js";
@@ -18,7 +18,7 @@ export { classifyValue } from "./scan-classify.js";
 export * from "./scan-types.js";
 
 /** The files dotenv-style loaders (Vite, Next.js, Bun, Claude Code's own) read in a project. */
-export const DOTENV_FILES = [
+const DOTENV_FILES = [
 	".env",
 	".env.local",
 	".env.development",
@@ -43,7 +43,7 @@ function scanProcess(system: System, detected: Detected, collector: Collector): 
 }
 
 async function scanDotenvFiles(system: System, detected: Detected, collector: Collector): Promise<void> {
-	const join = detected.os === "windows" ? path.win32.join : path.posix.join;
+	const { join } = pathsFor(system.platform);
 	for (const name of DOTENV_FILES) {
 		const file = join(system.cwd, name);
 		await scanFile(system.fs, file, projectPath(file, system.cwd, detected.home), "dotenv", collector);

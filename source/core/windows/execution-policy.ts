@@ -3,7 +3,7 @@
 // before writing, and explain it in words a newcomer can act on.
 
 import type { RunCommand } from "../system.js";
-import { exitDetail, invokePowerShell } from "./invoke.js";
+import { type Done, invokeForDone, invokePowerShell } from "./invoke.js";
 import { HOST_LABEL, type PowerShellHost, SCRIPTS } from "./powershell.js";
 
 export type Policy = "Restricted" | "AllSigned" | "RemoteSigned" | "Unrestricted" | "Bypass" | "Undefined";
@@ -135,15 +135,7 @@ export async function readExecutionPolicy(
 }
 
 /** Runs FIX_COMMAND for one host. Only when the person explicitly chose to. */
-export async function allowProfiles(
-	run: RunCommand,
-	host: PowerShellHost,
-): Promise<{ ok: true } | { ok: false; detail: string }> {
-	const outcome = await invokePowerShell(run, host, SCRIPTS.allowProfiles);
-	const failed = "could not change the execution policy";
-	if (!outcome.ok) return { ok: false, detail: `${HOST_LABEL[host]} ${failed}: ${outcome.detail}` };
-	if (outcome.result.exitCode !== 0) {
-		return { ok: false, detail: `${HOST_LABEL[host]} ${failed}: ${exitDetail(outcome.result)}.` };
-	}
-	return { ok: true };
+export async function allowProfiles(run: RunCommand, host: PowerShellHost): Promise<Done> {
+	const failed = `${HOST_LABEL[host]} could not change the execution policy`;
+	return invokeForDone(run, host, SCRIPTS.allowProfiles, failed);
 }

@@ -2,10 +2,11 @@
 // installed, it hung, or it failed with an error that PowerShell may have wrapped in CLIXML.
 
 import { maskKey } from "../key.js";
+import { maskSecrets } from "../scrub.js";
 import type { Env, RunCommand, RunResult } from "../system.js";
 import { HOST_LABEL, type PowerShellHost, powershellCall } from "./powershell.js";
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface InvokeOptions {
 	readonly input?: string;
@@ -13,6 +14,9 @@ export interface InvokeOptions {
 	readonly env?: Env;
 	readonly timeoutMs?: number;
 }
+
+/** The answer of a script that only has to succeed. */
+export type Done = { ok: true } | { ok: false; detail: string };
 
 export type Invocation =
 	| { ok: true; result: RunResult }
@@ -53,15 +57,10 @@ export async function invokePowerShell(
 	return { ok: true, result };
 }
 
-const NOISY_KEY = /sk-ant-[A-Za-z0-9_-]+/g;
 // pwsh 7 colours its errors (ESC [ … m), even inside CLIXML as _x001B_.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, "g");
 // The lines PowerShell adds under an error message: position, caret, category, error id.
 const ERROR_DECORATION = /^(At line:|At [A-Za-z]:\\|\+|~|CategoryInfo|FullyQualifiedErrorId|#< CLIXML)/;
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** `#< CLIXML <Objs…><S S="Error">text_x000D__x000A_</S>…` → the text; plain text is kept. */
 export function decodeClixml(stderr: string): string {
@@ -77,19 +76,6 @@ export function decodeClixml(stderr: string): string {
 			.replace(/&amp;/g, "&"),
 	);
 	return stderr.slice(0, start) + parts.join("");
-}
-
-/** Anything that looks like a key (or is the given secret) in its masked form. */
-export function maskSecrets(
-	text: string,
-	secret?: string,
-	mask: (secret: string) => string = maskKey,
-): string {
-	const pattern =
-		secret === undefined || secret === ""
-			? NOISY_KEY
-			: new RegExp(`${escapeRegExp(secret)}|${NOISY_KEY.source}`, "g");
-	return text.replace(pattern, (found) => mask(found));
 }
 
 /** The error's own message, first line, without PowerShell's decoration; keys masked. */
@@ -113,4 +99,24 @@ export function exitDetail(result: RunResult, secret?: string, mask?: (secret: s
 	return message === undefined
 		? `it stopped with exit code ${result.exitCode ?? "none"} and no message`
 		: `it said "${message}"`;
+}
+
+/**
+ * Runs a script that only has to succeed; otherwise says why, after `failed` ("Windows did not
+ * save …"). `secret` (the value on stdin) is masked in any error PowerShell repeats.
+ */
+export async function invokeForDone(
+	run: RunCommand,
+	host: PowerShellHost,
+	script: string,
+	failed: string,
+	options: InvokeOptions = {},
+	secret?: string,
+): Promise<Done> {
+	const outcome = await invokePowerShell(run, host, script, options);
+	if (!outcome.ok) return { ok: false, detail: `${failed}: ${outcome.detail}` };
+	if (outcome.result.exitCode !== 0) {
+		return { ok: false, detail: `${failed}: ${exitDetail(outcome.result, secret)}.` };
+	}
+	return { ok: true };
 }

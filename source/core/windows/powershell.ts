@@ -19,7 +19,7 @@ export const HOST_LABEL: Readonly<Record<PowerShellHost, string>> = {
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Names go inside the scripts, so only plain identifiers are accepted. */
-export function assertVariableName(name: string): string {
+function assertVariableName(name: string): string {
 	if (!VARIABLE_NAME.test(name)) throw new Error(`Not a variable name: ${JSON.stringify(name)}`);
 	return name;
 }

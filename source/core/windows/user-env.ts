@@ -4,10 +4,9 @@
 
 import type { Env, RunCommand } from "../system.js";
 import { withoutVariables } from "./env.js";
-import { exitDetail, invokePowerShell, plainError } from "./invoke.js";
+import { type Done, exitDetail, invokeForDone, invokePowerShell, plainError } from "./invoke.js";
 import { HOST_LABEL, type PowerShellHost, readMarker, SCRIPTS } from "./powershell.js";
 
-export type Done = { ok: true } | { ok: false; detail: string };
 export type Proof = { ok: true } | { ok: false; reason: "missing" | "different" | "failed"; detail: string };
 type Mask = (secret: string) => string;
 
@@ -30,16 +29,8 @@ export async function setUserVariable(
 	if (value === "" || /[\r\n]/.test(value)) {
 		return { ok: false, detail: `${name} was not saved: the value is empty or spans several lines.` };
 	}
-	const outcome = await invokePowerShell(run, host, script, {
-		input: `${value}\n`,
-		timeoutMs: SAVE_TIMEOUT_MS,
-	});
 	const failed = `Windows did not save ${name} in your user environment`;
-	if (!outcome.ok) return { ok: false, detail: `${failed}: ${outcome.detail}` };
-	if (outcome.result.exitCode !== 0) {
-		return { ok: false, detail: `${failed}: ${exitDetail(outcome.result, value)}.` };
-	}
-	return { ok: true };
+	return invokeForDone(run, host, script, failed, { input: `${value}\n`, timeoutMs: SAVE_TIMEOUT_MS }, value);
 }
 
 /** `value: undefined` when the user environment has no such variable. */
@@ -59,14 +50,8 @@ export async function readUserVariable(
 }
 
 export async function removeUserVariable(run: RunCommand, host: PowerShellHost, name: string): Promise<Done> {
-	const outcome = await invokePowerShell(run, host, SCRIPTS.removeUserVariable(name), {
-		timeoutMs: SAVE_TIMEOUT_MS,
-	});
 	const failed = `Windows did not remove ${name} from your user environment`;
-	if (!outcome.ok) return { ok: false, detail: `${failed}: ${outcome.detail}` };
-	if (outcome.result.exitCode !== 0)
-		return { ok: false, detail: `${failed}: ${exitDetail(outcome.result)}.` };
-	return { ok: true };
+	return invokeForDone(run, host, SCRIPTS.removeUserVariable(name), failed, { timeoutMs: SAVE_TIMEOUT_MS });
 }
 
 function seen(value: string, mask: Mask): string {

@@ -6,7 +6,7 @@ import { statusLines } from "../../../source/core/status/render.js";
 import { buildStatus, type StatusReport } from "../../../source/core/status/report.js";
 import { createAnthropicApi } from "../../../source/system/anthropic-api.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../../helpers/fake-anthropic.js";
-import { closedPort, makeTempSystem, removeTempSystems, testKey } from "../../helpers/temp-system.js";
+import { closedURL, makeTempSystem, removeTempSystems, testKey } from "../../helpers/temp-system.js";
 import { KEY, MASKED_KEY, MASKED_OLD, OAUTH, OLD_KEY, SECRETS, writeFiles } from "./scan-fixtures.js";
 
 const A = "ANTHROPIC_API_KEY";
@@ -18,7 +18,7 @@ let api: FakeAnthropic;
 let unreachableURL: string;
 beforeAll(async () => {
 	api = await startFakeAnthropic({ validKeys: [KEY, OLD_KEY] });
-	unreachableURL = `http://127.0.0.1:${await closedPort()}`;
+	unreachableURL = await closedURL();
 });
 afterAll(async () => {
 	await api.close();

@@ -22,7 +22,7 @@ export const MASKED_KEY = "sk-ant-api03-…AbCd";
 export const MASKED_OLD = "sk-ant-api03-…WxYz";
 
 /** Everything a caller could print: the result with each raw value removed. */
-export function expectNoSecret(result: ScanResult): void {
+function expectNoSecret(result: ScanResult): void {
 	const shown = JSON.stringify({ ...result, findings: result.findings.map(({ value: _, ...rest }) => rest) });
 	for (const secret of SECRETS) expect(shown).not.toContain(secret);
 	for (const finding of result.findings) {

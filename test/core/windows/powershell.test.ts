@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeClixml, maskSecrets, plainError } from "../../../source/core/windows/invoke.js";
+import { maskSecrets } from "../../../source/core/scrub.js";
+import { decodeClixml, plainError } from "../../../source/core/windows/invoke.js";
 import {
 	decodeEncodedCommand,
 	encodeCommand,
