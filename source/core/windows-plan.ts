@@ -3,7 +3,7 @@
 // the execution policy lets those profiles run.
 import { maskKey } from "./key.js";
 import type { System } from "./system.js";
-import type { TargetFile } from "./targets.js";
+import { displayPath, type TargetFile } from "./targets.js";
 import type { HostInfo, WindowsContext } from "./windows/detect.js";
 import { type PolicyReport, readExecutionPolicy } from "./windows/execution-policy.js";
 import { HOST_LABEL, type PowerShellHost } from "./windows/powershell.js";
@@ -94,7 +94,7 @@ export async function profileFiles(
 			syntax: "powershell",
 			host,
 			ownsWholeFile: false,
-			label: `${HOST_LABEL[host]} profile — ${path.startsWith(home) ? `~${path.slice(home.length)}` : path}`,
+			label: `${HOST_LABEL[host]} profile — ${displayPath(path, home)}`,
 		})),
 	};
 }
