@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { HostInfo } from "../../../source/core/windows/detect.js";
+import type { System } from "../../../source/core/system.js";
+import type { HostInfo, WindowsContext } from "../../../source/core/windows/detect.js";
 import { SCRIPTS } from "../../../source/core/windows/powershell.js";
 import { profilePaths } from "../../../source/core/windows/profiles.js";
+import { profileFiles } from "../../../source/core/windows-plan.js";
 import { marked, type RecordedCall, scriptedRunner } from "../../helpers/scripted-runner.js";
 
 const BOTH: HostInfo[] = [
@@ -54,6 +56,26 @@ describe("profilePaths", () => {
 		}));
 		expect(await profilePaths(run, [...BOTH, { host: "pwsh", version: "7.5" }])).toEqual([
 			{ host: "powershell", path: PWSH_PATH },
+		]);
+	});
+});
+
+describe("profileFiles labels", () => {
+	it("shorten the home folder to ~ only at a path boundary", async () => {
+		const { run } = scriptedRunner(onedrive);
+		const system = { run } as unknown as System;
+		const windows: WindowsContext = { shell: "pwsh", hosts: BOTH, vscode: false, windowsTerminal: false };
+		const labels = async (home: string) => {
+			const planned = await profileFiles(system, windows, home);
+			return planned.ok ? planned.files.map((file) => file.label) : [];
+		};
+		expect(await labels("C:\\Users\\Ada")).toEqual([
+			"Windows PowerShell profile — ~\\OneDrive\\Documents\\WindowsPowerShell\\profile.ps1",
+			"PowerShell 7 profile — ~\\OneDrive\\Documents\\PowerShell\\profile.ps1",
+		]);
+		expect(await labels("C:\\Users\\Ad")).toEqual([
+			`Windows PowerShell profile — ${WINPS_PATH}`,
+			`PowerShell 7 profile — ${PWSH_PATH}`,
 		]);
 	});
 });
