@@ -1,5 +1,5 @@
 import { Box, Text, useApp } from "ink";
-import { useEffect, useMemo, useReducer } from "react";
+import { useEffect, useMemo, useReducer, useRef } from "react";
 import type { ExitCodeValue } from "./core/exit-codes.js";
 import { foreignDefinitions } from "./core/rotation.js";
 import type { System } from "./core/system.js";
@@ -31,8 +31,13 @@ export function App({ system, settings, onExit }: AppProps) {
 	const reducer = useMemo(() => wizardReducer(settings), [settings]);
 	const [state, dispatch] = useReducer(reducer, settings, initialState);
 	const { exit } = useApp();
-	useStepEffects(system, settings, state, dispatch, reducer);
+	const takeAction = useStepEffects(system, settings, state, dispatch, reducer);
 	const { step } = state;
+	// Every key step is a fresh prompt (empty input): after a refused key too, even when the
+	// answer came back too fast for a "checking" frame to replace the prompt in between.
+	const keyPrompt = useRef({ step, id: 0 });
+	if (step.name === "key" && keyPrompt.current.step !== step)
+		keyPrompt.current = { step, id: keyPrompt.current.id + 1 };
 
 	const finished = step.name === "done" || step.name === "failed";
 	const exitCode = state.exitCode;
@@ -63,9 +68,10 @@ export function App({ system, settings, onExit }: AppProps) {
 			case "key":
 				return (
 					<KeyScreen
+						key={keyPrompt.current.id}
 						existing={state.environment?.existing ?? []}
 						advice={step.advice}
-						onSubmit={(key) => dispatch({ type: "key-accepted", key })}
+						onSubmit={(key) => takeAction({ type: "key-accepted", key })}
 						onTyping={() => dispatch({ type: "typing" })}
 						// Open the connection the check will use while the person reaches for Enter.
 						onApiKeyLooksRight={() => settings.verify && system.api.preconnect?.()}

@@ -62,6 +62,19 @@ describe("the API around the checks", { timeout: 30_000 }, () => {
 		expect(app.frames().some((frame) => frame.includes("Reading your files…"))).toBe(false);
 	});
 
+	it("shows 'Checking the key' only when the API takes longer than a blink", async () => {
+		const CHECKING = "Checking the key with the Anthropic API";
+		const quick = start({ presetTargets: ["zsh"] });
+		await pasteKey(quick.app);
+		await quick.app.waitForText("Write these changes?");
+		expect(quick.app.frames().some((frame) => frame.includes(CHECKING))).toBe(false);
+		fake.setBehaviour((request) => (request.path === "/v1/models" ? scripted.delay(300) : undefined));
+		const slow = start({ presetTargets: ["zsh"] });
+		await pasteKey(slow.app);
+		await slow.app.waitForText(CHECKING);
+		await slow.app.waitForText("Write these changes?");
+	});
+
 	it("shows the test request still running when the shell proved the key first", async () => {
 		const { app } = start({ presetTargets: ["zsh"] });
 		fake.setBehaviour((request) => (request.path === "/v1/messages" ? scripted.delay(300) : undefined));

@@ -16,10 +16,16 @@ const QUICK_MS = 50;
 
 interface Ahead {
 	readonly step: Step["name"];
+	/** The key it works with: work for another key is never taken for this one's. */
+	readonly key: string | undefined;
 	readonly work: Promise<WizardAction | undefined>;
 }
 
-/** Runs the one side effect that belongs to the current step and reports its outcome. */
+/**
+ * Runs the one side effect that belongs to the current step and reports its outcome. Returns
+ * `takeAction`, for what a person does: Enter on a key starts checking it at once, and a check
+ * answered within QUICK_MS reaches the screen with what follows, without a "checking" frame.
+ */
 export function useStepEffects(
 	system: System,
 	settings: StepSettings,
@@ -29,8 +35,9 @@ export function useStepEffects(
 ) {
 	const { step } = state;
 	const liveTest = useRef<LiveTestHolder["current"]>(undefined);
-	// A step whose work was started before its frame was shown (see LOOK_AHEAD).
+	// A step whose work was started before its frame was shown (see LOOK_AHEAD, takeAction).
 	const ahead = useRef<Ahead>(undefined);
+	const acting = useRef(false);
 	// Planning and proving need what detection finds: they start (again) once it lands.
 	const waitsForDetection =
 		(step.name === "planning" || step.name === "proving") && state.environment === undefined;
@@ -46,43 +53,70 @@ export function useStepEffects(
 			live = false;
 		};
 	}, []);
+	const work = (current: WizardState) => stepWork(system, settings, current, liveTest);
+	/** Collects the outcome of `started` (the work of `from`'s step), then of quick read-only steps after it. */
+	const follow = async (
+		from: WizardState,
+		started: Promise<WizardAction | undefined>,
+		outcomes: WizardAction[],
+	) => {
+		let current = from;
+		let action = await started;
+		while (action) {
+			outcomes.push(action);
+			const next = reducer(current, action);
+			if (next.step === current.step || !LOOK_AHEAD.has(next.step.name)) return;
+			const following = work(next);
+			if (!(await settlesWithin(following, QUICK_MS))) {
+				following.catch(() => undefined); // reported by that step's own run
+				ahead.current = { step: next.step.name, key: next.key?.key, work: following };
+				return;
+			}
+			current = next;
+			action = await following;
+		}
+	};
+	/** Hands `outcomes` to React in one go (one render), after a failure of `running` if any. */
+	const report = (running: Promise<unknown>, outcomes: WizardAction[], live: () => boolean) =>
+		running
+			.catch((error: unknown) => {
+				outcomes.push(unexpectedFailure("Something unexpected went wrong", error, state.key?.key ?? ""));
+			})
+			.then(() => {
+				if (live()) for (const action of outcomes) dispatch(action);
+			});
 	// biome-ignore lint/correctness/useExhaustiveDependencies: each step runs its effect once, when it is entered (or once detection lands)
 	useEffect(() => {
 		let live = true;
+		const early = ahead.current;
+		ahead.current = undefined;
+		const started = early?.step === step.name && early.key === state.key?.key ? early.work : work(state);
 		const outcomes: WizardAction[] = [];
-		const report = () => {
-			if (live) for (const action of outcomes.splice(0)) dispatch(action);
-		};
-		const work = (current: WizardState) => stepWork(system, settings, current, liveTest);
-		const run = async () => {
-			const started = ahead.current?.step === step.name ? ahead.current.work : work(state);
-			ahead.current = undefined;
-			let current = state;
-			let action = await started;
-			while (action) {
-				outcomes.push(action);
-				const next = reducer(current, action);
-				if (next.step === current.step || !LOOK_AHEAD.has(next.step.name)) break;
-				const following = work(next);
-				const quick = await settlesWithin(following, QUICK_MS);
-				if (!quick) {
-					following.catch(() => undefined); // reported by that step's own run
-					ahead.current = { step: next.step.name, work: following };
-					break;
-				}
-				current = next;
-				action = await following;
-			}
-			report(); // React renders the lot once
-		};
-		run().catch((error: unknown) => {
-			outcomes.push(unexpectedFailure("Something unexpected went wrong", error, state.key?.key ?? ""));
-			report();
-		});
+		void report(follow(state, started, outcomes), outcomes, () => live);
 		return () => {
 			live = false;
 		};
 	}, [step, waitsForDetection]);
+
+	return function takeAction(action: WizardAction): void {
+		const next = reducer(state, action);
+		// Only the check (it only reads) starts before React has seen the action.
+		if (acting.current || next.step === state.step || next.step.name !== "checking") {
+			dispatch(action);
+			return;
+		}
+		acting.current = true;
+		const started = work(next);
+		started.catch(() => undefined); // reported below, or by the checking step's own run
+		const outcomes: WizardAction[] = [action];
+		const running = settlesWithin(started, QUICK_MS).then((quick) => {
+			if (quick) return follow(next, started, outcomes);
+			ahead.current = { step: next.step.name, key: next.key?.key, work: started };
+		});
+		void report(running, outcomes, () => true).finally(() => {
+			acting.current = false;
+		});
+	};
 }
 
 /** A thrown error as the step's failure, its message cleared of any key. */
