@@ -73,15 +73,17 @@ export function createWriteLock(options: WriteLockOptions = {}): AcquireLock {
 }
 
 async function createExclusive(file: string, content: string): Promise<boolean> {
+	// Counted before the file can exist: a signal handled while the open is under way (the file
+	// already made, its promise not yet settled) must wait for this run's writes too.
+	held++;
 	let handle: Awaited<ReturnType<typeof open>>;
 	try {
 		handle = await open(file, "wx", 0o600);
 	} catch (error) {
+		dropHeld();
 		if (hasCode(error, "EEXIST")) return false;
 		throw error;
 	}
-	// Counted at once: from here on an interrupt must wait for this run's writes.
-	held++;
 	try {
 		await handle.writeFile(content);
 		await handle.close();
