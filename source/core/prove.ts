@@ -136,6 +136,14 @@ export async function proveTarget(run: RunCommand, options: ProveOptions): Promi
 			detail: `${who} does not see ${variable}: ${why}.`,
 		};
 	}
+	if (parsed.value === `${expected}\r` && target !== "dotenv") {
+		// A file saved with Windows line endings: the shell keeps the carriage return in the value.
+		return {
+			ok: false,
+			reason: "different",
+			detail: `${who} sees the key with a carriage return at the end: ${file} has Windows (CRLF) line endings, which ${target} does not read. Convert it (for example \`dos2unix ${file}\`), then run claude-setup again.`,
+		};
+	}
 	if (parsed.value !== expected) {
 		const seen = parsed.value === "" ? "an empty value" : `a different value (${mask(parsed.value ?? "")})`;
 		return {

@@ -72,6 +72,13 @@ const cases: Case[] = [
 		expect: "missing",
 	},
 	{
+		name: "bash: a .bashrc with Windows line endings",
+		target: "bash",
+		files: { ".bashrc": `export ${NAME}='${KEY}'\r\n` },
+		expect: "different",
+		detail: /carriage return at the end: ~\/\.bashrc has Windows \(CRLF\) line endings.*dos2unix ~\/\.bashrc/,
+	},
+	{
 		name: "zsh: a later line overrides",
 		target: "zsh",
 		files: { ".zshrc": `export ${NAME}=${KEY}\nexport ${NAME}=${OTHER}\n` },
