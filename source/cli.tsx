@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Flags → headless or interactive → exit code. Everything else lives in core/ and ui/.
-// These two run first, in this order: clear CI for a person's terminal, then draw the prompt.
+// These run first, in this order: handle signals, clear CI for a person's terminal, draw the prompt.
+import "./interrupted.js";
 import "./interactive.js";
 import "./first-frame.js";
 import { HELP, type Options } from "./args.js";
@@ -11,14 +12,16 @@ import { runRemove, runStatus } from "./core/status/command.js";
 import { checkSudo } from "./core/sudo.js";
 import { firstFrame } from "./first-frame.js";
 import { commandLine } from "./interactive.js";
+import { interrupts } from "./interrupted.js";
 import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
-import { handleInterrupts } from "./system/interrupts.js";
 import { createNodeSystem, rootHome } from "./system/node-system.js";
 import { askYesNo, readAllStdin } from "./system/stdin.js";
 
 const VERSION = "0.1.0";
 
 async function main(): Promise<ExitCodeValue> {
+	// Until Ink has taken over, giving the terminal back means taking down the early prompt.
+	interrupts.setCleanup(firstFrame.dismiss);
 	switch (commandLine.kind) {
 		case "help":
 			console.log(HELP);
@@ -46,8 +49,6 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		if (options.json) console.log(JSON.stringify({ ok: false, exitCode: ExitCode.usage, error: refusal }));
 		return ExitCode.usage;
 	}
-	// A signal lets a write in progress finish or roll back, then exits with 128 + its number.
-	const interrupts = handleInterrupts();
 	const io = { print: (line: string) => console.log(line), json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {

@@ -33,6 +33,8 @@ const FIRST_FRAME_WIDTH = Math.max(...firstFrameLines(new Chalk({ level: 0 })).m
 // Synchronized output (DEC mode 2026): the terminal shows the erase and Ink's frame at once;
 // Ink's first write ends it.
 const BEGIN_SYNC = "\u001B[?2026h";
+// Never hidden by us, but said once more when leaving: the terminal is back as it was.
+const SHOW_CURSOR = "\u001B[?25h";
 
 /** What erases `lineCount` lines above the cursor, as Ink's own log-update does it. */
 export function eraseLines(lineCount: number): string {
@@ -74,7 +76,7 @@ function draw(): FirstFrame {
 		dismiss: () => {
 			if (!drawn) return;
 			drawn = false;
-			stdout.write(erase.slice(BEGIN_SYNC.length));
+			stdout.write(`${erase.slice(BEGIN_SYNC.length)}${SHOW_CURSOR}`);
 			stdin.setRawMode?.(false);
 		},
 	};

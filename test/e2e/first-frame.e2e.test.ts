@@ -93,6 +93,20 @@ describe("the prompt before Ink loads", { timeout: 30_000 }, () => {
 		expect(readdirSync(run.sandbox.home)).not.toContain(".zshrc");
 	});
 
+	it.each([
+		["SIGTERM", 143],
+		["SIGHUP", 129],
+	] as const)(
+		"%s as the early prompt appears: exit %i, terminal given back, nothing written",
+		async (signal, code) => {
+			const run = start({ onFirstChunk: () => run.signal(signal) });
+			expect(await run.exited).toBe(code);
+			// Given back by the early prompt's own cleanup, or by Ink's if Ink got to draw meanwhile.
+			expect(run.output().trimEnd().endsWith("\u001B[?25h")).toBe(true);
+			expect(readdirSync(run.sandbox.home)).not.toContain(".zshrc");
+		},
+	);
+
 	it("is left to Ink in a terminal too narrow for it (nothing would wrap the same way)", async () => {
 		const run = start({ cols: 60 });
 		await run.written(PROMPT);
