@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { mitLicence, thirdPartyLicences } from "./licences.mjs";
 import {
+	ansiDiffFastPath,
 	compileOnFirstUse,
 	inkCachesAcrossFrames,
 	lazyEmojiRegex,
@@ -47,6 +48,7 @@ const result = await build({
 	plugins: [
 		noInkDevtools,
 		inkCachesAcrossFrames,
+		ansiDiffFastPath,
 		yogaWithoutFetch,
 		lazyEmojiRegex,
 		oneStringWidth,

@@ -1,14 +1,10 @@
 // The build patches string-width to test a cheap pre-filter before /^\p{RGI_Emoji}$/v (which
 // costs ~10 ms to build). That is only sound if every RGI emoji passes the pre-filter, and the
 // patched string-width must measure exactly as the original does.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import fc from "fast-check";
 import stringWidth from "string-width";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importBundled } from "./bundled.js";
 import { EMOJI_PREFILTER, lazyEmojiRegex } from "./plugins.mjs";
 
 // biome-ignore lint/complexity/useRegexLiterals: TypeScript's ES2022 target rejects the v flag in a literal
@@ -68,25 +64,14 @@ describe("the emoji pre-filter", () => {
 });
 
 describe("string-width as bundled", () => {
-	let folder: string;
 	let patchedWidth: (text: string) => number;
 	beforeAll(async () => {
-		folder = mkdtempSync(join(tmpdir(), "claude-setup-string-width-"));
-		const result = await build({
-			stdin: { contents: 'export { default } from "string-width";', resolveDir: process.cwd() },
-			bundle: true,
-			format: "esm",
-			platform: "node",
-			write: false,
-			plugins: [lazyEmojiRegex],
-			logLevel: "silent",
-		});
-		const file = join(folder, "string-width.mjs");
-		writeFileSync(file, result.outputFiles[0]?.text ?? "");
-		patchedWidth = ((await import(pathToFileURL(file).href)) as { default: (text: string) => number })
-			.default;
+		const bundled = await importBundled<{ default: (text: string) => number }>(
+			'export { default } from "string-width";',
+			lazyEmojiRegex,
+		);
+		patchedWidth = bundled.default;
 	});
-	afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 	it.each([
 		["ASCII", "Paste your Anthropic API key"],

@@ -6,6 +6,7 @@ export const noInkDevtools: Plugin;
 export const yogaWithoutFetch: Plugin;
 export const lazyEmojiRegex: Plugin;
 export const oneStringWidth: Plugin;
+export const ansiDiffFastPath: Plugin;
 export function compileOnFirstUse(
 	packages: readonly string[],
 	options: { root: string; inputs: Set<string> },
