@@ -36,9 +36,11 @@ export function KeyScreen({ existing, advice, onSubmit, onTyping, onApiKeyLooksR
 
 	useKeys((input, key) => {
 		if (key.return) {
-			setTried(true);
 			if (check?.ok && check.kind === "oauth-token") setToken(check);
 			else if (check?.ok) onSubmit(check);
+			// Only a key that is not right looks different once Enter was tried: a key that is
+			// right is not drawn again (that frame would hold back the next screen's).
+			else setTried(true);
 		} else if (key.backspace || key.delete) setRaw((value) => value.slice(0, -1));
 		else if (key.ctrl && input === "u") setRaw("");
 		else if (!key.ctrl && !key.meta && !key.escape && !key.upArrow && !key.downArrow && !key.tab) {

@@ -37,6 +37,18 @@ describe("KeyScreen input", () => {
 		}
 	});
 
+	it("Enter on a key that is right hands it over without drawing the screen again", async () => {
+		// A frame drawn for nothing at Enter would hold back the next screen's (Ink throttles frames).
+		const screen = keyScreen();
+		screen.type(TEST_KEY);
+		await screen.waitForText("Looks like an API key");
+		const drawn = screen.frames().length;
+		screen.press("enter");
+		await vi.waitFor(() => expect(screen.onSubmit).toHaveBeenCalledTimes(1));
+		await new Promise((resolve) => setImmediate(resolve)); // a render would have run by now
+		expect(screen.frames()).toHaveLength(drawn);
+	});
+
 	it("Ctrl-U clears the input", async () => {
 		const screen = keyScreen();
 		screen.type("abcdef");
