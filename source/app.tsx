@@ -31,7 +31,7 @@ export function App({ system, settings, onExit }: AppProps) {
 	const reducer = useMemo(() => wizardReducer(settings), [settings]);
 	const [state, dispatch] = useReducer(reducer, settings, initialState);
 	const { exit } = useApp();
-	const takeAction = useStepEffects(system, settings, state, dispatch, reducer);
+	const { takeAction, cancel } = useStepEffects(system, settings, state, dispatch, reducer);
 	const { step } = state;
 	// Every key step is a fresh prompt (empty input): after a refused key too, even when the
 	// answer came back too fast for a "checking" frame to replace the prompt in between.
@@ -52,8 +52,7 @@ export function App({ system, settings, onExit }: AppProps) {
 		// Esc or Ctrl-C leave at any moment, except mid-write (which is atomic and short).
 		<KeyRouter
 			onKey={(input, key) => {
-				if ((key.escape || (key.ctrl && input === "c")) && step.name !== "writing")
-					dispatch({ type: "cancel" });
+				if (key.escape || (key.ctrl && input === "c")) cancel();
 			}}
 		>
 			<Box flexDirection="column" paddingX={1}>
@@ -134,7 +133,7 @@ export function App({ system, settings, onExit }: AppProps) {
 					<PreviewScreen
 						plan={step.plan}
 						dryRun={settings.dryRun}
-						onAnswer={(yes) => dispatch({ type: "confirmed", yes })}
+						onAnswer={(yes) => takeAction({ type: "confirmed", yes })}
 					/>
 				);
 			case "writing":

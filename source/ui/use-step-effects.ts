@@ -12,6 +12,8 @@ import { type LiveTestHolder, type StepSettings, stepWork } from "./step-work.js
  * QUICK_MS both outcomes reach the screen in one frame instead of flashing its busy line.
  */
 const LOOK_AHEAD: ReadonlySet<Step["name"]> = new Set(["planning", "proving", "testing"]);
+/** Steps a person's answer leads to whose work starts before React has seen the answer. */
+const STARTS_AT_ONCE: ReadonlySet<Step["name"]> = new Set(["checking", "writing"]);
 const QUICK_MS = 50;
 
 interface Ahead {
@@ -21,10 +23,17 @@ interface Ahead {
 	readonly work: Promise<WizardAction | undefined>;
 }
 
+/** Outcomes of work started by a person's answer that React has not been given yet. */
+interface Chain {
+	readonly outcomes: WizardAction[];
+	delivered: number;
+}
+
 /**
  * Runs the one side effect that belongs to the current step and reports its outcome. Returns
- * `takeAction`, for what a person does: Enter on a key starts checking it at once, and a check
- * answered within QUICK_MS reaches the screen with what follows, without a "checking" frame.
+ * what a person does: `takeAction` (Enter on a key starts checking it, Enter on the preview
+ * starts writing, at once; answered within QUICK_MS, the outcome reaches the screen with what
+ * follows, without a "checking" or "writing" frame) and `cancel` (Esc, Ctrl-C).
  */
 export function useStepEffects(
 	system: System,
@@ -37,7 +46,9 @@ export function useStepEffects(
 	const liveTest = useRef<LiveTestHolder["current"]>(undefined);
 	// A step whose work was started before its frame was shown (see LOOK_AHEAD, takeAction).
 	const ahead = useRef<Ahead>(undefined);
-	const acting = useRef(false);
+	const chain = useRef<Chain>(undefined);
+	// The step a person's answer has already been taken for (a second Enter changes nothing).
+	const answered = useRef<Step>(undefined);
 	// Planning and proving need what detection finds: they start (again) once it lands.
 	const waitsForDetection =
 		(step.name === "planning" || step.name === "proving") && state.environment === undefined;
@@ -55,15 +66,11 @@ export function useStepEffects(
 	}, []);
 	const work = (current: WizardState) => stepWork(system, settings, current, liveTest);
 	/** Collects the outcome of `started` (the work of `from`'s step), then of quick read-only steps after it. */
-	const follow = async (
-		from: WizardState,
-		started: Promise<WizardAction | undefined>,
-		outcomes: WizardAction[],
-	) => {
+	const follow = async (from: WizardState, started: Promise<WizardAction | undefined>, into: Chain) => {
 		let current = from;
 		let action = await started;
 		while (action) {
-			outcomes.push(action);
+			into.outcomes.push(action);
 			const next = reducer(current, action);
 			if (next.step === current.step || !LOOK_AHEAD.has(next.step.name)) return;
 			const following = work(next);
@@ -76,14 +83,19 @@ export function useStepEffects(
 			action = await following;
 		}
 	};
-	/** Hands `outcomes` to React in one go (one render), after a failure of `running` if any. */
-	const report = (running: Promise<unknown>, outcomes: WizardAction[], live: () => boolean) =>
+	/** Hands what React has not seen of `into` over in one go (one render). */
+	const deliver = (into: Chain) => {
+		for (const action of into.outcomes.slice(into.delivered)) dispatch(action);
+		into.delivered = into.outcomes.length;
+	};
+	/** Delivers `into` once `running` ends, after a failure of it if any. */
+	const report = (running: Promise<unknown>, into: Chain, live: () => boolean) =>
 		running
 			.catch((error: unknown) => {
-				outcomes.push(unexpectedFailure("Something unexpected went wrong", error, state.key?.key ?? ""));
+				into.outcomes.push(unexpectedFailure("Something unexpected went wrong", error, state.key?.key ?? ""));
 			})
 			.then(() => {
-				if (live()) for (const action of outcomes) dispatch(action);
+				if (live()) deliver(into);
 			});
 	// biome-ignore lint/correctness/useExhaustiveDependencies: each step runs its effect once, when it is entered (or once detection lands)
 	useEffect(() => {
@@ -91,32 +103,43 @@ export function useStepEffects(
 		const early = ahead.current;
 		ahead.current = undefined;
 		const started = early?.step === step.name && early.key === state.key?.key ? early.work : work(state);
-		const outcomes: WizardAction[] = [];
-		void report(follow(state, started, outcomes), outcomes, () => live);
+		const into: Chain = { outcomes: [], delivered: 0 };
+		void report(follow(state, started, into), into, () => live);
 		return () => {
 			live = false;
 		};
 	}, [step, waitsForDetection]);
 
-	return function takeAction(action: WizardAction): void {
+	function takeAction(action: WizardAction): void {
+		if (answered.current === state.step) return;
 		const next = reducer(state, action);
-		// Only the check (it only reads) starts before React has seen the action.
-		if (acting.current || next.step === state.step || next.step.name !== "checking") {
+		if (next.step === state.step || !STARTS_AT_ONCE.has(next.step.name)) {
 			dispatch(action);
 			return;
 		}
-		acting.current = true;
+		answered.current = state.step;
 		const started = work(next);
-		started.catch(() => undefined); // reported below, or by the checking step's own run
-		const outcomes: WizardAction[] = [action];
+		started.catch(() => undefined); // reported below, or by the step's own run
+		const into: Chain = { outcomes: [action], delivered: 0 };
+		chain.current = into;
 		const running = settlesWithin(started, QUICK_MS).then((quick) => {
-			if (quick) return follow(next, started, outcomes);
+			if (quick) return follow(next, started, into);
+			// Slow: its frame shows now, and the step's own run takes this work over.
 			ahead.current = { step: next.step.name, key: next.key?.key, work: started };
 		});
-		void report(running, outcomes, () => true).finally(() => {
-			acting.current = false;
+		void report(running, into, () => true).finally(() => {
+			chain.current = undefined;
 		});
-	};
+	}
+
+	function cancel(): void {
+		// What was started or done (a write, say) reaches the state first: the reducer then lets
+		// a write under way finish, and the goodbye says what was written.
+		if (chain.current) deliver(chain.current);
+		dispatch({ type: "cancel" });
+	}
+
+	return { takeAction, cancel };
 }
 
 /** A thrown error as the step's failure, its message cleared of any key. */
