@@ -14,6 +14,7 @@ import { firstFrame } from "./first-frame.js";
 import { commandLine } from "./interactive.js";
 import { interrupts } from "./interrupted.js";
 import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
+import { collectGarbageNow } from "./system/idle-collection.js";
 import { createNodeSystem, rootHome } from "./system/node-system.js";
 import { askYesNo, readAllStdin } from "./system/stdin.js";
 
@@ -96,8 +97,11 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		// of the previous frame; these frames are small, so show each step as it is reached.
 		{ exitOnCtrlC: false, maxFps: 120 },
 	);
-	// The first frame is on screen: load what checking the key needs while it is pasted.
-	if (options.verify) setImmediate(prepareAnthropicApi);
+	// The first frame is on screen: load what checking the key needs while it is pasted, then
+	// collect the garbage that leaves before Enter (see idle-collection.ts).
+	setImmediate(() => {
+		void (options.verify ? prepareAnthropicApi() : Promise.resolve()).then(collectGarbageNow);
+	});
 	// Ink's unmount gives the terminal back: raw mode off, cursor shown.
 	interrupts.setCleanup(async () => {
 		instance.unmount();

@@ -52,8 +52,8 @@ function clientOptions(timeout: number) {
  * Loads the SDK and Node's fetch while a person pastes their key, and rehearses the requests
  * (in memory, see anthropic-rehearsal.ts) so that checking the key starts and ends at once.
  */
-export function prepareAnthropicApi(): void {
-	void loadSdk()
+export function prepareAnthropicApi(): Promise<void> {
+	return loadSdk()
 		.then(async (sdk) => {
 			const { rehearse } = await import("./anthropic-rehearsal.js");
 			await rehearse(sdk, clientOptions(LIST_TIMEOUT_MS));
