@@ -128,7 +128,7 @@ export function useStepEffects(
 			ahead.current = { step: next.step.name, key: next.key?.key, work: started };
 		});
 		void report(running, into, () => true).finally(() => {
-			chain.current = undefined;
+			if (chain.current === into) chain.current = undefined;
 		});
 	}
 
