@@ -80,7 +80,7 @@ export function App({ system, settings, onExit }: AppProps) {
 				return (
 					<ExistingScreen
 						existing={state.environment?.existing ?? []}
-						onSubmit={(choice) => dispatch({ type: "existing-choice", choice })}
+						onSubmit={(choice) => takeAction({ type: "existing-choice", choice })}
 					/>
 				);
 			case "keeping":
@@ -90,7 +90,7 @@ export function App({ system, settings, onExit }: AppProps) {
 					<OthersScreen
 						variable={state.key.variable}
 						others={foreignDefinitions(state.environment.credentials, state.key.variable, state.key.key)}
-						onAnswer={(yes) => dispatch({ type: "others-answered", yes })}
+						onAnswer={(yes) => takeAction({ type: "others-answered", yes })}
 					/>
 				) : null;
 			case "checking":
@@ -105,7 +105,7 @@ export function App({ system, settings, onExit }: AppProps) {
 						system={system}
 						environment={state.environment}
 						envFile={settings.envFile}
-						onSubmit={(targets) => dispatch({ type: "targets-chosen", targets })}
+						onSubmit={(targets) => takeAction({ type: "targets-chosen", targets })}
 					/>
 				);
 			case "planning":
@@ -115,7 +115,7 @@ export function App({ system, settings, onExit }: AppProps) {
 					<DotfilesScreen
 						system={system}
 						plan={step.plan}
-						onSubmit={(choice) => dispatch({ type: "dotfiles-choice", choice })}
+						onSubmit={(choice) => takeAction({ type: "dotfiles-choice", choice })}
 					/>
 				);
 			case "policy":
@@ -123,7 +123,7 @@ export function App({ system, settings, onExit }: AppProps) {
 					<PolicyScreen
 						plan={step.plan}
 						failure={step.failure}
-						onSubmit={(choice) => dispatch({ type: "policy-choice", choice })}
+						onSubmit={(choice) => takeAction({ type: "policy-choice", choice })}
 					/>
 				);
 			case "allowing":
@@ -143,7 +143,7 @@ export function App({ system, settings, onExit }: AppProps) {
 					<UntrackScreen
 						system={system}
 						plan={step.plan}
-						onDone={(untracked) => dispatch({ type: "untrack-answered", untracked })}
+						onDone={(untracked) => takeAction({ type: "untrack-answered", untracked })}
 					/>
 				);
 			case "proving":
@@ -187,12 +187,14 @@ export function App({ system, settings, onExit }: AppProps) {
 		return (
 			<Box flexDirection="column">
 				<AdviceView advice={step.advice} />
+				{/* A quick failure again would otherwise leave the screen as it was: say it tried. */}
+				{step.tries > 1 ? <Text color="yellow">Still failing after {step.tries} tries.</Text> : null}
 				<Box marginTop={1} flexDirection="column">
 					<Text bold>What now?</Text>
 					<Choice
 						options={options}
 						defaultValue="retry"
-						onSubmit={(choice) => dispatch({ type: "unreachable-choice", choice })}
+						onSubmit={(choice) => takeAction({ type: "unreachable-choice", choice })}
 					/>
 				</Box>
 			</Box>

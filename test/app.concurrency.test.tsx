@@ -79,6 +79,15 @@ describe("the API around the checks", { timeout: 30_000 }, () => {
 		expect(app.frames().some((frame) => frame.includes("Reading your files…"))).toBe(false);
 	});
 
+	it("Enter on where the key goes reads the files and shows the preview in one frame", async () => {
+		const { app } = start();
+		await app.waitForText(/(Linux|macOS) · zsh/);
+		await pasteKey(app);
+		await answer(app, "Where should the key go?");
+		await app.waitForText("Write these changes?");
+		expect(app.frames().some((frame) => frame.includes("Reading your files…"))).toBe(false);
+	});
+
 	it("shows 'Checking the key' only when the API takes longer than a blink", async () => {
 		const CHECKING = "Checking the key with the Anthropic API";
 		const quick = start({ presetTargets: ["zsh"] });

@@ -15,8 +15,10 @@ export type Step =
 	| { readonly name: "existing" }
 	| { readonly name: "keeping" }
 	| { readonly name: "key"; readonly advice?: Advice }
-	| { readonly name: "checking" }
-	| { readonly name: "unreachable"; readonly advice: Advice }
+	/** `tries`: checks of this key that already failed (none, unless the person tries again). */
+	| { readonly name: "checking"; readonly tries?: number }
+	/** `tries`: how many checks of this key failed so far, this one included. */
+	| { readonly name: "unreachable"; readonly advice: Advice; readonly tries: number }
 	| { readonly name: "target" }
 	| { readonly name: "others" }
 	| { readonly name: "planning" }

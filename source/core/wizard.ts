@@ -89,9 +89,15 @@ export function wizardReducer(settings: WizardSettings) {
 				// A refused key goes back to the input; anything else may be passing: offer a choice.
 				return action.advice.outcome === "rejected"
 					? { ...state, key: undefined, step: { name: "key", advice: action.advice } }
-					: { ...state, step: { name: "unreachable", advice: action.advice } };
+					: {
+							...state,
+							step: { name: "unreachable", advice: action.advice, tries: failedChecks(state) + 1 },
+						};
 			case "unreachable-choice":
-				if (action.choice === "retry") return { ...state, step: { name: "checking" } };
+				if (action.choice === "retry") {
+					const tries = state.step.name === "unreachable" ? state.step.tries : 0;
+					return { ...state, step: { name: "checking", tries } };
+				}
 				if (action.choice === "save") return { ...state, unchecked: true, step: afterCheck(settings) };
 				// Nothing was saved: whatever the API said, it could not confirm the key.
 				return exit(state, ExitCode.unreachable);
@@ -184,6 +190,11 @@ export function wizardReducer(settings: WizardSettings) {
 export function liveTestPlanned(settings: Pick<WizardSettings, "verify">, state: WizardState): boolean {
 	// "Save without checking" means the API could not be reached: no live test either.
 	return settings.verify && state.key?.kind === "api-key" && !state.unchecked;
+}
+
+/** Checks of the current key that failed before the one under way. */
+function failedChecks(state: WizardState): number {
+	return state.step.name === "checking" ? (state.step.tries ?? 0) : 0;
 }
 
 function afterCheck(settings: WizardSettings): Step {

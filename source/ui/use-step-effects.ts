@@ -12,8 +12,19 @@ import { type LiveTestHolder, type StepSettings, stepWork } from "./step-work.js
  * QUICK_MS both outcomes reach the screen in one frame instead of flashing its busy line.
  */
 const LOOK_AHEAD: ReadonlySet<Step["name"]> = new Set(["planning", "proving", "testing"]);
-/** Steps a person's answer leads to whose work starts before React has seen the answer. */
-const STARTS_AT_ONCE: ReadonlySet<Step["name"]> = new Set(["checking", "writing"]);
+/**
+ * Steps that do work instead of asking: when a person's answer leads to one, its work starts
+ * before React has seen the answer, and a quick outcome shares the next step's frame.
+ */
+const AUTOMATIC: ReadonlySet<Step["name"]> = new Set([
+	"checking",
+	"keeping",
+	"planning",
+	"allowing",
+	"writing",
+	"proving",
+	"testing",
+]);
 const QUICK_MS = 50;
 
 interface Ahead {
@@ -31,8 +42,8 @@ interface Chain {
 
 /**
  * Runs the one side effect that belongs to the current step and reports its outcome. Returns
- * what a person does: `takeAction` (Enter on a key starts checking it, Enter on the preview
- * starts writing, at once; answered within QUICK_MS, the outcome reaches the screen with what
+ * what a person does: `takeAction` (an answer: Enter on a key starts checking it, Enter on the
+ * preview starts writing, at once; done within QUICK_MS, the outcome reaches the screen with what
  * follows, without a "checking" or "writing" frame) and `cancel` (Esc, Ctrl-C).
  */
 export function useStepEffects(
@@ -113,7 +124,7 @@ export function useStepEffects(
 	function takeAction(action: WizardAction): void {
 		if (answered.current === state.step) return;
 		const next = reducer(state, action);
-		if (next.step === state.step || !STARTS_AT_ONCE.has(next.step.name)) {
+		if (next.step === state.step || !AUTOMATIC.has(next.step.name)) {
 			dispatch(action);
 			return;
 		}

@@ -99,7 +99,7 @@ export const STEPS: Record<Step["name"], Step> = {
 	keeping: { name: "keeping" },
 	key: { name: "key" },
 	checking: { name: "checking" },
-	unreachable: { name: "unreachable", advice: advice("unreachable") },
+	unreachable: { name: "unreachable", advice: advice("unreachable"), tries: 1 },
 	target: { name: "target" },
 	others: { name: "others" },
 	planning: { name: "planning" },

@@ -113,15 +113,31 @@ const rows: Row[] = [
 			settings: INTERACTIVE,
 			state: at(INTERACTIVE, STEPS.checking),
 			action: { type: "check-failed", advice: advice(outcome) },
-			step: { name: "unreachable", advice: advice(outcome) },
+			step: { name: "unreachable", advice: advice(outcome), tries: 1 },
 			exitCode: ExitCode.ok,
 			fields: { key: API_KEY },
 		}),
 	),
+	{
+		name: "check-failed again after trying again → the choice, counting the tries",
+		settings: INTERACTIVE,
+		state: at(INTERACTIVE, { name: "checking", tries: 2 }),
+		action: { type: "check-failed", advice: advice("server") },
+		step: { name: "unreachable", advice: advice("server"), tries: 3 },
+		exitCode: ExitCode.ok,
+	},
 	// unreachable
 	...(
 		[
-			["retry → checking", INTERACTIVE, "retry", "unreachable", { name: "checking" }, 0, false],
+			[
+				"retry → checking, one try failed",
+				INTERACTIVE,
+				"retry",
+				"unreachable",
+				{ name: "checking", tries: 1 },
+				0,
+				false,
+			],
 			["save → target, unchecked", INTERACTIVE, "save", "unreachable", { name: "target" }, 0, true],
 			["save with preset → planning", PRESET, "save", "unreachable", { name: "planning" }, 0, true],
 			[
@@ -147,7 +163,7 @@ const rows: Row[] = [
 		([name, settings, choice, outcome, step, exitCode, unchecked]): Row => ({
 			name: `unreachable-choice: ${name}`,
 			settings,
-			state: at(settings, { name: "unreachable", advice: advice(outcome) }),
+			state: at(settings, { name: "unreachable", advice: advice(outcome), tries: 1 }),
 			action: { type: "unreachable-choice", choice },
 			step,
 			exitCode,
