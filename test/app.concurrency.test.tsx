@@ -1,10 +1,8 @@
 // What the wizard does with the API besides the two requests, over the real Node system: the
 // connection opened while the key is typed (never with --no-verify), and Claude asked while
-// a fresh shell proves the file, with no "testing" frame when Claude answered first. And the
-// work an answer starts before its frame: Esc and Ctrl-C meanwhile still tell the truth.
+// a fresh shell proves the file, with no "testing" frame when Claude answered first.
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { System } from "../source/core/system.js";
 import { answer, pasteKey } from "./helpers/app-steps.js";
 import { zshAppSuite } from "./helpers/app-suite.js";
 import { type FakeAnthropic, scripted } from "./helpers/fake-anthropic.js";
@@ -17,21 +15,6 @@ const { start, newSandbox } = zshAppSuite([TEST_KEY], (started) => {
 });
 
 const TESTING = "Sending a tiny test request to Claude…";
-const WRITING = "Writing…";
-
-/** Calls `onWrite` as each file write starts, and holds the writes until `release()`. */
-function holdWrites(system: System, onWrite: () => void) {
-	let release: () => void = () => undefined;
-	const released = new Promise<void>((resolve) => {
-		release = resolve;
-	});
-	const writeAtomic: System["fs"]["writeAtomic"] = async (...args) => {
-		onWrite();
-		await released;
-		return system.fs.writeAtomic(...args);
-	};
-	return { system: { ...system, fs: { ...system.fs, writeAtomic } }, release: () => release() };
-}
 
 describe("the API around the checks", { timeout: 30_000 }, () => {
 	it("--no-verify: not a single request to the API, not even to open a connection", async () => {
@@ -79,15 +62,6 @@ describe("the API around the checks", { timeout: 30_000 }, () => {
 		expect(app.frames().some((frame) => frame.includes("Reading your files…"))).toBe(false);
 	});
 
-	it("Enter on where the key goes reads the files and shows the preview in one frame", async () => {
-		const { app } = start();
-		await app.waitForText(/(Linux|macOS) · zsh/);
-		await pasteKey(app);
-		await answer(app, "Where should the key go?");
-		await app.waitForText("Write these changes?");
-		expect(app.frames().some((frame) => frame.includes("Reading your files…"))).toBe(false);
-	});
-
 	it("shows 'Checking the key' only when the API takes longer than a blink", async () => {
 		const CHECKING = "Checking the key with the Anthropic API";
 		const quick = start({ presetTargets: ["zsh"] });
@@ -109,74 +83,5 @@ describe("the API around the checks", { timeout: 30_000 }, () => {
 		await app.waitForText(TESTING);
 		await app.waitForText("All set.");
 		expect(await app.waitForExit()).toBe(0);
-	});
-
-	it("Enter on the preview goes straight to the verdict when writing and proving are quick", async () => {
-		const written: string[] = [];
-		let locked = 0;
-		const { app, sandbox } = start({ presetTargets: ["zsh"] }, undefined, (system) => {
-			const writeAtomic: System["fs"]["writeAtomic"] = (path, ...rest) => {
-				written.push(path);
-				return system.fs.writeAtomic(path, ...rest);
-			};
-			const lock: System["lock"] = (path) => {
-				locked++;
-				return system.lock?.(path) ?? Promise.reject(new Error("no lock"));
-			};
-			return { ...system, lock, fs: { ...system.fs, writeAtomic } };
-		});
-		await pasteKey(app);
-		await app.waitForText("Write these changes?");
-		// A second Enter before anything changed on screen: the answer is taken once.
-		app.press("enter");
-		app.press("enter");
-		await app.waitForText("All set.");
-		expect(await app.waitForExit()).toBe(0);
-		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
-		expect(locked).toBe(1); // one write, not a second one refused
-		expect(written.filter((path) => path.endsWith("/.zshrc"))).toHaveLength(1);
-		expect(app.frames().some((frame) => frame.includes(WRITING))).toBe(false);
-	});
-
-	it("a slow write shows 'Writing…'; Ctrl-C before or during that frame does not stop it", async () => {
-		let held: ReturnType<typeof holdWrites> | undefined;
-		let app: ReturnType<typeof start>["app"] | undefined;
-		let writes = 0;
-		const started = start({ presetTargets: ["zsh"] }, undefined, (system) => {
-			// Ctrl-C as the first write starts: the preview is still on screen.
-			held = holdWrites(system, () => writes++ === 0 && app?.press("ctrl-c"));
-			return held.system;
-		});
-		app = started.app;
-		await pasteKey(app);
-		await answer(app, "Write these changes?");
-		await app.waitForText(WRITING);
-		app.press("ctrl-c");
-		app.press("escape");
-		held?.release();
-		await app.waitForText("All set.");
-		expect(await app.waitForExit()).toBe(0);
-		expect(readBack("zsh", started.sandbox)).toBe(TEST_KEY);
-	});
-
-	it("Ctrl-C after a quick write, before its frame, says the changes were written", async () => {
-		let app: ReturnType<typeof start>["app"] | undefined;
-		const started = start({ presetTargets: ["zsh"] }, undefined, (system) => {
-			const watched = watchProofs(system);
-			const run: System["run"] = (command, args, options) => {
-				const result = watched.system.run(command, args, options);
-				// The file is written and proving has begun, all before React has seen any of it.
-				if (watched.proving()) app?.press("ctrl-c");
-				return result;
-			};
-			return { ...watched.system, run };
-		});
-		app = started.app;
-		await pasteKey(app);
-		await answer(app, "Write these changes?");
-		await app.waitForText("Cancelled. The changes shown above were already written.");
-		expect(await app.waitForExit()).toBe(130);
-		expect(readBack("zsh", started.sandbox)).toBe(TEST_KEY);
-		expect(app.frames().some((frame) => frame.includes(WRITING))).toBe(false);
 	});
 });

@@ -111,9 +111,12 @@ export function useStepEffects(
 	// biome-ignore lint/correctness/useExhaustiveDependencies: each step runs its effect once, when it is entered (or once detection lands)
 	useEffect(() => {
 		let live = true;
+		// Work started for this step is taken over; work for another step is left to that one's
+		// run (an answer may be taken before this step's effect has run, with its frame on screen).
 		const early = ahead.current;
-		ahead.current = undefined;
-		const started = early?.step === step.name && early.key === state.key?.key ? early.work : work(state);
+		const adopted = early?.step === step.name && early.key === state.key?.key ? early : undefined;
+		if (adopted) ahead.current = undefined;
+		const started = adopted ? adopted.work : work(state);
 		const into: Chain = { outcomes: [], delivered: 0 };
 		void report(follow(state, started, into), into, () => live);
 		return () => {
@@ -131,12 +134,16 @@ export function useStepEffects(
 		answered.current = state.step;
 		const started = work(next);
 		started.catch(() => undefined); // reported below, or by the step's own run
+		// Should the step's frame show before its outcome is in (slow work, or Esc handing the
+		// answer over), the step's own run takes this work over instead of starting it again.
+		const adoptable: Ahead = { step: next.step.name, key: next.key?.key, work: started };
+		ahead.current = adoptable;
 		const into: Chain = { outcomes: [action], delivered: 0 };
 		chain.current = into;
 		const running = settlesWithin(started, QUICK_MS).then((quick) => {
-			if (quick) return follow(next, started, into);
-			// Slow: its frame shows now, and the step's own run takes this work over.
-			ahead.current = { step: next.step.name, key: next.key?.key, work: started };
+			if (!quick || ahead.current !== adoptable) return; // the step's own run reports it
+			ahead.current = undefined;
+			return follow(next, started, into);
 		});
 		void report(running, into, () => true).finally(() => {
 			if (chain.current === into) chain.current = undefined;
