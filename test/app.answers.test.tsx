@@ -12,31 +12,42 @@ const { start } = zshAppSuite([TEST_KEY]);
 
 const WRITING = "Writing…";
 
-interface WriteWatch {
-	/** Runs as the write lock is asked for: the write has begun. */
-	readonly onLock?: () => void;
-	/** Writes wait until `release()`. */
-	readonly hold?: boolean;
-}
+/** The moments a test presses a key at, as the system sees them. */
+type Moment = "the write begins" | "the write ends" | "the proof begins";
 
-/** Counts the write lock's takings and the files written; can hold the writes. */
-function watchWrites(system: System, { onLock, hold = false }: WriteWatch = {}) {
+/**
+ * Counts the write lock's takings and the files written, calls `at` at each Moment, and with
+ * `hold` keeps the file writes waiting until `release()`.
+ */
+function watchWrites(system: System, at: (moment: Moment) => void, hold: boolean) {
 	let locks = 0;
 	const written: string[] = [];
 	let release: () => void = () => undefined;
 	const released = hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
-	const lock: System["lock"] = (path) => {
+	const lock: System["lock"] = async (path) => {
 		locks++;
-		onLock?.();
-		return system.lock?.(path) ?? Promise.reject(new Error("no lock"));
+		at("the write begins");
+		const taken = await (system.lock?.(path) ?? Promise.reject(new Error("no lock")));
+		if (!taken.ok) return taken;
+		const putBack = async () => {
+			await taken.lock.release();
+			at("the write ends"); // before applyPlan's own promise settles
+		};
+		return { ok: true, lock: { release: putBack } };
 	};
 	const writeAtomic: System["fs"]["writeAtomic"] = async (path, ...rest) => {
 		await released;
 		written.push(path);
 		return system.fs.writeAtomic(path, ...rest);
 	};
+	const proofs = watchProofs({ ...system, lock, fs: { ...system.fs, writeAtomic } });
+	const run: System["run"] = (command, args, options) => {
+		const running = proofs.system.run(command, args, options);
+		if (proofs.proving()) at("the proof begins");
+		return running;
+	};
 	return {
-		system: { ...system, lock, fs: { ...system.fs, writeAtomic } },
+		system: { ...proofs.system, run },
 		locks: () => locks,
 		zshrcWrites: () => written.filter((path) => path.endsWith("/.zshrc")).length,
 		release: () => release(),
@@ -45,6 +56,33 @@ function watchWrites(system: System, { onLock, hold = false }: WriteWatch = {}) 
 
 type App = ReturnType<typeof start>["app"];
 
+/** The wizard with --target zsh and its writes watched; `press` is pressed (once) at `when`. */
+function startWatched({
+	hold = false,
+	press,
+	when,
+}: {
+	hold?: boolean;
+	press?: "ctrl-c" | "escape";
+	when?: Moment;
+} = {}) {
+	let app: App | undefined;
+	let pressed = false;
+	let watch: ReturnType<typeof watchWrites> | undefined;
+	const started = start({ presetTargets: ["zsh"] }, undefined, (system) => {
+		const at = (moment: Moment) => {
+			if (!press || moment !== when || pressed) return;
+			pressed = true;
+			app?.press(press);
+		};
+		watch = watchWrites(system, at, hold);
+		return watch.system;
+	});
+	app = started.app;
+	if (!watch) throw new Error("the system was not made");
+	return { ...started, watch, pressed: () => pressed };
+}
+
 /** The wizard ended well, the key is in ~/.zshrc, and it was written exactly once. */
 async function finishedWithOneWrite({ app, sandbox, watch }: ReturnType<typeof startWatched>) {
 	await app.waitForText("All set.");
@@ -52,25 +90,6 @@ async function finishedWithOneWrite({ app, sandbox, watch }: ReturnType<typeof s
 	expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
 	expect(watch.locks()).toBe(1);
 	expect(watch.zshrcWrites()).toBe(1);
-}
-
-/** The wizard with --target zsh and its writes watched; `pressOnLock` is pressed as the write begins. */
-function startWatched({
-	hold = false,
-	pressOnLock,
-}: {
-	hold?: boolean;
-	pressOnLock?: "ctrl-c" | "escape";
-} = {}) {
-	let app: App | undefined;
-	let watch: ReturnType<typeof watchWrites> | undefined;
-	const started = start({ presetTargets: ["zsh"] }, undefined, (system) => {
-		watch = watchWrites(system, { hold, onLock: () => pressOnLock && app?.press(pressOnLock) });
-		return watch.system;
-	});
-	app = started.app;
-	if (!watch) throw new Error("the system was not made");
-	return { ...started, watch };
 }
 
 describe("answers start the next step's work at once", { timeout: 30_000 }, () => {
@@ -95,19 +114,23 @@ describe("answers start the next step's work at once", { timeout: 30_000 }, () =
 		expect(app.frames().some((frame) => frame.includes(WRITING))).toBe(false);
 	});
 
-	it.each(["ctrl-c", "escape"] as const)(
-		"%s as the write begins: handed over to the write's own frame, written once, and finished",
-		async (key) => {
-			const started = startWatched({ pressOnLock: key });
-			const { app } = started;
-			await pasteKey(app);
-			await answer(app, "Write these changes?");
+	it.each([
+		["ctrl-c", "the write begins"],
+		["escape", "the write begins"],
+		["ctrl-c", "the write ends"],
+	] as const)(
+		"%s as %s, before React has seen Enter: the write's own run takes it over, once",
+		async (press, when) => {
+			const started = startWatched({ press, when });
+			await pasteKey(started.app);
+			await answer(started.app, "Write these changes?");
 			await finishedWithOneWrite(started);
+			expect(started.pressed()).toBe(true);
 		},
 	);
 
 	it("a slow write shows 'Writing…'; Ctrl-C before or during that frame does not stop it", async () => {
-		const started = startWatched({ hold: true, pressOnLock: "ctrl-c" });
+		const started = startWatched({ hold: true, press: "ctrl-c", when: "the write begins" });
 		const { app, watch } = started;
 		await pasteKey(app);
 		await answer(app, "Write these changes?");
@@ -118,24 +141,22 @@ describe("answers start the next step's work at once", { timeout: 30_000 }, () =
 		await finishedWithOneWrite(started);
 	});
 
-	it("Ctrl-C after a quick write, before its frame, says the changes were written", async () => {
-		let app: App | undefined;
-		const started = start({ presetTargets: ["zsh"] }, undefined, (system) => {
-			const watched = watchProofs(system);
-			const run: System["run"] = (command, args, options) => {
-				const result = watched.system.run(command, args, options);
-				// The file is written and proving has begun, all before React has seen any of it.
-				if (watched.proving()) app?.press("ctrl-c");
-				return result;
-			};
-			return { ...watched.system, run };
-		});
-		app = started.app;
+	it.each([
+		["a quick write, before its frame", false],
+		["a slow write, 'Writing…' still on screen", true],
+	])("Ctrl-C as the proof begins after %s says the changes were written", async (_name, hold) => {
+		const started = startWatched({ hold, press: "ctrl-c", when: "the proof begins" });
+		const { app, sandbox, watch } = started;
 		await pasteKey(app);
 		await answer(app, "Write these changes?");
+		if (hold) {
+			await app.waitForText(WRITING);
+			watch.release();
+		}
 		await app.waitForText("Cancelled. The changes shown above were already written.");
 		expect(await app.waitForExit()).toBe(130);
-		expect(readBack("zsh", started.sandbox)).toBe(TEST_KEY);
-		expect(app.frames().some((frame) => frame.includes(WRITING))).toBe(false);
+		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
+		expect(watch.locks()).toBe(1);
+		expect(app.frames().some((frame) => frame.includes(WRITING))).toBe(hold);
 	});
 });

@@ -34,10 +34,12 @@ interface Ahead {
 	readonly work: Promise<WizardAction | undefined>;
 }
 
-/** Outcomes of work started by a person's answer that React has not been given yet. */
+/** Outcomes of a step's work (started by an answer, or by the step's own run) not yet dispatched. */
 interface Chain {
 	readonly outcomes: WizardAction[];
 	delivered: number;
+	/** Whether React is still on the step this chain reports for. */
+	readonly live: () => boolean;
 }
 
 /**
@@ -57,7 +59,8 @@ export function useStepEffects(
 	const liveTest = useRef<LiveTestHolder["current"]>(undefined);
 	// A step whose work was started before its frame was shown (see LOOK_AHEAD, takeAction).
 	const ahead = useRef<Ahead>(undefined);
-	const chain = useRef<Chain>(undefined);
+	// Chains whose outcomes React has not all been given (an answer's, and its step's own run).
+	const chains = useRef(new Set<Chain>());
 	// The step a person's answer has already been taken for (a second Enter changes nothing).
 	const answered = useRef<Step>(undefined);
 	// Planning and proving need what detection finds: they start (again) once it lands.
@@ -99,15 +102,18 @@ export function useStepEffects(
 		for (const action of into.outcomes.slice(into.delivered)) dispatch(action);
 		into.delivered = into.outcomes.length;
 	};
-	/** Delivers `into` once `running` ends, after a failure of it if any. */
-	const report = (running: Promise<unknown>, into: Chain, live: () => boolean) =>
-		running
+	/** Delivers `into` once `running` ends, after a failure of it if any; until then Esc may. */
+	const report = (running: Promise<unknown>, into: Chain) => {
+		chains.current.add(into);
+		return running
 			.catch((error: unknown) => {
 				into.outcomes.push(unexpectedFailure("Something unexpected went wrong", error, state.key?.key ?? ""));
 			})
 			.then(() => {
-				if (live()) deliver(into);
-			});
+				if (into.live()) deliver(into);
+			})
+			.finally(() => chains.current.delete(into));
+	};
 	// biome-ignore lint/correctness/useExhaustiveDependencies: each step runs its effect once, when it is entered (or once detection lands)
 	useEffect(() => {
 		let live = true;
@@ -117,8 +123,8 @@ export function useStepEffects(
 		const adopted = early?.step === step.name && early.key === state.key?.key ? early : undefined;
 		if (adopted) ahead.current = undefined;
 		const started = adopted ? adopted.work : work(state);
-		const into: Chain = { outcomes: [], delivered: 0 };
-		void report(follow(state, started, into), into, () => live);
+		const into: Chain = { outcomes: [], delivered: 0, live: () => live };
+		void report(follow(state, started, into), into);
 		return () => {
 			live = false;
 		};
@@ -138,22 +144,21 @@ export function useStepEffects(
 		// answer over), the step's own run takes this work over instead of starting it again.
 		const adoptable: Ahead = { step: next.step.name, key: next.key?.key, work: started };
 		ahead.current = adoptable;
-		const into: Chain = { outcomes: [action], delivered: 0 };
-		chain.current = into;
+		const into: Chain = { outcomes: [action], delivered: 0, live: () => true };
 		const running = settlesWithin(started, QUICK_MS).then((quick) => {
-			if (!quick || ahead.current !== adoptable) return; // the step's own run reports it
-			ahead.current = undefined;
+			// Slow, or Esc handed the answer to React: the step's own run owns this work (even
+			// before its effect has run) and reports it.
+			if (!quick || into.delivered > 0) return;
+			if (ahead.current === adoptable) ahead.current = undefined;
 			return follow(next, started, into);
 		});
-		void report(running, into, () => true).finally(() => {
-			if (chain.current === into) chain.current = undefined;
-		});
+		void report(running, into);
 	}
 
 	function cancel(): void {
 		// What was started or done (a write, say) reaches the state first: the reducer then lets
 		// a write under way finish, and the goodbye says what was written.
-		if (chain.current) deliver(chain.current);
+		for (const into of chains.current) if (into.live()) deliver(into);
 		dispatch({ type: "cancel" });
 	}
 
