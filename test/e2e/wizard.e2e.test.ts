@@ -96,6 +96,37 @@ describe("interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 		expect(run.output()).toContain("\x1b[?25h");
 		expect(existsSync(`${sandbox.home}/.zshrc`)).toBe(false);
 	});
+
+	it.each([
+		["at once", 0],
+		["a few ms later", 5],
+		["while the proof may run", 15],
+	])(
+		"Ctrl-C %s after Enter on the preview: the key is saved once, and the goodbye says so",
+		async (_when, ms) => {
+			const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+			const run = runInTerminal(["--target", "zsh"], sandbox);
+			await run.waitForText("Paste your Anthropic API key");
+			run.write(TEST_KEY);
+			await run.waitForText("Looks like an API key");
+			run.write(KEYS.enter);
+			await run.waitForText("Write these changes?");
+			run.write(KEYS.enter);
+			// Whichever moment the key lands in: mid-write it waits (the write finishes and the run ends
+			// well); after the write it cancels, saying the changes were written. Never "Nothing was written".
+			setTimeout(() => run.write(KEYS.ctrlC), ms);
+			const code = await run.exited;
+			const screen = run.screen();
+			expect(screen).not.toContain("Nothing was written");
+			if (code === 0) expect(screen).toContain("All set.");
+			else {
+				expect(code).toBe(130);
+				expect(screen).toContain("Cancelled. The changes shown above were already written.");
+			}
+			expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
+			expect(readFileSync(`${sandbox.home}/.zshrc`, "utf8").match(/>>> claude-setup >>>/g)).toHaveLength(1);
+		},
+	);
 });
 
 describe("a terminal where CI happens to be set", { timeout: 60_000 }, () => {
