@@ -12,7 +12,7 @@ import { BLOCK_END, BLOCK_START } from "../../source/core/block-markers.js";
 import { type FakeAnthropic, scripted, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { holdLock, killHolders } from "../helpers/lock-holder.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
-import { CLI_PATH, KEYS, runInTerminal } from "../helpers/terminal.js";
+import { CLI_PATH, KEYS, pasteToPreview, runInTerminal } from "../helpers/terminal.js";
 
 const SHOW_CURSOR = "\x1b[?25h";
 const ZSHRC = "# mine\nalias ll='ls -l'\n";
@@ -94,11 +94,7 @@ describe("signals in the interactive wizard", { timeout: 60_000 }, () => {
 			api.setBehaviour((request) => (request.path === "/v1/messages" ? scripted.delay(30_000) : undefined));
 			try {
 				const run = runInTerminal(["--target", "zsh"], sandbox);
-				await run.waitForText("Paste your Anthropic API key");
-				run.write(TEST_KEY);
-				await run.waitForText("Looks like an API key");
-				run.write(KEYS.enter);
-				await run.waitForText("Write these changes?");
+				await pasteToPreview(run, TEST_KEY);
 				run.write(KEYS.enter);
 				await run.waitForText("Sending a tiny test request to Claude");
 				run.signal(signal);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { makeSandbox, readBack, SECRET_PART, TEST_KEY, WRONG_KEY } from "../helpers/sandbox.js";
-import { KEYS, runCli, runInTerminal } from "../helpers/terminal.js";
+import { KEYS, pasteToPreview, runCli, runInTerminal } from "../helpers/terminal.js";
 
 let api: FakeAnthropic;
 beforeAll(async () => {
@@ -73,10 +73,7 @@ describe("interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 		run.write(KEYS.enter);
 		await run.waitForText(/rejected|invalid/i);
 		expect(existsSync(`${sandbox.home}/.zshrc`)).toBe(false);
-		run.write(TEST_KEY);
-		await run.waitForText("Looks like an API key");
-		run.write(KEYS.enter);
-		await run.waitForText("Write these changes?");
+		await pasteToPreview(run, TEST_KEY);
 		run.write(KEYS.enter);
 		await run.waitForText("All set.");
 		expect(await run.exited).toBe(0);
@@ -106,11 +103,7 @@ describe("interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 		async (_when, ms) => {
 			const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
 			const run = runInTerminal(["--target", "zsh"], sandbox);
-			await run.waitForText("Paste your Anthropic API key");
-			run.write(TEST_KEY);
-			await run.waitForText("Looks like an API key");
-			run.write(KEYS.enter);
-			await run.waitForText("Write these changes?");
+			await pasteToPreview(run, TEST_KEY);
 			run.write(KEYS.enter);
 			// Whichever moment the key lands in: mid-write it waits (the write finishes and the run ends
 			// well); after the write it cancels, saying the changes were written. Never "Nothing was written".

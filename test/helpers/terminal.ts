@@ -205,3 +205,12 @@ export function runInTerminal(
 		signal: terminal.signal,
 	};
 }
+
+/** Pastes `key` and presses Enter, then waits for the preview (a run given --target). */
+export async function pasteToPreview(run: TerminalRun, key: string): Promise<void> {
+	await run.waitForText("Paste your Anthropic API key");
+	run.write(key);
+	await run.waitForText("Looks like an API key");
+	run.write(KEYS.enter);
+	await run.waitForText("Write these changes?");
+}
