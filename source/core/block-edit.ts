@@ -119,7 +119,7 @@ export function applyRenderedBlock(
 	const { bom, lines } = splitLines(text);
 	const block = locateBlock(lines, syntax);
 	const newFileEol = options.newFileEol ?? "\n";
-	if (block === undefined) return appendBlock(bom, lines, rendered, "inserted", newFileEol);
+	if (block === undefined) return appendBlock(bom, lines, rendered, "inserted", newFileEol, syntax);
 	if ("problem" in block) return block;
 	const start = block.startLine - 1;
 	const end = block.endLine - 1;
@@ -127,12 +127,14 @@ export function applyRenderedBlock(
 	const overridden = names.some((name) =>
 		findDefinitions(text, syntax, name).some((found) => found.line > block.endLine),
 	);
-	if (overridden) return appendBlock(bom, removeLines(lines, start, end), rendered, "moved", newFileEol);
-	// In place: the block's own line ending, and the end marker keeps its (maybe none).
-	const blockEol = lines[start]?.eol || dominantEol(text);
+	if (overridden)
+		return appendBlock(bom, removeLines(lines, start, end), rendered, "moved", newFileEol, syntax);
+	// In place; the end marker stays without a line ending when it had none (the file's last line).
+	const blockEol = blockLineEnding(syntax, lines[start]?.eol || dominantEol(text));
+	const endEol = lines[end]?.eol === "" ? "" : blockEol;
 	const replacement: Line[] = rendered.map((content, index) => ({
 		content,
-		eol: index === rendered.length - 1 ? (lines[end]?.eol ?? blockEol) : blockEol,
+		eol: index === rendered.length - 1 ? endEol : blockEol,
 	}));
 	const result = joinLines(bom, [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)]);
 	const action = result === text ? "unchanged" : "replaced";
@@ -145,11 +147,21 @@ function appendBlock(
 	rendered: readonly string[],
 	action: "inserted" | "moved",
 	newFileEol: "\n" | "\r\n",
+	syntax: ShellSyntax,
 ): BlockEdit {
 	const before = joinLines(bom, lines);
-	const eol = before.includes("\n") ? dominantEol(before) : newFileEol;
-	const text = joinLines(bom, appendLines(lines, rendered, eol));
+	const fileEol = before.includes("\n") ? dominantEol(before) : newFileEol;
+	const text = joinLines(bom, appendLines(lines, rendered, blockLineEnding(syntax, fileEol)));
 	return { ok: true, text, action, blockStartLine: lines.length + 1 };
+}
+
+/**
+ * The line ending of the lines we write (and of the file's last line, when it had none). zsh,
+ * bash and fish keep a carriage return in the line it ends (the key would not work), so theirs
+ * is always LF, also in a file written with CRLF; PowerShell reads either: it follows the file.
+ */
+function blockLineEnding(syntax: ShellSyntax, fileEol: "\n" | "\r\n"): "\n" | "\r\n" {
+	return syntax === "powershell" ? fileEol : "\n";
 }
 
 export function removeBlock(text: string, syntax: ShellSyntax = "posix"): BlockEdit {

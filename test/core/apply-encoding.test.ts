@@ -37,7 +37,8 @@ describe.each([
 		expect(change?.otherDefinitions).toEqual([{ line: 2, masked: expect.any(String) }]);
 		const result = await applyPlan(system, planned);
 		if (!result.ok) throw new Error(result.message);
-		expect(await readFile(file)).toEqual(encode(`${original}${BLOCK.join("\r\n")}\r\n`));
+		// The block in LF: zsh would keep a CR in the key.
+		expect(await readFile(file)).toEqual(encode(`${original}${BLOCK.join("\n")}\n`));
 		const backup = result.written[0]?.backupPath;
 		expect(backup && (await readFile(backup))).toEqual(encode(original));
 	});

@@ -84,7 +84,9 @@ describe("applyBlock properties", () => {
 					expect(text.startsWith(original)).toBe(true);
 					const copied = /^[^\n]*\r\n/.test(original) ? "\r\n" : "\n";
 					// With no line break to copy, the caller's choice for a new file.
-					const eol = original.includes("\n") ? copied : (options.newFileEol ?? "\n");
+					const fileEol = original.includes("\n") ? copied : (options.newFileEol ?? "\n");
+					// zsh, bash and fish keep a CR in the value: their block is LF whatever the file's.
+					const eol = syntax === "powershell" ? fileEol : "\n";
 					const block = renderBlock(syntax, set(value)).join(eol);
 					const added = text.slice(original.length);
 					expect([`${block}${eol}`, `${eol}${block}`, `\r\n${block}`]).toContain(added);

@@ -69,15 +69,15 @@ const insertCases: {
 		line: 3,
 	},
 	{
-		name: "a CRLF file",
+		name: "a CRLF file: the block is LF all the same (zsh would keep a CR in the value)",
 		before: "a\r\n",
-		after: `a\r\n${posixBlock("v", "\r\n")}\r\n`,
+		after: `a\r\n${posixBlock("v")}\n`,
 		line: 2,
 	},
 	{
-		name: "a CRLF file without a final newline",
+		name: "a CRLF file without a final newline: its last line ends in LF, like the block",
 		before: "a\r\nb",
-		after: `a\r\nb\r\n${posixBlock("v", "\r\n")}`,
+		after: `a\r\nb\n${posixBlock("v")}`,
 		line: 3,
 	},
 	{
@@ -130,12 +130,12 @@ describe("applyBlock inserts at the end", () => {
 });
 
 describe("applyBlock with a block already there", () => {
-	it("replaces it in place, keeping the lines around it", () => {
+	it("replaces it in place, keeping the lines around it (a CRLF block left by an older run turns LF)", () => {
 		const before = `top\r\n${posixBlock("old", "\r\n")}\r\nbottom\r\n`;
 		const result = applied(applyBlock(before, "posix", set("new")));
 		expect(result).toEqual({
 			ok: true,
-			text: `top\r\n${posixBlock("new", "\r\n")}\r\nbottom\r\n`,
+			text: `top\r\n${posixBlock("new")}\nbottom\r\n`,
 			action: "replaced",
 			blockStartLine: 2,
 		});
@@ -155,7 +155,7 @@ describe("applyBlock with a block already there", () => {
 		const before = `${BLOCK_START}  \r\n${COMMENT}\nexport ${NAME}='v'\n${BLOCK_END}\t\nend\n`;
 		const result = applied(applyBlock(before, "posix", set("v")));
 		expect(result.action).toBe("replaced");
-		expect(result.text).toBe(`${BLOCK_START}\r\n${COMMENT}\r\nexport ${NAME}='v'\r\n${BLOCK_END}\nend\n`);
+		expect(result.text).toBe(`${BLOCK_START}\n${COMMENT}\nexport ${NAME}='v'\n${BLOCK_END}\nend\n`);
 	});
 
 	it.each([

@@ -2,7 +2,7 @@
 // the fake Anthropic API on loopback. Afterwards a fresh real shell must read the key,
 // and nothing the user saw may contain the key.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { makeSandbox, readBack, SECRET_PART, TEST_KEY, WRONG_KEY } from "../helpers/sandbox.js";
@@ -145,6 +145,27 @@ describe("--key-stdin", { timeout: 60_000 }, () => {
 		expect(report.liveTest.model).toBe("claude-haiku-5-5");
 		expect(readBack(shell, sandbox)).toBe(TEST_KEY);
 	});
+
+	it.each([
+		["written with CRLF", "# from Windows\r\nalias ll='ls -l'\r\n"],
+		[
+			"with CRLF on its first line only, no final newline",
+			"# mine\r\nalias ll='ls -l'\nalias gs='git status'",
+		],
+	])(
+		"a ~/.zshrc %s: its bytes kept, the block in LF, and a fresh zsh reads the key",
+		async (_name, original) => {
+			const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+			writeFileSync(`${sandbox.home}/.zshrc`, original);
+			const { stdout, exitCode } = await runCli(sandbox, ["--key-stdin", "--target", "zsh"], TEST_KEY);
+			expectNoLeak(stdout);
+			expect(exitCode).toBe(0);
+			const after = readFileSync(`${sandbox.home}/.zshrc`, "utf8");
+			expect(after.startsWith(original)).toBe(true);
+			expect(after.slice(original.length)).not.toContain("\r");
+			expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
+		},
+	);
 
 	it("saves to .env in a real git repo; git check-ignore agrees and Node's loader reads it", async () => {
 		const sandbox = makeSandbox({ shell: "bash", baseURL: api.url, gitRepo: true });
