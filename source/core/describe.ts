@@ -1,7 +1,7 @@
 // Plain sentences about a plan, shared by the screens and the --key-stdin output.
 
 import { maskKey } from "./key.js";
-import type { FileChange, Plan } from "./plan.js";
+import { type FileChange, holdsKey, type Plan } from "./plan.js";
 import type { Detected } from "./platform.js";
 import { displayPath } from "./targets.js";
 import type { WindowsContext } from "./windows/detect.js";
@@ -71,7 +71,7 @@ export function usageHints(plan: Plan, detected: Detected, windows?: WindowsCont
 	if (detected.os === "windows") return windowsHints(plan, windows);
 	const hints: string[] = [];
 	if (detected.os === "wsl") hints.push(WSL_NOTE);
-	for (const change of plan.changes.filter((each) => each.action !== "disabled" && !each.supporting)) {
+	for (const change of plan.changes.filter(holdsKey)) {
 		const path = displayPath(change.file.path, detected.home);
 		if (change.file.target === "dotenv") {
 			hints.push(
@@ -104,9 +104,7 @@ export function staleTerminalWarning(
 ): string | undefined {
 	if (terminalValue === undefined || terminalValue === key) return undefined;
 	const masked = terminalValue.trim() === "" ? "an empty value" : maskKey(terminalValue);
-	const shellFile = plan.changes.find(
-		(change) => change.file.target !== "dotenv" && change.action !== "disabled",
-	);
+	const shellFile = plan.changes.find((change) => change.file.target !== "dotenv" && holdsKey(change));
 	const fix = shellFile
 		? `run \`source ${shellFile.display}\` or open a new terminal`
 		: `run \`unset ${plan.variable}\` (it wins over .env), and remove it from your shell files`;
@@ -115,7 +113,7 @@ export function staleTerminalWarning(
 
 function windowsHints(plan: Plan, windows: WindowsContext | undefined): string[] {
 	const written: WindowsTargetWritten[] = plan.changes
-		.filter((change) => change.action !== "disabled")
+		.filter(holdsKey)
 		.map((change) =>
 			change.file.target === "powershell" ? "powershell" : change.file.target === "bash" ? "bash" : "dotenv",
 		);

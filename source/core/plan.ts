@@ -68,6 +68,11 @@ export interface FileChange {
 	readonly backupDisplay: string | undefined;
 }
 
+/** A file a new shell or program reads the key from: not one whose stale lines were only commented out, nor a supporting file. */
+export function holdsKey(change: FileChange): boolean {
+	return change.action !== "disabled" && !change.supporting;
+}
+
 export interface GitignoreChange {
 	readonly path: string;
 	readonly display: string;

@@ -2,7 +2,7 @@
 // or the Windows user environment reads the key back; git confirms the .env is ignored.
 import { gitFacts, isIgnored, pathsOf } from "./gitignore.js";
 import { maskKey } from "./key.js";
-import type { FileChange, Plan } from "./plan.js";
+import { type FileChange, holdsKey, type Plan } from "./plan.js";
 import type { Detected } from "./platform.js";
 import { proveTarget } from "./prove.js";
 import type { System } from "./system.js";
@@ -29,7 +29,7 @@ export async function proveChanges(
 	const proofs: Proof[] = [];
 	// A file where stale lines were only commented out holds no key to prove; a private key
 	// file is proven through the startup files that source it.
-	for (const change of plan.changes.filter((each) => each.action !== "disabled" && !each.supporting)) {
+	for (const change of plan.changes.filter(holdsKey)) {
 		if (change.file.host) {
 			proofs.push(await proveProfileChange(system, change, plan.variable, key));
 			continue;

@@ -5,15 +5,23 @@ import type { Plan } from "../../source/core/plan.js";
 const KEY = `sk-ant-api03-${"n".repeat(89)}NewwAA`;
 const OLD = `sk-ant-api03-${"o".repeat(89)}OlddAA`;
 
-function planFor(target: "zsh" | "dotenv", display: string): Plan {
+type Change = Plan["changes"][number];
+
+function planFor(target: "zsh" | "dotenv", display: string, before: readonly Change[] = []): Plan {
 	return {
 		variable: "ANTHROPIC_API_KEY",
 		masked: "",
 		backupDir: "/b",
 		blockedProfiles: [],
-		changes: [{ file: { target }, display } as Plan["changes"][number]],
+		changes: [...before, { file: { target }, display } as Change],
 	};
 }
+
+/** A tracked ~/.zshrc: the key goes to a private file, listed first with its folder's .gitignore. */
+const PRIVATE_FILES = [
+	{ file: { target: "zsh" }, display: "~/.local/state/claude-setup/.gitignore", supporting: true },
+	{ file: { target: "zsh" }, display: "~/.local/state/claude-setup/env.sh", supporting: true },
+] as Change[];
 
 describe("staleTerminalWarning", () => {
 	it.each([
@@ -22,6 +30,12 @@ describe("staleTerminalWarning", () => {
 		[
 			"an older key, shell file",
 			planFor("zsh", "~/.zshrc"),
+			OLD,
+			"This terminal still has ANTHROPIC_API_KEY=sk-ant-api03-…ddAA; programs started here use it until you run `source ~/.zshrc` or open a new terminal.",
+		],
+		[
+			"an older key, the key in a private file that ~/.zshrc sources",
+			planFor("zsh", "~/.zshrc", PRIVATE_FILES),
 			OLD,
 			"This terminal still has ANTHROPIC_API_KEY=sk-ant-api03-…ddAA; programs started here use it until you run `source ~/.zshrc` or open a new terminal.",
 		],
