@@ -8,7 +8,7 @@ import type { FileSystem, RunCommand } from "./system.js";
 const COMMENT = "# Added by claude-setup: keeps your API key out of git";
 
 /** Path rules follow the file's system: a `C:\…` path is split the Windows way, even on Linux (tests). */
-export function pathsOf(file: string): path.PlatformPath {
+function pathsOf(file: string): path.PlatformPath {
 	return /^[A-Za-z]:[\\/]|^\\\\/.test(file) ? path.win32 : path.posix;
 }
 

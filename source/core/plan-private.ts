@@ -13,7 +13,7 @@ import {
 	sourcesPrivateFile,
 } from "./private-file.js";
 import type { System } from "./system.js";
-import { displayPath, type TargetFile } from "./targets.js";
+import { displayPath, type TargetFile, type TargetName } from "./targets.js";
 import { decodeText } from "./text-encoding.js";
 import { findTrackedDotfile, type TrackedDotfile } from "./tracked-dotfile.js";
 
@@ -69,24 +69,21 @@ export async function planPrivateFiles(
 		changes.push({ ...planned.change, supporting: true, keyFileFor });
 	}
 	const ignore =
-		changes.length > 0 ? await ignoreStateFolder(system, users.values().next().value?.[0]) : undefined;
+		changes[0] === undefined ? undefined : await ignoreStateFolder(system, changes[0].file.target);
 	return { ok: true, plan: { sourceLines, changes: ignore ? [ignore, ...changes] : changes, tracked } };
 }
 
 const IGNORE_ALL = "# claude-setup's private files (your key, backups): git must never pick them up.\n*\n";
 
 /** A repository in $HOME holds ~/.local/state too: a `*` .gitignore keeps the whole folder out of it. */
-async function ignoreStateFolder(
-	system: System,
-	user: TargetFile | undefined,
-): Promise<FileChange | undefined> {
+async function ignoreStateFolder(system: System, target: TargetName): Promise<FileChange | undefined> {
 	const path = pathsFor(system.platform).join(stateDirectory(system), ".gitignore");
 	const bytes = await system.fs.read(path).catch(() => undefined);
 	const before = bytes === undefined ? undefined : decodeText(bytes).text;
-	if (user === undefined || before?.split(/\r?\n/).includes("*")) return undefined;
+	if (before?.split(/\r?\n/).includes("*")) return undefined;
 	const display = displayPath(path, system.homeDir);
 	return {
-		file: { target: user.target, path, syntax: "posix", ownsWholeFile: true, label: display },
+		file: { target, path, syntax: "posix", ownsWholeFile: true, label: display },
 		display,
 		before,
 		after: before === undefined ? IGNORE_ALL : `${before.replace(/[^\n]$/, "$&\n")}*\n`,

@@ -1,7 +1,7 @@
 // Answers + the files as they are now → the exact changes to preview and then apply.
 // Nothing here writes; apply.ts does, from this plan only.
 
-import { backupPath, backupStamp, userVariableBackupName } from "./backups.js";
+import { type BackupPlace, backupPath, backupStamp, userVariableBackupName } from "./backups.js";
 import { syntaxOf } from "./file-syntax.js";
 import { planGitignore } from "./gitignore.js";
 import { maskKey } from "./key.js";
@@ -124,11 +124,18 @@ export function backupDirectory(system: System): string {
 	return pathsFor(system.platform).join(stateDirectory(system), "backups");
 }
 
+/** Where this run's backups go, all named with one stamp. */
+export function backupPlace(system: System): BackupPlace {
+	return {
+		backupDir: backupDirectory(system),
+		stamp: backupStamp(system.now()),
+		join: pathsFor(system.platform).join,
+	};
+}
+
 export async function planChanges(system: System, input: PlanInput): Promise<PlanResult> {
-	const { join } = pathsFor(system.platform);
-	const backupDir = backupDirectory(system);
-	const stamp = backupStamp(system.now());
-	const context = { variable: input.variable, key: input.key, backupDir, stamp, join };
+	const place = backupPlace(system);
+	const context = { variable: input.variable, key: input.key, ...place };
 	const unavailable = input.targets.find((target) => !targetsFor(input.detected.os).includes(target));
 	if (unavailable) {
 		return { ok: false, path: "", message: `The ${unavailable} target is not available on this system.` };
@@ -191,7 +198,7 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			variable: input.variable,
 			masked: maskKey(input.key),
 			changes,
-			backupDir,
+			backupDir: place.backupDir,
 			userVariable,
 			trackedDotfiles: privates.plan.tracked,
 			blockedProfiles: profileHosts.length > 0 ? await blockingPolicies(system, profileHosts) : [],

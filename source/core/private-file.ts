@@ -1,7 +1,8 @@
 // Dotfiles under version control: the key goes in a 0600 file of claude-setup's own and the
 // (tracked) startup file only sources it, so no commit or push carries the key and a rotation
 // never touches the tracked file again.
-import { findBlock } from "./block-edit.js";
+import { locateBlock } from "./block-markers.js";
+import { splitLines } from "./line-endings.js";
 import { stateDirectory } from "./manifest.js";
 import { pathsFor } from "./paths.js";
 import type { System } from "./system.js";
@@ -41,8 +42,8 @@ export function sourceLine(syntax: PrivateSyntax, path: string, system: System):
 
 /** The startup file's claude-setup block already sources the private file (rotation keeps it that way). */
 export function sourcesPrivateFile(text: string, syntax: PrivateSyntax, line: string): boolean {
-	const block = findBlock(text, syntax);
+	const { lines } = splitLines(text);
+	const block = locateBlock(lines, syntax);
 	if (block === undefined || "problem" in block) return false;
-	const inside = text.split(/\r?\n/).slice(block.startLine, block.endLine - 1);
-	return inside.some((content) => content.trimEnd() === line);
+	return lines.slice(block.startLine, block.endLine - 1).some(({ content }) => content.trimEnd() === line);
 }

@@ -1,7 +1,8 @@
 // Proves what was written: a fresh real shell, Node's own .env loader, a fresh PowerShell
 // or the Windows user environment reads the key back; git confirms the .env is ignored.
-import { gitFacts, isIgnored, pathsOf } from "./gitignore.js";
+import { gitFacts, isIgnored } from "./gitignore.js";
 import { maskKey } from "./key.js";
+import { pathsFor } from "./paths.js";
 import { type FileChange, holdsKey, type Plan } from "./plan.js";
 import type { Detected } from "./platform.js";
 import { proveTarget } from "./prove.js";
@@ -55,7 +56,7 @@ export async function proveChanges(
 		});
 		if (
 			change.file.target === "dotenv" &&
-			(await gitFacts(system.run, pathsOf(change.file.path).dirname(change.file.path))).inRepo
+			(await gitFacts(system.run, pathsFor(system.platform).dirname(change.file.path))).inRepo
 		) {
 			proofs.push(await proveIgnored(system, change.file.path, change.display));
 		}

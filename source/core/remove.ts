@@ -1,15 +1,14 @@
 // `claude-setup remove`: take back exactly what claude-setup wrote — its marked blocks, the
 // .env lines and Windows user variable it recorded — and put back the definitions it
 // commented out. A file it created and that holds nothing else is deleted.
-import { backupPath, backupStamp, fileBackupName, userVariableBackupName } from "./backups.js";
+import { backupPath, fileBackupName, userVariableBackupName } from "./backups.js";
 import { removeBlock } from "./block-edit.js";
 import { restoreCommentedLines } from "./comment-out.js";
 import { removeDotenvVar } from "./dotenv.js";
 import { syntaxOf } from "./file-syntax.js";
 import { maskKey } from "./key.js";
 import { type ManifestEntry, readManifest, USER_ENVIRONMENT_PATH } from "./manifest.js";
-import { pathsFor } from "./paths.js";
-import { backupDirectory, type FileChange, type Plan } from "./plan.js";
+import { backupPlace, type FileChange, type Plan } from "./plan.js";
 import type { System } from "./system.js";
 import { displayPath, projectPath, type TargetFile, type TargetName } from "./targets.js";
 import { decodeText } from "./text-encoding.js";
@@ -31,8 +30,7 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 	const manifest = (await readManifest(system)).filter(
 		(entry) => input.targets.length === 0 || input.targets.includes(entry.target),
 	);
-	const backupDir = backupDirectory(system);
-	const place = { backupDir, stamp: backupStamp(system.now()), join: pathsFor(system.platform).join };
+	const place = backupPlace(system);
 	const paths = new Set([...input.files, ...manifest.map((entry) => entry.path)]);
 	paths.delete(USER_ENVIRONMENT_PATH);
 	const changes: FileChange[] = [];
@@ -80,7 +78,7 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 			variable: variable?.variable ?? "ANTHROPIC_API_KEY",
 			masked: "",
 			changes,
-			backupDir,
+			backupDir: place.backupDir,
 			blockedProfiles: [],
 			removal: { entries: manifest },
 			userVariable: userVariable && {

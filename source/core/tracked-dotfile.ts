@@ -1,7 +1,8 @@
 // Is a startup file under version control? A link into a dotfiles repository (GNU stow), a
 // git work tree around it (a repo in $HOME), or yadm's repository: a secret written there
 // ends up in commits and pushes. Facts come from real git through the injected runner.
-import { gitFacts, isIgnored, isTracked, pathsOf } from "./gitignore.js";
+import { gitFacts, isIgnored, isTracked } from "./gitignore.js";
+import { pathsFor } from "./paths.js";
 import type { System } from "./system.js";
 import { displayPath } from "./targets.js";
 
@@ -72,21 +73,25 @@ export function gitRoot(system: System, folder: string): Promise<string | undefi
 
 /** The nearest folder that exists: fish's conf.d may not be there yet. */
 async function existingFolder(system: System, file: string): Promise<string> {
-	let folder = pathsOf(file).dirname(file);
+	const { dirname } = pathsFor(system.platform);
+	let folder = dirname(file);
 	for (let hops = 0; hops < 64; hops++) {
 		const info = await system.fs.info(folder).catch(() => undefined);
 		if (info?.isDirectory) return folder;
-		const parent = pathsOf(folder).dirname(folder);
+		const parent = dirname(folder);
 		if (parent === folder) break;
 		folder = parent;
 	}
 	return folder;
 }
 
+/** `${XDG_DATA_HOME:-~/.local/share}`, where yadm and chezmoi keep their repositories. */
+function dataHome(system: System): string {
+	return system.env.XDG_DATA_HOME || pathsFor(system.platform).join(system.homeDir, ".local", "share");
+}
+
 async function inYadm(system: System, file: string): Promise<boolean> {
-	const { join } = pathsOf(system.homeDir);
-	const data = system.env.XDG_DATA_HOME || join(system.homeDir, ".local", "share");
-	const repo = join(data, "yadm", "repo.git");
+	const repo = pathsFor(system.platform).join(dataHome(system), "yadm", "repo.git");
 	if (!(await system.fs.info(repo).catch(() => undefined))?.isDirectory) return false;
 	const args = [
 		`--git-dir=${repo}`,
@@ -106,9 +111,8 @@ const CHEZMOI_NAME =
 
 /** Whether `~/.local/share/chezmoi` (or $XDG_DATA_HOME) has a source for this home file. */
 async function inChezmoi(system: System, file: string): Promise<boolean> {
-	const { join, relative, sep } = pathsOf(system.homeDir);
-	const data = system.env.XDG_DATA_HOME || join(system.homeDir, ".local", "share");
-	let folder = join(data, "chezmoi");
+	const { join, relative, sep } = pathsFor(system.platform);
+	let folder = join(dataHome(system), "chezmoi");
 	const parts = relative(system.homeDir, file).split(sep);
 	if (parts[0] === ".." || parts.length === 0) return false;
 	for (const [index, part] of parts.entries()) {
@@ -123,7 +127,7 @@ async function inChezmoi(system: System, file: string): Promise<boolean> {
 }
 
 /** Asks git about the file where it really lives (a link is followed to its target). */
-export async function gatherDotfileFacts(system: System, path: string): Promise<DotfileFacts> {
+async function gatherDotfileFacts(system: System, path: string): Promise<DotfileFacts> {
 	const info = await system.fs.info(path).catch(() => undefined);
 	const realPath = info?.realPath ?? path;
 	const root = await gitRoot(system, await existingFolder(system, realPath));

@@ -2,7 +2,7 @@
 // "401 although I set my key" is one of these: a stale or empty definition that wins.
 import { maskOrEmpty } from "./scan-classify.js";
 import type { Finding, ScanResult, Source } from "./scan-types.js";
-import { type TerminalValue, winningFindings } from "./terminal-value.js";
+import type { TerminalValue } from "./terminal-value.js";
 
 export interface Issue {
 	readonly code:
@@ -24,9 +24,11 @@ export interface Issue {
 
 const KEY = "ANTHROPIC_API_KEY";
 
+/** `winners`: the definitions a new terminal reads the key from (winningFindings), the last one wins. */
 export function findIssues(
 	scan: ScanResult,
 	terminal: TerminalValue,
+	winners: readonly Finding[],
 	processValue: string | undefined,
 ): Issue[] {
 	const issues: Issue[] = [];
@@ -45,7 +47,6 @@ export function findIssues(
 			: "Run claude-setup to save one.";
 		add("terminal-missing", "error", `A new ${terminal.shell} terminal gets no ${KEY}. ${next}`);
 	}
-	const winners = winningFindings(scan.findings, terminal);
 	// Of several definitions a shell reads, the last one wins.
 	const winner = winners.at(-1);
 	if (winner && winner.kind !== "api-key") {

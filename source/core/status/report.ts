@@ -48,7 +48,7 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 	const winning = terminal.state === "set" ? terminal.value : undefined;
 	const winners = winningFindings(scan.findings, terminal);
 	const processValue = system.env.ANTHROPIC_API_KEY;
-	const issues = findIssues(scan, terminal, processValue);
+	const issues = findIssues(scan, terminal, winners, processValue);
 	let liveCheck: StatusReport["liveCheck"];
 	if (
 		context.verify &&
