@@ -1,5 +1,5 @@
 import { Box, Text, useApp } from "ink";
-import { useEffect, useMemo, useReducer, useRef } from "react";
+import { Fragment, useEffect, useMemo, useReducer, useRef } from "react";
 import type { ExitCodeValue } from "./core/exit-codes.js";
 import { foreignDefinitions } from "./core/rotation.js";
 import type { System } from "./core/system.js";
@@ -33,11 +33,10 @@ export function App({ system, settings, onExit }: AppProps) {
 	const { exit } = useApp();
 	const { takeAction, cancel } = useStepEffects(system, settings, state, dispatch, reducer);
 	const { step } = state;
-	// Every key step is a fresh prompt (empty input): after a refused key too, even when the
-	// answer came back too fast for a "checking" frame to replace the prompt in between.
-	const keyPrompt = useRef({ step, id: 0 });
-	if (step.name === "key" && keyPrompt.current.step !== step)
-		keyPrompt.current = { step, id: keyPrompt.current.id + 1 };
+	// Every step is a fresh screen (a refused key gets an empty prompt, a failed retry its choice
+	// afresh), even when an answer came back too fast for a busy frame to show in between.
+	const shown = useRef({ step, id: 0 });
+	if (shown.current.step !== step) shown.current = { step, id: shown.current.id + 1 };
 
 	const finished = step.name === "done" || step.name === "failed";
 	const exitCode = state.exitCode;
@@ -57,7 +56,7 @@ export function App({ system, settings, onExit }: AppProps) {
 		>
 			<Box flexDirection="column" paddingX={1}>
 				<Header state={state} baseURL={state.environment?.baseURL} />
-				{screen()}
+				<Fragment key={shown.current.id}>{screen()}</Fragment>
 			</Box>
 		</KeyRouter>
 	);
@@ -67,7 +66,6 @@ export function App({ system, settings, onExit }: AppProps) {
 			case "key":
 				return (
 					<KeyScreen
-						key={keyPrompt.current.id}
 						existing={state.environment?.existing ?? []}
 						advice={step.advice}
 						onSubmit={(key) => takeAction({ type: "key-accepted", key })}

@@ -27,9 +27,6 @@ function firstFrameLines(style: ChalkInstance): readonly string[] {
 	].map((line) => line.trimEnd()); // as Ink does: "❯ " without colours ends in a bare space
 }
 
-/** The widest line in columns (every character of the frame is one column wide). */
-const FIRST_FRAME_WIDTH = Math.max(...firstFrameLines(new Chalk({ level: 0 })).map((line) => line.length));
-
 // Synchronized output (DEC mode 2026): the terminal shows the erase and Ink's frame at once;
 // Ink's first write ends it.
 const BEGIN_SYNC = "\u001B[?2026h";
@@ -52,8 +49,11 @@ const NOTHING_DRAWN: FirstFrame = { handOver: () => undefined, dismiss: () => un
 
 function draw(): FirstFrame {
 	const { stdin, stdout } = process;
-	// Only where Ink's frame would look the same: a terminal wide enough that nothing wraps.
-	if (!wizardAtTerminal || !stdout.isTTY || (stdout.columns ?? 0) < FIRST_FRAME_WIDTH) return NOTHING_DRAWN;
+	if (!wizardAtTerminal || !stdout.isTTY) return NOTHING_DRAWN;
+	// Only where Ink's frame would look the same: a terminal wide enough that nothing wraps
+	// (every character of the frame is one column wide).
+	const widest = Math.max(...firstFrameLines(new Chalk({ level: 0 })).map((line) => line.length));
+	if ((stdout.columns ?? 0) < widest) return NOTHING_DRAWN;
 	stdin.setRawMode?.(true);
 	const lines = firstFrameLines(chalk);
 	stdout.write(`${lines.join("\n")}\n`);

@@ -23,6 +23,18 @@ function trackedHome(): Sandbox {
 
 const QUESTION = "Where should the key itself go?";
 
+/** A tracked ~/.zshrc, --target zsh, the key pasted: at the question, `move` picks `choice`. */
+async function choose(move: (app: ReturnType<typeof start>["app"]) => void, choice: string) {
+	const sandbox = trackedHome();
+	const { app } = start({ presetTargets: ["zsh"] }, sandbox);
+	await pasteKey(app);
+	await app.waitForText(QUESTION);
+	move(app);
+	await app.waitForText(`❯ ${choice}`);
+	app.press("enter");
+	return { app, sandbox };
+}
+
 describe("a ~/.zshrc under version control", { timeout: 30_000 }, () => {
 	it("Enter keeps the key in a private file that ~/.zshrc loads; a fresh zsh reads it", async () => {
 		const sandbox = trackedHome();
@@ -47,13 +59,7 @@ describe("a ~/.zshrc under version control", { timeout: 30_000 }, () => {
 	});
 
 	it("'write it anyway' puts the key in ~/.zshrc and the preview warns", async () => {
-		const sandbox = trackedHome();
-		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
-		await pasteKey(app);
-		await app.waitForText(QUESTION);
-		app.press("down");
-		await app.waitForText("❯ Write the key into ~/.zshrc anyway");
-		app.press("enter");
+		const { app, sandbox } = await choose((app) => app.press("down"), "Write the key into ~/.zshrc anyway");
 		const preview = flat(await answer(app, "Write these changes?"));
 		expect(preview).toContain("the key goes into it. Keep it out of commits");
 		await app.waitForText("All set.");
@@ -63,13 +69,7 @@ describe("a ~/.zshrc under version control", { timeout: 30_000 }, () => {
 	});
 
 	it("quit writes nothing", async () => {
-		const sandbox = trackedHome();
-		const { app } = start({ presetTargets: ["zsh"] }, sandbox);
-		await pasteKey(app);
-		await app.waitForText(QUESTION);
-		app.type("3");
-		await app.waitForText("❯ Quit without saving");
-		app.press("enter");
+		const { app, sandbox } = await choose((app) => app.type("3"), "Quit without saving");
 		expect(await app.waitForExit()).toBe(130);
 		expect(readFileSync(`${sandbox.home}/.zshrc`, "utf8")).toBe(ORIGINAL);
 	});

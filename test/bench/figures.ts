@@ -3,12 +3,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { KEY_PROMPT } from "../../source/ui/prompt-text.js";
 import { makeSandbox, TEST_KEY } from "../helpers/sandbox.js";
 import { CLI_PATH, openTerminal } from "../helpers/terminal.js";
 import { timeToText } from "./pty-timing.js";
 import type { TimedProxy } from "./timed-proxy.js";
 
-export const PROMPT = "Paste your Anthropic API key";
 /** Between a pasted key and Enter: far quicker than people are, long enough to be idle. */
 const PERSON_PAUSE_MS = 1_000;
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -27,11 +27,11 @@ const INK_TAKES_OVER = "\u001b[?25l";
 export async function firstFrame(apiUrl: string): Promise<{ cli: number; ink: number; node: number }> {
 	const sandbox = makeSandbox({ shell: "zsh", baseURL: apiUrl });
 	try {
-		const cli = await timeToText(process.execPath, [CLI_PATH], PROMPT, sandbox, INK_TAKES_OVER);
+		const cli = await timeToText(process.execPath, [CLI_PATH], KEY_PROMPT, sandbox, INK_TAKES_OVER);
 		const node = await timeToText(
 			process.execPath,
-			["-e", `console.log(${JSON.stringify(PROMPT)})`],
-			PROMPT,
+			["-e", `console.log(${JSON.stringify(KEY_PROMPT)})`],
+			KEY_PROMPT,
 			sandbox,
 		);
 		return { cli: cli.text, ink: cli.bytes, node: node.text };
@@ -40,7 +40,7 @@ export async function firstFrame(apiUrl: string): Promise<{ cli: number; ink: nu
 	}
 }
 
-export interface Packed {
+interface Packed {
 	readonly tarball: string;
 	readonly bytes: number;
 	readonly unpackedBytes: number;
@@ -125,7 +125,7 @@ export async function ownOverhead(proxy: TimedProxy): Promise<{ wizard: number; 
 	const sandbox = makeSandbox({ shell: "zsh", baseURL: proxy.url });
 	try {
 		const screen = openTerminal(process.execPath, [CLI_PATH, "--target", "zsh"], sandbox);
-		await screen.seen(PROMPT);
+		await screen.seen(KEY_PROMPT);
 		screen.write(TEST_KEY);
 		await screen.seen("Looks like an API key");
 		// Detection runs behind the prompt while a person pastes; let it finish as it would.

@@ -9,7 +9,7 @@ import type { Plan } from "../../source/core/plan.js";
 import { planRemoval } from "../../source/core/remove.js";
 import type { System } from "../../source/core/system.js";
 import type { TargetName } from "../../source/core/targets.js";
-import { makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
+import { exists, makeTempSystem, removeTempSystems, testKey } from "../helpers/temp-system.js";
 import { applyOrThrow, planAndApply } from "./plan-fixtures.js";
 
 const KEY = testKey("RemoveSecretNeverShown");
@@ -21,12 +21,6 @@ async function remove(system: System, files: string[], targets: TargetName[] = [
 	await applyOrThrow(system, planned.plan);
 	return planned.plan;
 }
-
-const exists = (file: string) =>
-	readFile(file).then(
-		() => true,
-		() => false,
-	);
 
 describe("planRemoval + applyPlan", () => {
 	it("deletes the files claude-setup created and forgets them", async () => {

@@ -1,14 +1,13 @@
 // Several real claude-setup processes saving a key into the same ~/.zshrc at the same moment:
 // the write lock and the re-read before writing leave exactly one whole block, every run
 // either wrote, found nothing to do, or stopped with exit 6, and nothing is left behind.
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BLOCK_END, BLOCK_START } from "../../source/core/block-markers.js";
 import { makeSandbox, type Sandbox, TEST_KEY } from "../helpers/sandbox.js";
-import { CLI_PATH } from "../helpers/terminal.js";
+import { spawnSaveToZsh } from "../helpers/terminal.js";
 
 const ZSHRC = "# mine\nalias ll='ls -l'\n";
 const sandboxes: Sandbox[] = [];
@@ -17,18 +16,9 @@ afterAll(() => {
 });
 
 async function save(sandbox: Sandbox, key: string) {
-	const child = spawn(process.execPath, [CLI_PATH, "--key-stdin", "--no-verify", "--target", "zsh"], {
-		cwd: sandbox.cwd,
-		env: sandbox.env,
-		stdio: ["pipe", "pipe", "pipe"],
-	});
-	let output = "";
-	child.stdout.on("data", (chunk) => {
-		output += String(chunk);
-	});
-	child.stdin.end(key);
+	const { child, output } = spawnSaveToZsh(sandbox, key);
 	const [code] = (await once(child, "exit")) as [number | null];
-	return { key, code, output };
+	return { key, code, output: output() };
 }
 
 const keyFor = (run: number) => TEST_KEY.replace("xxxxxx", `Run${run}x`.padEnd(6, "x").slice(0, 6));

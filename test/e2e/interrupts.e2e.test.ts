@@ -2,7 +2,7 @@
 // prompt and during the live test (files already written), and headless at moments spread
 // over a whole run. Afterwards: no temp file or lock anywhere, every file either untouched or
 // complete, the cursor shown again, and the exit code 128 + the signal's number.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { BLOCK_END, BLOCK_START } from "../../source/core/block-markers.js";
 import { type FakeAnthropic, scripted, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { holdLock, killHolders } from "../helpers/lock-holder.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
-import { CLI_PATH, KEYS, pasteToPreview, runInTerminal } from "../helpers/terminal.js";
+import { CLI_PATH, KEYS, pasteToPreview, runInTerminal, spawnSaveToZsh } from "../helpers/terminal.js";
 
 const SHOW_CURSOR = "\x1b[?25h";
 const ZSHRC = "# mine\nalias ll='ls -l'\n";
@@ -136,25 +136,15 @@ async function settingsAfterSignal(sandbox: Sandbox, signal: NodeJS.Signals): Pr
 
 /** Runs `--key-stdin --no-verify --target zsh`; sends `signal` after `delayMs`, or once `when` is printed. */
 async function headless(sandbox: Sandbox, signal?: NodeJS.Signals, delayMs = 0, when?: string) {
-	const child = spawn(process.execPath, [CLI_PATH, "--key-stdin", "--no-verify", "--target", "zsh"], {
-		cwd: sandbox.cwd,
-		env: sandbox.env,
-		stdio: ["pipe", "pipe", "pipe"],
+	const { child, output } = spawnSaveToZsh(sandbox, TEST_KEY);
+	child.stdout.on("data", () => {
+		if (signal && when && output().includes(when)) child.kill(signal);
 	});
-	let output = "";
-	child.stdout.on("data", (chunk) => {
-		output += String(chunk);
-		if (signal && when && output.includes(when)) child.kill(signal);
-	});
-	child.stderr.on("data", (chunk) => {
-		output += String(chunk);
-	});
-	child.stdin.end(TEST_KEY);
 	const started = Date.now();
 	const timer = signal && !when ? setTimeout(() => child.kill(signal), delayMs) : undefined;
 	const [code, killedBy] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
 	clearTimeout(timer);
-	return { code, killedBy, output, ms: Date.now() - started };
+	return { code, killedBy, output: output(), ms: Date.now() - started };
 }
 
 describe("signals at any moment of a --key-stdin run", { timeout: 120_000 }, () => {

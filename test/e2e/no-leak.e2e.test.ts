@@ -17,7 +17,7 @@ import {
 } from "../helpers/fake-anthropic.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { closedURL } from "../helpers/temp-system.js";
-import { KEYS, runCli, runInTerminal } from "../helpers/terminal.js";
+import { KEYS, pasteToPreview, runCli, runInTerminal } from "../helpers/terminal.js";
 
 const WRAPPED = ["git", "zsh", "bash", "fish", "ps"] as const;
 
@@ -95,13 +95,7 @@ describe("the interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () 
 	it("raw output, escape codes included, never holds the key; nor does any child's command line", async () => {
 		const sandbox = audited("zsh");
 		const run = runInTerminal([], sandbox);
-		await run.waitForText("Paste your Anthropic API key");
-		run.write(`\x1b[200~  export ANTHROPIC_API_KEY="${TEST_KEY}"\x1b[201~`);
-		await run.waitForText("Looks like an API key");
-		run.write(KEYS.enter);
-		await run.waitForText("Where should the key go?");
-		run.write(KEYS.enter);
-		await run.waitForText("Write these changes?");
+		await pasteToPreview(run, `\x1b[200~  export ANTHROPIC_API_KEY="${TEST_KEY}"\x1b[201~`);
 		run.write(KEYS.enter);
 		await run.waitForText("All set.");
 		expect(await run.exited).toBe(0);

@@ -26,13 +26,7 @@ describe("interactive wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 	])("saves to $shell with Enter at every question and a fresh $shell reads it", async ({ shell, file }) => {
 		const sandbox = makeSandbox({ shell, baseURL: api.url });
 		const run = runInTerminal([], sandbox);
-		await run.waitForText("Paste your Anthropic API key");
-		run.write(`  export ANTHROPIC_API_KEY="${TEST_KEY}"\n`);
-		await run.waitForText("Looks like an API key");
-		run.write(KEYS.enter);
-		await run.waitForText("Where should the key go?");
-		run.write(KEYS.enter);
-		await run.waitForText("Write these changes?");
+		await pasteToPreview(run, `  export ANTHROPIC_API_KEY="${TEST_KEY}"\n`);
 		run.write(KEYS.enter);
 		const screen = await run.waitForText("All set.");
 		expect(await run.exited).toBe(0);

@@ -22,7 +22,7 @@ export const PROFILE_PATHS: Readonly<Record<PowerShellHost, string>> = {
 };
 export const NODE_EXE = "C:\\Program Files\\nodejs\\node.exe";
 export const PARENT_PID = 4242;
-export const NOW = Date.UTC(2026, 10, 5, 9, 30, 0, 123);
+const NOW = Date.UTC(2026, 10, 5, 9, 30, 0, 123);
 
 export interface FakeWindowsOptions {
 	/** Installed hosts and their versions; a host left out is not installed. */

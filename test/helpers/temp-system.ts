@@ -1,13 +1,20 @@
 // The real node System pointed at a throwaway HOME and project folder, for tests that
 // plan, write and prove real files. Nothing of the real user's environment leaks in.
 
-import { mkdir, mkdtemp, realpath, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, realpath, rm, stat } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { AnthropicApi, System } from "../../source/core/system.js";
 import { createNodeSystem } from "../../source/system/node-system.js";
 import { baseEnv } from "./sandbox.js";
+
+/** Whether anything is at `file` now. */
+export const exists = (file: string): Promise<boolean> =>
+	stat(file).then(
+		() => true,
+		() => false,
+	);
 
 export interface TempSystem {
 	readonly root: string;

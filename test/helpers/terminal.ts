@@ -1,5 +1,6 @@
 // Runs the built CLI in a real pseudo-terminal and renders its output with a real
 // terminal emulator (xterm headless), so tests read the screen a person would see.
+import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import pty from "@lydell/node-pty";
 import xterm from "@xterm/headless";
@@ -17,6 +18,23 @@ export const KEYS = {
 	up: "\x1b[A",
 	backspace: "\x7f",
 } as const;
+
+/** The built CLI saving `key` to ~/.zshrc with no questions (`--key-stdin --no-verify`); output collected as it comes. */
+export function spawnSaveToZsh(sandbox: Sandbox, key: string) {
+	const child = spawn(process.execPath, [CLI_PATH, "--key-stdin", "--no-verify", "--target", "zsh"], {
+		cwd: sandbox.cwd,
+		env: sandbox.env,
+		stdio: ["pipe", "pipe", "pipe"],
+	});
+	let output = "";
+	const collect = (chunk: Buffer) => {
+		output += String(chunk);
+	};
+	child.stdout.on("data", collect);
+	child.stderr.on("data", collect);
+	child.stdin.end(key);
+	return { child, output: () => output };
+}
 
 /**
  * The built CLI without a terminal: `input` on stdin, the sandbox's environment only, never throws.
@@ -176,23 +194,15 @@ export function runInTerminal(
 	options: { env: Record<string, string>; cwd: string; cols?: number; rows?: number },
 ): TerminalRun {
 	const terminal = openTerminal(process.execPath, [CLI_PATH, ...args], options);
-	let done = false;
-	void terminal.exited.then(() => {
-		done = true;
-	});
 	const screen = () => terminal.screen().replace(/\n+$/, "");
 
 	const waitForText = async (text: string | RegExp, timeoutMs = 15_000) => {
-		const deadline = Date.now() + timeoutMs;
-		for (;;) {
-			await terminal.drawn();
-			const current = screen();
-			if (found(text, current)) return current;
-			if (done || Date.now() > deadline) {
-				throw new Error(`Timed out waiting for ${String(text)}. Screen:\n${current}`);
-			}
-			await new Promise((resolve) => setTimeout(resolve, 20));
-		}
+		const ended = terminal.exited.then(() => {
+			if (!found(text, screen()))
+				throw new Error(`The CLI exited without showing ${String(text)}. Screen:\n${screen()}`);
+		});
+		await Promise.race([terminal.seen(text, timeoutMs), ended]);
+		return screen();
 	};
 
 	return {
@@ -206,11 +216,14 @@ export function runInTerminal(
 	};
 }
 
-/** Pastes `key` and presses Enter, then waits for the preview (a run given --target). */
-export async function pasteToPreview(run: TerminalRun, key: string): Promise<void> {
+/** Pastes `pasted` and presses Enter (and Enter on where the key goes, when asked), then waits for the preview. */
+export async function pasteToPreview(run: TerminalRun, pasted: string): Promise<void> {
 	await run.waitForText("Paste your Anthropic API key");
-	run.write(key);
+	run.write(pasted);
 	await run.waitForText("Looks like an API key");
+	run.write(KEYS.enter);
+	const next = await run.waitForText(/Where should the key go\?|Write these changes\?/);
+	if (!next.includes("Where should the key go?")) return;
 	run.write(KEYS.enter);
 	await run.waitForText("Write these changes?");
 }

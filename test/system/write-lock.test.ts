@@ -12,6 +12,7 @@ import {
 	writeInProgress,
 } from "../../source/system/write-lock.js";
 import { deadPid, holdLock, killHolders } from "../helpers/lock-holder.js";
+import { exists } from "../helpers/temp-system.js";
 
 let dir: string;
 let count = 0;
@@ -24,11 +25,6 @@ afterAll(async () => {
 });
 
 const freshLock = () => path.join(dir, `write-${count++}.lock`);
-const exists = (file: string) =>
-	stat(file).then(
-		() => true,
-		() => false,
-	);
 
 describe("taking and releasing", () => {
 	it("writes pid, start and a token into a 0600 file, and removes it on release", async () => {
