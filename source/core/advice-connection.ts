@@ -1,6 +1,6 @@
 // Advice when no HTTP answer came back: by the innermost error code (DNS, refused,
 // dropped, TLS interception, no route), with the raw message only as a last resort.
-import type { Core } from "./advice.js";
+import type { Core } from "./advice-types.js";
 
 const TLS_CODES = [
 	"SELF_SIGNED_CERT_IN_CHAIN",

@@ -1,17 +1,11 @@
 // Turns an API failure into what a person should do next. Pure: the wizard shows it and
 // exits with the code for its `outcome`.
 import { adviseConnection } from "./advice-connection.js";
+import type { Advice, AdviceContext, Core } from "./advice-types.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import type { ApiFailure } from "./system.js";
 
-export interface Advice {
-	readonly title: string;
-	readonly why: string;
-	readonly next: string[];
-	/** For support; also written into `next` so it is seen. */
-	readonly requestId?: string;
-	readonly outcome: "rejected" | "unreachable" | "account" | "server" | "request";
-}
+export type { Advice, AdviceContext } from "./advice-types.js";
 
 export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {
 	switch (outcome) {
@@ -24,21 +18,11 @@ export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {
 	}
 }
 
-export interface AdviceContext {
-	/** check = GET /v1/models, test = POST /v1/messages. */
-	readonly step: "check" | "test";
-	readonly model?: string;
-	/** ANTHROPIC_BASE_URL when set. */
-	readonly baseURL?: string;
-}
-
 export const DEFAULT_BASE_URL = "https://api.anthropic.com";
 const KEYS_PAGE = "console.anthropic.com → API keys";
 const BILLING_PAGE = "console.anthropic.com → Plans & Billing";
 const LIMITS_PAGE = "console.anthropic.com → Limits";
 const STATUS_PAGE = "Check status.anthropic.com for incidents.";
-
-export type Core = Omit<Advice, "requestId">;
 
 function customBaseURL(context: AdviceContext): string | undefined {
 	const url = context.baseURL?.trim();

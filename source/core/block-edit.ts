@@ -10,10 +10,10 @@ import {
 	locateBlock,
 	POWERSHELL_BLOCK_END,
 	POWERSHELL_BLOCK_START,
-	type ShellSyntax,
 } from "./block-markers.js";
 import { findDefinitions } from "./definitions.js";
 import { appendLines, dominantEol, joinLines, type Line, removeLines, splitLines } from "./line-endings.js";
+import type { ShellSyntax } from "./shell-words.js";
 
 export {
 	BLOCK_END,

@@ -2,8 +2,7 @@
 // they are (or what is wrong with them).
 
 import type { Line } from "./line-endings.js";
-
-export type ShellSyntax = "posix" | "fish" | "powershell";
+import type { ShellSyntax } from "./shell-words.js";
 
 export const BLOCK_START = "# >>> claude-setup >>>";
 export const BLOCK_END = "# <<< claude-setup <<<";

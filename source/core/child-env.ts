@@ -1,6 +1,6 @@
 // The environment for a child process that needs none of our secrets (ps, a zsh asked for
 // ZDOTDIR): credential variables removed, so a key this terminal exports is not handed on.
-import { CREDENTIAL_VARIABLES } from "./status/scan-types.js";
+import { CREDENTIAL_VARIABLES } from "./credential-variables.js";
 import type { Env } from "./system.js";
 import { withoutVariables } from "./windows/env.js";
 

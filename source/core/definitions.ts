@@ -1,10 +1,11 @@
 // Every place a file defines a variable, so callers can warn about definitions that
 // disagree with ours and make sure ours comes last (a later definition wins).
 
-import { blockMembership, type ShellSyntax } from "./block-markers.js";
+import { blockMembership } from "./block-markers.js";
 import { scanDotenv } from "./dotenv-scan.js";
 import { type Line, splitLines } from "./line-endings.js";
 import { powershellDefinitions } from "./powershell-definitions.js";
+import type { ShellSyntax } from "./shell-words.js";
 import { maskShellLine, readShellWord } from "./shell-words.js";
 
 export interface Definition {

@@ -6,7 +6,7 @@ import { findDefinitions } from "./definitions.js";
 import { setDotenvVar } from "./dotenv.js";
 import { describeFileError } from "./file-errors.js";
 import { maskKey } from "./key.js";
-import type { FileChange } from "./plan.js";
+import type { Disable, FileChange } from "./plan-types.js";
 import type { System } from "./system.js";
 import { displayPath, projectPath, type TargetFile } from "./targets.js";
 import { decodeText } from "./text-encoding.js";
@@ -16,13 +16,6 @@ export interface FileContext extends BackupPlace {
 	readonly key: string;
 	/** The file only sources claude-setup's private key file (it is under version control). */
 	readonly sourceLine?: string;
-}
-
-/** A definition claude-setup did not write, to comment out (rotation). */
-export interface Disable {
-	readonly path: string;
-	readonly line: number;
-	readonly masked: string;
 }
 
 export type FilePlan = { ok: true; change: FileChange } | { ok: false; path: string; message: string };

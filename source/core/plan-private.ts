@@ -3,8 +3,8 @@
 
 import { stateDirectory } from "./manifest.js";
 import { pathsFor } from "./paths.js";
-import type { FileChange } from "./plan.js";
 import { type FileContext, type FilePlan, planFile } from "./plan-file.js";
+import type { FileChange } from "./plan-types.js";
 import {
 	canUsePrivateFile,
 	type PrivateSyntax,

@@ -3,7 +3,7 @@
 // and the person is reminded that the old key lives until it is revoked.
 import { maskKey } from "./key.js";
 import type { PlanInput } from "./plan.js";
-import type { Disable } from "./plan-file.js";
+import type { Disable } from "./plan-types.js";
 import type { OsKind } from "./platform.js";
 import type { Environment } from "./session.js";
 import { where as whereOf } from "./status/issues.js";

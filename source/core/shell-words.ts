@@ -1,7 +1,8 @@
 // Just enough shell lexing to find variable definitions on one line of a startup file:
 // hide quoted text and comments, and read one word's value with its quotes removed.
 
-import type { ShellSyntax } from "./block-markers.js";
+/** The three syntaxes of the files we edit: sh-like (zsh, bash), fish, and PowerShell. */
+export type ShellSyntax = "posix" | "fish" | "powershell";
 
 const WORD_START_AFTER = /[\s;&|()]/;
 

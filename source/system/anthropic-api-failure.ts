@@ -2,7 +2,7 @@
 // HTTP answers; the innermost cause code when there was no answer. The key never leaks.
 import { maskKey } from "../core/key.js";
 import type { ApiFailure } from "../core/system.js";
-import type { Sdk } from "./anthropic-api.js";
+import type { Sdk } from "./anthropic-sdk.js";
 
 /** Replaces the key (and its trimmed form) wherever it appears; defensive. */
 export function scrubKey(text: string, key: string): string {

@@ -5,6 +5,7 @@
 import { DEFAULT_BASE_URL } from "../core/advice.js";
 import type { AnthropicApi, ApiResult, Env, MessageReply, ModelInfo } from "../core/system.js";
 import { toApiFailure } from "./anthropic-api-failure.js";
+import { loadSdk, type Sdk } from "./anthropic-sdk.js";
 
 export interface AnthropicApiOptions {
 	/** Wins over ANTHROPIC_BASE_URL in `env`; kept as given (even a mistaken `/v1`). */
@@ -19,19 +20,6 @@ export const TEST_PROMPT = "Reply with a short friendly greeting in five words o
 const LIST_TIMEOUT_MS = 10_000;
 const MESSAGE_TIMEOUT_MS = 30_000;
 const PRECONNECT_TIMEOUT_MS = 5_000;
-
-export type Sdk = typeof import("@anthropic-ai/sdk");
-let sdkPromise: Promise<Sdk> | undefined;
-function loadSdk(): Promise<Sdk> {
-	sdkPromise ??= import("node:v8").then((v8) => {
-		// Node's fetch parses HTTP with WebAssembly (llhttp), which V8 by default recompiles in the
-		// background with its optimising tier: ~30 MB at peak for our two requests. The baseline
-		// tier is plenty. Set before fetch first loads, and after Ink's own WebAssembly.
-		v8.setFlagsFromString("--liftoff-only");
-		return import("@anthropic-ai/sdk");
-	});
-	return sdkPromise;
-}
 
 const discard = (): void => {};
 // Even with ANTHROPIC_LOG=debug set, nothing reaches the terminal (debug logs carry headers).

@@ -3,7 +3,7 @@
 // machine and no key is involved. The SDK's and fetch's code is compiled by then, and checking
 // the real key after Enter costs little more than the network (~10 ms less on this machine).
 import type { ClientOptions } from "@anthropic-ai/sdk";
-import type { Sdk } from "./anthropic-api.js";
+import type { Sdk } from "./anthropic-sdk.js";
 
 const MODEL_PAGE = { data: [], has_more: false, first_id: null, last_id: null };
 const MESSAGE = {

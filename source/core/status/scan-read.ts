@@ -1,8 +1,8 @@
 // Reading what the scanners look at, and turning a found value into a Finding. A missing or
 // unreadable file, or a folder, is simply skipped: status must never fail on someone's dotfiles.
 
-import type { ShellSyntax } from "../block-markers.js";
 import { findDefinitions } from "../definitions.js";
+import type { ShellSyntax } from "../shell-words.js";
 import type { FileSystem } from "../system.js";
 import { decodeText } from "../text-encoding.js";
 import { classifyValue } from "./scan-classify.js";

@@ -1,19 +1,15 @@
 // What `claude-setup status` finds: every place an Anthropic credential (or a setting that
 // changes which credential Claude Code uses) is set, with where and how it was found.
 
-export type CredentialVariable = "ANTHROPIC_API_KEY" | "ANTHROPIC_AUTH_TOKEN" | "CLAUDE_CODE_OAUTH_TOKEN";
+import { CREDENTIAL_VARIABLES, type CredentialVariable } from "../credential-variables.js";
+
+export { CREDENTIAL_VARIABLES, type CredentialVariable } from "../credential-variables.js";
 export type SettingVariable =
 	| CredentialVariable
 	| "ANTHROPIC_BASE_URL"
 	| "CLAUDE_CODE_USE_BEDROCK"
 	| "CLAUDE_CODE_USE_VERTEX"
 	| "CLAUDE_CODE_USE_FOUNDRY";
-
-export const CREDENTIAL_VARIABLES: readonly CredentialVariable[] = [
-	"ANTHROPIC_API_KEY",
-	"ANTHROPIC_AUTH_TOKEN",
-	"CLAUDE_CODE_OAUTH_TOKEN",
-];
 
 export const SETTING_VARIABLES: readonly SettingVariable[] = [
 	...CREDENTIAL_VARIABLES,

@@ -1,0 +1,21 @@
+// What advice is made of, shared by the advice for HTTP answers and for connections that got none.
+
+export interface Advice {
+	readonly title: string;
+	readonly why: string;
+	readonly next: string[];
+	/** For support; also written into `next` so it is seen. */
+	readonly requestId?: string;
+	readonly outcome: "rejected" | "unreachable" | "account" | "server" | "request";
+}
+
+export interface AdviceContext {
+	/** check = GET /v1/models, test = POST /v1/messages. */
+	readonly step: "check" | "test";
+	readonly model?: string;
+	/** ANTHROPIC_BASE_URL when set. */
+	readonly baseURL?: string;
+}
+
+/** Advice before the request id is added. */
+export type Core = Omit<Advice, "requestId">;
