@@ -1,9 +1,9 @@
 import { Box, Text, useApp } from "ink";
 import { Fragment, useEffect, useMemo, useReducer, useRef } from "react";
 import type { ExitCodeValue } from "./core/exit-codes.js";
-import { foreignDefinitions } from "./core/rotation.js";
+import { foreignDefinitions } from "./core/flow/rotation.js";
+import { initialState, type WizardSettings, wizardReducer } from "./core/flow/wizard.js";
 import type { System } from "./core/system.js";
-import { initialState, type WizardSettings, wizardReducer } from "./core/wizard.js";
 import { AdviceView } from "./ui/advice-view.js";
 import { Busy } from "./ui/busy.js";
 import { Choice } from "./ui/choice.js";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { scrubSecrets } from "./core/scrub.js";
-import { TARGET_NAMES, type TargetName } from "./core/targets.js";
+import { scrubSecrets } from "./core/key/scrub.js";
+import { TARGET_NAMES, type TargetName } from "./core/plan/targets.js";
 
 export type Command = "setup" | "status" | "remove";
 

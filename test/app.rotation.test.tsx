@@ -4,8 +4,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { render } from "ink-testing-library";
 import { describe, expect, it, vi } from "vitest";
 import { App } from "../source/app.js";
-import { removeBlock } from "../source/core/block-edit.js";
-import { commentOutLines } from "../source/core/comment-out.js";
+import { removeBlock } from "../source/core/edit/block-edit.js";
+import { commentOutLines } from "../source/core/edit/comment-out.js";
 import type { System } from "../source/core/system.js";
 import {
 	answer,

@@ -4,8 +4,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cleanup } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
-import { removeBlock } from "../source/core/block-edit.js";
-import { commentOutLines, restoreCommentedLines } from "../source/core/comment-out.js";
+import { removeBlock } from "../source/core/edit/block-edit.js";
+import { commentOutLines, restoreCommentedLines } from "../source/core/edit/comment-out.js";
 import {
 	answer,
 	expectNoLeak,

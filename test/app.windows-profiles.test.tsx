@@ -3,7 +3,7 @@
 // for byte. Every test checks the key only ever went on standard input.
 import { cleanup } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
-import { encodeText } from "../source/core/text-encoding.js";
+import { encodeText } from "../source/core/text/text-encoding.js";
 import { encodeCommand, SCRIPTS } from "../source/core/windows/powershell.js";
 import { answer, pasteKey, ROTATED_KEY } from "./helpers/app-steps.js";
 import { withAppSuite } from "./helpers/app-suite.js";

@@ -1,6 +1,6 @@
 // SDK errors as ApiFailure data: status, type, error_code, request-id and retry-after for
 // HTTP answers; the innermost cause code when there was no answer. The key never leaks.
-import { maskKey } from "../core/key.js";
+import { maskKey } from "../core/key/key.js";
 import type { ApiFailure } from "../core/system.js";
 import type { Sdk } from "./anthropic-sdk.js";
 

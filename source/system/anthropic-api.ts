@@ -2,7 +2,7 @@
 // first frame draws before it loads. A person is waiting, so: no retries, short timeouts,
 // no SDK logging, no credentials but the key we were given, and failures as data.
 
-import { DEFAULT_BASE_URL } from "../core/advice.js";
+import { DEFAULT_BASE_URL } from "../core/advice/advice.js";
 import type { AnthropicApi, ApiResult, Env, MessageReply, ModelInfo } from "../core/system.js";
 import { toApiFailure } from "./anthropic-api-failure.js";
 import { loadSdk, type Sdk } from "./anthropic-sdk.js";

@@ -4,8 +4,8 @@
 
 import { randomBytes } from "node:crypto";
 import { open, readFile, rm, stat } from "node:fs/promises";
+import { formatHolder, isStaleLock, LOCK_STALE_MS, parseHolder } from "../core/apply/write-lock.js";
 import type { AcquireLock, LockResult } from "../core/system.js";
-import { formatHolder, isStaleLock, LOCK_STALE_MS, parseHolder } from "../core/write-lock.js";
 import { hasCode } from "./node-run.js";
 
 export interface WriteLockOptions {

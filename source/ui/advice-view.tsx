@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import type { Advice } from "../core/advice.js";
+import type { Advice } from "../core/advice/advice.js";
 
 export function AdviceView({ advice }: { readonly advice: Advice }) {
 	return (

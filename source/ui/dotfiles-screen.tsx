@@ -1,9 +1,9 @@
 import { Box, Text } from "ink";
-import { stateDirectory } from "../core/manifest.js";
-import { pathsFor } from "../core/paths.js";
-import type { Plan } from "../core/plan.js";
+import { stateDirectory } from "../core/plan/manifest.js";
+import type { Plan } from "../core/plan/plan.js";
+import { displayPath } from "../core/plan/targets.js";
+import { pathsFor } from "../core/platform/paths.js";
 import type { System } from "../core/system.js";
-import { displayPath } from "../core/targets.js";
 import { Choice, type ChoiceOption } from "./choice.js";
 
 type DotfilesChoice = "private" | "inline" | "quit";

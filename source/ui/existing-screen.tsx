@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import type { ExistingKey } from "../core/session.js";
+import type { ExistingKey } from "../core/flow/session.js";
 import { Choice } from "./choice.js";
 
 type ExistingChoice = "replace" | "keep" | "quit";

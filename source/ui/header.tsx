@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
-import { maskKey } from "../core/key.js";
-import type { WizardState } from "../core/wizard.js";
+import type { WizardState } from "../core/flow/wizard.js";
+import { maskKey } from "../core/key/key.js";
 import { TAGLINE, TITLE, TITLE_COLOR } from "./prompt-text.js";
 
 const OS_NAMES = { macos: "macOS", linux: "Linux", windows: "Windows", wsl: "WSL" } as const;

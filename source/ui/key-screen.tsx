@@ -1,9 +1,9 @@
 import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
-import type { Advice } from "../core/advice.js";
-import { checkKey, maskKey } from "../core/key.js";
-import type { ExistingKey } from "../core/session.js";
-import type { AcceptedKey } from "../core/wizard.js";
+import type { Advice } from "../core/advice/advice.js";
+import type { ExistingKey } from "../core/flow/session.js";
+import type { AcceptedKey } from "../core/flow/wizard.js";
+import { checkKey, maskKey } from "../core/key/key.js";
 import { AdviceView } from "./advice-view.js";
 import { Indented } from "./indented.js";
 import { useKeys } from "./keys.js";

@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
-import { where } from "../core/status/issues.js";
-import type { Finding } from "../core/status/scan-types.js";
+import { where } from "../core/scan/issues.js";
+import type { Finding } from "../core/scan/scan-types.js";
 import { YesNo } from "./yes-no.js";
 
 interface Props {

@@ -1,5 +1,5 @@
 import { Box, Text } from "ink";
-import type { Plan } from "../core/plan.js";
+import type { Plan } from "../core/plan/plan.js";
 import { Choice, type ChoiceOption } from "./choice.js";
 
 type PolicyChoice = "windows" | "allow" | "keep";

@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
-import { describeAction, describeUserVariable, trackedNotes } from "../core/describe.js";
-import type { Plan } from "../core/plan.js";
+import { describeAction, describeUserVariable, trackedNotes } from "../core/flow/describe.js";
+import type { Plan } from "../core/plan/plan.js";
 import { Indented } from "./indented.js";
 import { YesNo } from "./yes-no.js";
 

@@ -1,14 +1,14 @@
 // The work of each automatic step, as a function of the wizard's state: it returns the action
 // that reports the outcome (or nothing, when the step must wait for detection).
-import { applyPlan } from "../core/apply.js";
+import { applyPlan } from "../core/apply/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
-import { planChanges } from "../core/plan.js";
-import { proveChanges } from "../core/proofs.js";
-import { keptKey, rotationPlanInput } from "../core/rotation.js";
-import { checkKeyLive, type LiveTest, runLiveTest } from "../core/session.js";
+import { keptKey, rotationPlanInput } from "../core/flow/rotation.js";
+import { checkKeyLive, type LiveTest, runLiveTest } from "../core/flow/session.js";
+import { liveTestPlanned, type WizardAction, type WizardState } from "../core/flow/wizard.js";
+import { planChanges } from "../core/plan/plan.js";
+import { proveChanges } from "../core/prove/proofs.js";
 import type { System } from "../core/system.js";
 import { allowProfiles } from "../core/windows/execution-policy.js";
-import { liveTestPlanned, type WizardAction, type WizardState } from "../core/wizard.js";
 
 export interface StepSettings {
 	/** Whether the key is checked with the API (false with --no-verify). */

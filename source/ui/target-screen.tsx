@@ -1,6 +1,5 @@
 import { Box, Text } from "ink";
-import type { Environment } from "../core/session.js";
-import type { System } from "../core/system.js";
+import type { Environment } from "../core/flow/session.js";
 import {
 	displayPath,
 	gitBashHome,
@@ -8,7 +7,8 @@ import {
 	resolveTarget,
 	type TargetName,
 	targetsFor,
-} from "../core/targets.js";
+} from "../core/plan/targets.js";
+import type { System } from "../core/system.js";
 import { Choice, type ChoiceOption } from "./choice.js";
 
 interface Props {

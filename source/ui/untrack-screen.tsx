@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
 import { useState } from "react";
-import type { Plan } from "../core/plan.js";
+import type { Plan } from "../core/plan/plan.js";
 import type { System } from "../core/system.js";
 import { Busy } from "./busy.js";
 import { YesNo } from "./yes-no.js";

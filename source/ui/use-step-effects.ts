@@ -1,9 +1,9 @@
 import { type Dispatch, useEffect, useRef } from "react";
 import { ExitCode } from "../core/exit-codes.js";
-import { scrubSecrets } from "../core/scrub.js";
-import { detectEnvironment } from "../core/session.js";
+import { detectEnvironment } from "../core/flow/session.js";
+import type { Step, WizardAction, WizardState } from "../core/flow/wizard.js";
+import { scrubSecrets } from "../core/key/scrub.js";
 import type { System } from "../core/system.js";
-import type { Step, WizardAction, WizardState } from "../core/wizard.js";
 import { type LiveTestHolder, type StepSettings, stepWork } from "./step-work.js";
 
 /**

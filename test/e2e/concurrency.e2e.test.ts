@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BLOCK_END, BLOCK_START } from "../../source/core/block-markers.js";
+import { BLOCK_END, BLOCK_START } from "../../source/core/edit/block-markers.js";
 import { makeSandbox, type Sandbox, TEST_KEY } from "../helpers/sandbox.js";
 import { spawnSaveToZsh } from "../helpers/terminal.js";
 

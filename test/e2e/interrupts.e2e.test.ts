@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import pty from "@lydell/node-pty";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BLOCK_END, BLOCK_START } from "../../source/core/block-markers.js";
+import { BLOCK_END, BLOCK_START } from "../../source/core/edit/block-markers.js";
 import { type FakeAnthropic, scripted, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { holdLock, killHolders } from "../helpers/lock-holder.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";

@@ -8,13 +8,13 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { manifestText, namesUnder, watchNames } from "../core/leak-audit.js";
 import {
 	type FakeAnthropic,
 	type ScriptedReply,
 	scripted,
 	startFakeAnthropic,
 } from "../helpers/fake-anthropic.js";
+import { manifestText, namesUnder, watchNames } from "../helpers/leak-audit.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { closedURL } from "../helpers/temp-system.js";
 import { KEYS, pasteToPreview, runCli, runInTerminal } from "../helpers/terminal.js";

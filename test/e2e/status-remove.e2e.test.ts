@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DISABLED_NOTE } from "../../source/core/comment-out.js";
+import { DISABLED_NOTE } from "../../source/core/edit/comment-out.js";
 import { ROTATED_KEY, ROTATED_SECRET } from "../helpers/app-steps.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { makeSandbox, readBack, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";

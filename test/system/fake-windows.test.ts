@@ -2,8 +2,8 @@
 // profiles load only when the policy for NEW windows allows it, unknown scripts and programs are
 // "not installed" and listed, and Git Bash / Node read the files on the fake disk.
 import { describe, expect, it } from "vitest";
-import { proveTarget } from "../../source/core/prove.js";
-import { encodeText } from "../../source/core/text-encoding.js";
+import { proveTarget } from "../../source/core/prove/prove.js";
+import { encodeText } from "../../source/core/text/text-encoding.js";
 import { invokePowerShell } from "../../source/core/windows/invoke.js";
 import { readMarker, SCRIPTS } from "../../source/core/windows/powershell.js";
 import { proveProfile } from "../../source/core/windows/user-env.js";

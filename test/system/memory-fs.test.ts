@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFileError, errorCode } from "../../source/core/file-errors.js";
+import { describeFileError, errorCode } from "../../source/core/plan/file-errors.js";
 import { createMemoryFs, fsError, windowsPathParts } from "../helpers/memory-fs.js";
 
 const PROFILE = "C:\\Users\\Ada\\Documents\\PowerShell\\profile.ps1";

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isStaleLock, LOCK_STALE_MS, parseHolder } from "../../source/core/write-lock.js";
+import { isStaleLock, LOCK_STALE_MS, parseHolder } from "../../source/core/apply/write-lock.js";
 import {
 	createWriteLock,
 	processIsAlive,

@@ -2,11 +2,11 @@
 // live test are given, so each way the end can look is shown on its own.
 import { cleanup } from "ink-testing-library";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { applyPlan } from "../../source/core/apply.js";
-import { planChanges } from "../../source/core/plan.js";
-import type { Proof } from "../../source/core/proofs.js";
-import { detectEnvironment, type LiveTest } from "../../source/core/session.js";
-import { initialState, type WizardState } from "../../source/core/wizard.js";
+import { applyPlan } from "../../source/core/apply/apply.js";
+import { detectEnvironment, type LiveTest } from "../../source/core/flow/session.js";
+import { initialState, type WizardState } from "../../source/core/flow/wizard.js";
+import { planChanges } from "../../source/core/plan/plan.js";
+import type { Proof } from "../../source/core/prove/proofs.js";
 import { DoneScreen } from "../../source/ui/done-screen.js";
 import { flat } from "../helpers/ink-driver.js";
 import { removeSandbox, renderScreen, sandboxSystem } from "../helpers/render-app.js";

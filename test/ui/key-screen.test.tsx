@@ -1,7 +1,7 @@
 import { cleanup } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Advice } from "../../source/core/advice.js";
-import type { AcceptedKey } from "../../source/core/wizard.js";
+import type { Advice } from "../../source/core/advice/advice.js";
+import type { AcceptedKey } from "../../source/core/flow/wizard.js";
 import { KeyScreen } from "../../source/ui/key-screen.js";
 import { flat } from "../helpers/ink-driver.js";
 import { renderScreen } from "../helpers/render-app.js";

@@ -2,9 +2,9 @@
 import { writeFileSync } from "node:fs";
 import { cleanup } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type Plan, planChanges } from "../../source/core/plan.js";
-import { detectPlatform } from "../../source/core/platform.js";
-import type { TargetName } from "../../source/core/targets.js";
+import { type Plan, planChanges } from "../../source/core/plan/plan.js";
+import type { TargetName } from "../../source/core/plan/targets.js";
+import { detectPlatform } from "../../source/core/platform/platform.js";
 import { PreviewScreen } from "../../source/ui/preview-screen.js";
 import { flat } from "../helpers/ink-driver.js";
 import { removeSandbox, renderScreen, sandboxSystem } from "../helpers/render-app.js";

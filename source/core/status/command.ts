@@ -1,14 +1,14 @@
 // `claude-setup status` and `claude-setup remove` as plain-text commands over a System.
-import { applyPlan } from "../apply.js";
-import { describeAction, describeUserVariable } from "../describe.js";
+import { applyPlan } from "../apply/apply.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import { planRemoval } from "../remove.js";
-import { detectSystem } from "../session.js";
+import { describeAction, describeUserVariable } from "../flow/describe.js";
+import { detectSystem } from "../flow/session.js";
+import { planRemoval } from "../plan/remove.js";
+import type { TargetName } from "../plan/targets.js";
+import { scanEverywhere } from "../scan/scan.js";
 import type { System } from "../system.js";
-import type { TargetName } from "../targets.js";
 import { statusLines } from "./render.js";
 import { buildStatus } from "./report.js";
-import { scanEverywhere } from "./scan.js";
 
 export interface CommandIo {
 	readonly print: (line: string) => void;

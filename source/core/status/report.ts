@@ -1,16 +1,16 @@
 // `claude-setup status`: every place a credential is set, which value a new terminal gets,
 // what disagrees, and whether the winning key works. Values leave this module masked only.
-import { type Advice, exitCodeForAdvice } from "../advice.js";
+import { type Advice, exitCodeForAdvice } from "../advice/advice.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
-import type { Detected } from "../platform.js";
-import { checkKeyLive } from "../session.js";
+import { checkKeyLive } from "../flow/session.js";
+import type { Detected } from "../platform/platform.js";
+import { maskOrEmpty } from "../scan/classify.js";
+import { findIssues, type Issue, where } from "../scan/issues.js";
+import { scanEverywhere } from "../scan/scan.js";
+import type { ApiKeyHelper, Finding, ValueKind } from "../scan/scan-types.js";
+import { newTerminalValue, winningFindings } from "../scan/terminal-value.js";
 import type { System } from "../system.js";
 import type { WindowsContext } from "../windows/detect.js";
-import { findIssues, type Issue, where } from "./issues.js";
-import { scanEverywhere } from "./scan.js";
-import { maskOrEmpty } from "./scan-classify.js";
-import type { ApiKeyHelper, Finding, ValueKind } from "./scan-types.js";
-import { newTerminalValue, winningFindings } from "./terminal-value.js";
 
 /** A finding as shown and as put in --json: never the value itself. */
 export interface ShownFinding {

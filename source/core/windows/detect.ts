@@ -2,9 +2,9 @@
 // installed, and which terminal hosts us. Facts are gathered once (they need PowerShell) and
 // decided by a pure function, so every combination is a table row in the tests.
 
-import { programName } from "../platform.js";
+import { programName } from "../platform/platform.js";
+import { envValue } from "../platform/windows-env.js";
 import type { Env, RunCommand } from "../system.js";
-import { envValue } from "./env.js";
 import { invokePowerShell } from "./invoke.js";
 import { type PowerShellHost, readMarker, SCRIPTS } from "./powershell.js";
 

@@ -1,8 +1,8 @@
 // Runs one PowerShell script and turns what can go wrong into plain sentences: the host is not
 // installed, it hung, or it failed with an error that PowerShell may have wrapped in CLIXML.
 
-import { maskKey } from "../key.js";
-import { maskSecrets } from "../scrub.js";
+import { maskKey } from "../key/key.js";
+import { maskSecrets } from "../key/scrub.js";
 import type { Env, RunCommand, RunResult } from "../system.js";
 import { HOST_LABEL, type PowerShellHost, powershellCall } from "./powershell.js";
 

@@ -2,8 +2,8 @@
 // read, remove, and prove in a fresh process. The value only ever travels on standard input,
 // and messages show it masked.
 
+import { withoutVariables } from "../platform/windows-env.js";
 import type { Env, RunCommand } from "../system.js";
-import { withoutVariables } from "./env.js";
 import { type Done, exitDetail, invokeForDone, invokePowerShell, plainError } from "./invoke.js";
 import { HOST_LABEL, type PowerShellHost, readMarker, SCRIPTS } from "./powershell.js";
 

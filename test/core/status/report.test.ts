@@ -1,13 +1,13 @@
 // buildStatus over real files in a temp HOME, real zsh asked what a new terminal gets, and
 // the fake Anthropic API for the live check. Nothing it returns or prints may hold a secret.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectPlatform } from "../../../source/core/platform.js";
+import { detectPlatform } from "../../../source/core/platform/platform.js";
 import { statusLines } from "../../../source/core/status/render.js";
 import { buildStatus, type StatusReport } from "../../../source/core/status/report.js";
 import { createAnthropicApi } from "../../../source/system/anthropic-api.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../../helpers/fake-anthropic.js";
 import { closedURL, makeTempSystem, removeTempSystems, testKey } from "../../helpers/temp-system.js";
-import { KEY, MASKED_KEY, MASKED_OLD, OAUTH, OLD_KEY, SECRETS, writeFiles } from "./scan-fixtures.js";
+import { KEY, MASKED_KEY, MASKED_OLD, OAUTH, OLD_KEY, SECRETS, writeFiles } from "../scan/scan-fixtures.js";
 
 const A = "ANTHROPIC_API_KEY";
 const REFUSED_SECRET = "S3cretRefused";

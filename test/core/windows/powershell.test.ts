@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { maskSecrets } from "../../../source/core/scrub.js";
+import { maskSecrets } from "../../../source/core/key/scrub.js";
 import { decodeClixml, plainError } from "../../../source/core/windows/invoke.js";
 import {
 	decodeEncodedCommand,

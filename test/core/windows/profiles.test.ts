@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { profileFiles } from "../../../source/core/plan/windows-plan.js";
 import type { System } from "../../../source/core/system.js";
 import type { HostInfo, WindowsContext } from "../../../source/core/windows/detect.js";
 import { SCRIPTS } from "../../../source/core/windows/powershell.js";
 import { profilePaths } from "../../../source/core/windows/profiles.js";
-import { profileFiles } from "../../../source/core/windows-plan.js";
 import { marked, type RecordedCall, scriptedRunner } from "../../helpers/scripted-runner.js";
 
 const BOTH: HostInfo[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskKey } from "../../../source/core/key.js";
+import { maskKey } from "../../../source/core/key/key.js";
 import { SCRIPTS } from "../../../source/core/windows/powershell.js";
 import {
 	proveUserVariable,

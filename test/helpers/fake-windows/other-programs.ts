@@ -2,11 +2,11 @@
 // login bash (reads ~/.bash_profile under Git Bash's HOME), Node's --env-file loader, and git,
 // which is not installed here.
 import path from "node:path";
-import { findDefinitions } from "../../../source/core/definitions.js";
-import { parseDotenv } from "../../../source/core/dotenv.js";
-import { proofCommand } from "../../../source/core/prove-command.js";
-import { decodeText } from "../../../source/core/text-encoding.js";
-import { envValue } from "../../../source/core/windows/env.js";
+import { findDefinitions } from "../../../source/core/edit/definitions.js";
+import { parseDotenv } from "../../../source/core/edit/dotenv.js";
+import { envValue } from "../../../source/core/platform/windows-env.js";
+import { proofCommand } from "../../../source/core/prove/prove-command.js";
+import { decodeText } from "../../../source/core/text/text-encoding.js";
 import type { MemoryFs } from "../memory-fs.js";
 import type { RecordedCall } from "../scripted-runner.js";
 import type { Answer, HostState } from "./powershell-host.js";

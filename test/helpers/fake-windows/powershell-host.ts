@@ -1,9 +1,9 @@
 // How Windows PowerShell 5.1 and PowerShell 7 answer claude-setup's scripts on the fake
 // machine: each script is recognised by its exact text (SCRIPTS.*) and answered from state.
-import { findDefinitions } from "../../../source/core/definitions.js";
+import { findDefinitions } from "../../../source/core/edit/definitions.js";
+import { envValue } from "../../../source/core/platform/windows-env.js";
 import type { RunResult } from "../../../source/core/system.js";
-import { decodeText } from "../../../source/core/text-encoding.js";
-import { envValue } from "../../../source/core/windows/env.js";
+import { decodeText } from "../../../source/core/text/text-encoding.js";
 import type { Policy } from "../../../source/core/windows/execution-policy.js";
 import { type PowerShellHost, SCRIPTS } from "../../../source/core/windows/powershell.js";
 import { marked, type RecordedCall } from "../scripted-runner.js";

@@ -1,0 +1,186 @@
+// Turns an API failure into what a person should do next. Pure: the wizard shows it and
+// exits with the code for its `outcome`.
+
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import type { ApiFailure } from "../system.js";
+import type { Advice, AdviceContext, Core } from "./advice-types.js";
+import { adviseConnection } from "./connection.js";
+
+export type { Advice, AdviceContext } from "./advice-types.js";
+
+export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {
+	switch (outcome) {
+		case "rejected":
+			return ExitCode.keyRejected;
+		case "unreachable":
+			return ExitCode.unreachable;
+		default:
+			return ExitCode.notProven;
+	}
+}
+
+export const DEFAULT_BASE_URL = "https://api.anthropic.com";
+const KEYS_PAGE = "console.anthropic.com → API keys";
+const BILLING_PAGE = "console.anthropic.com → Plans & Billing";
+const LIMITS_PAGE = "console.anthropic.com → Limits";
+const STATUS_PAGE = "Check status.anthropic.com for incidents.";
+
+function customBaseURL(context: AdviceContext): string | undefined {
+	const url = context.baseURL?.trim();
+	return url && url.replace(/\/+$/, "") !== DEFAULT_BASE_URL ? url : undefined;
+}
+
+function hostOf(context: AdviceContext): string {
+	try {
+		return new URL(customBaseURL(context) ?? DEFAULT_BASE_URL).host;
+	} catch {
+		return customBaseURL(context) ?? "api.anthropic.com";
+	}
+}
+
+function said(message: string | undefined): string {
+	return message ? ` The API said: "${message}".` : "";
+}
+
+function adviseNotFound(
+	message: string | undefined,
+	context: AdviceContext,
+	baseURL: string | undefined,
+): Core {
+	const wrongV1 = baseURL !== undefined && /\/v1\/?$/.test(baseURL);
+	if (context.step === "test" && context.model && !wrongV1) {
+		return {
+			title: `Model not found: ${context.model}`,
+			why: `The API answered 404: it does not know this model id, or this key cannot use it.${said(message)}`,
+			next: ["Pick another model with --model <id>, e.g. claude-haiku-5-5."],
+			outcome: "request",
+		};
+	}
+	const fix = wrongV1
+		? `ANTHROPIC_BASE_URL is ${baseURL}: remove the trailing /v1 (it is added for you).`
+		: baseURL
+			? `Check ANTHROPIC_BASE_URL (${baseURL}), or unset it to use ${DEFAULT_BASE_URL}.`
+			: "A proxy or gateway may be answering instead of the API: check your proxy settings.";
+	return {
+		title: "The API address looks wrong (404)",
+		why: `The API answered 404, so requests are probably not reaching the Anthropic API.${said(message)}`,
+		next: [fix],
+		outcome: "request",
+	};
+}
+
+function adviseHttp(failure: Extract<ApiFailure, { kind: "http" }>, context: AdviceContext): Core {
+	const { status, message, errorCode } = failure;
+	const baseURL = customBaseURL(context);
+	if (status === 400 && /credit balance/i.test(message ?? "")) {
+		return {
+			title: "Your account has no credit left",
+			why: "The key works, but the API answered 400: the credit balance is too low to use the API.",
+			next: [`Add credits at ${BILLING_PAGE}, then run claude-setup again.`],
+			outcome: "account",
+		};
+	}
+	if (status === 401 && /oauth/i.test(message ?? "")) {
+		return {
+			title: "This is a Claude Code token, not an API key",
+			why: "Tokens that start with sk-ant-oat01 come from `claude setup-token` and only work in Claude Code, not with the API.",
+			next: [`Create an API key (it starts with sk-ant-api03) at ${KEYS_PAGE} and paste that.`],
+			outcome: "rejected",
+		};
+	}
+	if (status === 401) {
+		return {
+			title: "The key was rejected",
+			why: `The API answered 401: the key is invalid, revoked or mistyped.${said(message)}`,
+			next: [
+				`Paste the key again, or create a new one at ${KEYS_PAGE}.`,
+				"If it starts with sk-ant-oat01, it's a Claude Code token, not an API key.",
+			],
+			outcome: "rejected",
+		};
+	}
+	if (status === 402) {
+		return {
+			title: "There is a billing problem with this account",
+			why: `The API answered 402 (payment required).${said(message)}`,
+			next: [`Fix the payment details or add credits at ${BILLING_PAGE}.`],
+			outcome: "account",
+		};
+	}
+	if (status === 403) {
+		const target = context.step === "test" && context.model ? context.model : "this resource";
+		return {
+			title: `This key has no access to ${target}`,
+			why: `The API answered 403: the key or its workspace is not allowed to use this model or workspace.${said(message)}`,
+			next: [
+				...(context.step === "test" ? ["Try another model with --model <id>."] : []),
+				"Ask your organization's admin to check the key's workspace and permissions in the Console.",
+			],
+			outcome: "rejected",
+		};
+	}
+	if (status === 404) return adviseNotFound(message, context, baseURL);
+	if (status === 429 && errorCode?.endsWith("spend_limit_reached")) {
+		return {
+			title: "Monthly spend limit reached",
+			why: "The API answered 429: this account has reached its monthly spend limit. Retrying won't help.",
+			next: [`Raise the limit at ${LIMITS_PAGE} (or move up a usage tier), then try again.`],
+			outcome: "account",
+		};
+	}
+	if (status === 429) {
+		const seconds = failure.retryAfterSeconds;
+		return {
+			title: "Too many requests right now",
+			why: "The API answered 429: this account hit its rate limit. That is not a problem with the key.",
+			next: [
+				seconds !== undefined
+					? `Wait ${seconds} second${seconds === 1 ? "" : "s"}, then try again.`
+					: "Wait a minute, then try again.",
+			],
+			outcome: "account",
+		};
+	}
+	if (status === 529 || status >= 500) {
+		return {
+			title:
+				status === 529 ? "The Anthropic API is overloaded" : `The Anthropic API had an error (${status})`,
+			why: `This is on the server's side, not a problem with your key.${said(message)}`,
+			next: ["Try again in a few minutes.", STATUS_PAGE],
+			outcome: "server",
+		};
+	}
+	return {
+		title: `The API refused the request (${status})`,
+		why: `The API answered ${status}.${said(message)}`,
+		next: ["Try again; if it keeps happening, report it with the request id below."],
+		outcome: "request",
+	};
+}
+
+function adviseCore(failure: ApiFailure, context: AdviceContext): Core {
+	if (failure.kind === "http") return adviseHttp(failure, context);
+	if (failure.kind === "connection")
+		return adviseConnection(failure.code, failure.message, {
+			host: hostOf(context),
+			baseURL: customBaseURL(context),
+		});
+	return {
+		title: "The API did not answer in time",
+		why: "No answer came before the time limit: a slow or blocked network, a proxy, or a busy API.",
+		next: ["Check your connection and try again.", STATUS_PAGE],
+		outcome: "unreachable",
+	};
+}
+
+export function adviseApiFailure(failure: ApiFailure, context: AdviceContext): Advice {
+	const core = adviseCore(failure, context);
+	const next = [...core.next];
+	const baseURL = customBaseURL(context);
+	if (baseURL && !next.some((line) => line.includes(baseURL))) {
+		next.push(`Requests went to ${baseURL} (ANTHROPIC_BASE_URL), not ${DEFAULT_BASE_URL}.`);
+	}
+	// The request-id is shown once, on a line of its own, by whoever renders the advice.
+	const requestId = failure.kind === "http" ? failure.requestId : undefined;
+	return requestId === undefined ? { ...core, next } : { ...core, next, requestId };
+}

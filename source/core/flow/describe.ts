@@ -1,0 +1,128 @@
+// Plain sentences about a plan, shared by the screens and the --key-stdin output.
+
+import { maskKey } from "../key/key.js";
+import { type FileChange, holdsKey, type Plan } from "../plan/plan.js";
+import { displayPath } from "../plan/targets.js";
+import type { UserVariableChange } from "../plan/windows-plan.js";
+import type { Detected } from "../platform/platform.js";
+import type { WindowsContext } from "../windows/detect.js";
+import { type WindowsTargetWritten, WSL_NOTE, windowsGuidance } from "../windows/guidance.js";
+
+export function describeAction(change: FileChange): string {
+	if (change.supporting && !change.keyFileFor) {
+		return `${change.action === "create" ? "create" : "update"} ${change.display} so git never picks up claude-setup's private files`;
+	}
+	const action = describeFileAction(change);
+	return change.keyFileFor
+		? `${action} — the key's private file, loaded by ${change.keyFileFor.join(" and ")}`
+		: action;
+}
+
+/** Version-controlled target files: where the key went instead, or a warning that it went in. */
+export function trackedNotes(plan: Plan): string[] {
+	return (plan.trackedDotfiles ?? []).map((tracked) => {
+		const keyFile = plan.changes.find((change) => change.keyFileFor?.includes(tracked.display))?.display;
+		return tracked.private && keyFile
+			? `${tracked.why}: the key goes in ${keyFile} (readable only by you), which ${tracked.display} loads.`
+			: `${tracked.why}: the key goes into it. Keep it out of commits, or run claude-setup again and choose the private file.`;
+	});
+}
+
+function describeFileAction(change: FileChange): string {
+	// A .env gets one line, not a marked block.
+	const dotenv = change.file.syntax === "dotenv";
+	switch (change.action) {
+		case "create":
+			return `create ${change.display} (readable only by you)`;
+		case "inserted":
+			return dotenv ? `add the key to ${change.display}` : `add a claude-setup block to ${change.display}`;
+		case "replaced":
+			return dotenv
+				? `replace the key in ${change.display}`
+				: `replace the claude-setup block in ${change.display}`;
+		case "moved":
+			return `move the claude-setup block to the end of ${change.display}, so it wins over a later definition`;
+		case "unchanged":
+			return `keep ${change.display}: it already holds this key`;
+		case "disabled":
+			return `comment out the other definitions in ${change.display}, with a note (remove puts them back)`;
+		case "removed":
+			return `take claude-setup's changes out of ${change.display}`;
+		case "deleted":
+			return `delete ${change.display} (claude-setup created it and it holds nothing else)`;
+	}
+}
+
+export function describeUserVariable(change: UserVariableChange, variable: string): string {
+	switch (change.action) {
+		case "create":
+			return `set ${variable} in ${change.display}`;
+		case "replaced":
+			return `replace ${variable} in ${change.display} (it was ${change.previousMasked})`;
+		case "unchanged":
+			return `keep ${variable} in ${change.display}: it already holds this key`;
+		case "remove":
+			return `remove ${variable} (${change.previousMasked}) from ${change.display}`;
+	}
+}
+
+/** How to use the key now, for each file written; on Windows, what to restart. */
+export function usageHints(plan: Plan, detected: Detected, windows?: WindowsContext): string[] {
+	if (detected.os === "windows") return windowsHints(plan, windows);
+	const hints: string[] = [];
+	if (detected.os === "wsl") hints.push(WSL_NOTE);
+	for (const change of plan.changes.filter(holdsKey)) {
+		const path = displayPath(change.file.path, detected.home);
+		if (change.file.target === "dotenv") {
+			hints.push(
+				dotenvUsage(change.display),
+				`If your shell already exports ${plan.variable}, that value wins over ${change.display}: run \`unset ${plan.variable}\` to use the file.`,
+			);
+		} else {
+			hints.push(`Use it now: open a new terminal, or run \`source ${path}\` in this one.`);
+		}
+	}
+	if (detected.os === "macos" && plan.changes.some((change) => change.file.target !== "dotenv")) {
+		hints.push("Apps started from the Dock or Finder do not read shell files; start them from a terminal.");
+	}
+	return hints;
+}
+
+/** How code loads the key from a .env file. */
+function dotenvUsage(display: string): string {
+	return `Use ${display} from your code: Node \`node --env-file=${display} app.js\` or \`import "dotenv/config"\`; Python \`from dotenv import load_dotenv; load_dotenv()\`.`;
+}
+
+/**
+ * The classic "401 although I set my key": this terminal still exports another value, which
+ * programs started here keep using (and which wins over any .env).
+ */
+export function staleTerminalWarning(
+	plan: Plan,
+	key: string,
+	terminalValue: string | undefined,
+): string | undefined {
+	if (terminalValue === undefined || terminalValue === key) return undefined;
+	const masked = terminalValue.trim() === "" ? "an empty value" : maskKey(terminalValue);
+	const shellFile = plan.changes.find((change) => change.file.target !== "dotenv" && holdsKey(change));
+	const fix = shellFile
+		? `run \`source ${shellFile.display}\` or open a new terminal`
+		: `run \`unset ${plan.variable}\` (it wins over .env), and remove it from your shell files`;
+	return `This terminal still has ${plan.variable}=${masked}; programs started here use it until you ${fix}.`;
+}
+
+function windowsHints(plan: Plan, windows: WindowsContext | undefined): string[] {
+	const written: WindowsTargetWritten[] = plan.changes
+		.filter(holdsKey)
+		.map((change) =>
+			change.file.target === "powershell" ? "powershell" : change.file.target === "bash" ? "bash" : "dotenv",
+		);
+	if (plan.userVariable) written.push("windows");
+	const where = windows ?? { shell: "unknown", vscode: false, windowsTerminal: false };
+	const dotenv = plan.changes.find((change) => change.file.target === "dotenv");
+	const hints = windowsGuidance(where, written, plan.variable);
+	if (dotenv) {
+		hints.push(dotenvUsage(dotenv.display));
+	}
+	return hints;
+}

@@ -1,0 +1,201 @@
+// `--key-stdin`: the same steps as the wizard with the defaults, no questions, plain lines
+// (or one JSON object). Never prints the key; exit codes as in exit-codes.ts.
+import { type Advice, exitCodeForAdvice } from "../advice/advice.js";
+import { applyPlan } from "../apply/apply.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { checkKey, maskKey } from "../key/key.js";
+import { planChanges } from "../plan/plan.js";
+import type { TargetName } from "../plan/targets.js";
+import { proveChanges } from "../prove/proofs.js";
+import { where } from "../scan/issues.js";
+import type { System } from "../system.js";
+import { staleTerminalWarning, usageHints } from "./describe.js";
+import { planLines } from "./plan-lines.js";
+import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
+import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
+
+export interface HeadlessOptions {
+	readonly targets: readonly TargetName[];
+	readonly envFile?: string;
+	readonly verify: boolean;
+	readonly model?: string;
+	readonly dryRun: boolean;
+	/** Comment out definitions claude-setup did not write (the wizard's default). */
+	readonly yes?: boolean;
+}
+
+export interface HeadlessContext {
+	readonly nodePath: string;
+	readonly parentPid: number;
+	readonly print: (line: string) => void;
+}
+
+interface FileReport {
+	readonly target: TargetName;
+	readonly path: string;
+	readonly action: string;
+	readonly backup?: string;
+	readonly otherDefinitions: readonly { line: number; masked: string }[];
+	/** The value it replaced, masked. */
+	readonly previous?: string;
+}
+
+export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
+
+export async function runHeadless(
+	system: System,
+	rawKey: string,
+	options: HeadlessOptions,
+	context: HeadlessContext,
+): Promise<Report> {
+	const { print } = context;
+	const fail = (
+		code: ExitCodeValue,
+		error: Record<string, unknown>,
+		extra: Record<string, unknown> = {},
+	) => ({
+		ok: false,
+		exitCode: code,
+		...extra,
+		error,
+	});
+	const adviceError = (advice: Advice) => {
+		print(`✗ ${advice.title}. ${advice.why}`);
+		for (const step of advice.next) print(`  → ${step}`);
+		if (advice.requestId) print(`  request-id: ${advice.requestId} (give this to support)`);
+		return { title: advice.title, why: advice.why, next: advice.next, requestId: advice.requestId };
+	};
+
+	const check = checkKey(rawKey);
+	if (!check.ok) {
+		print(`✗ ${check.message}`);
+		print(`  → ${check.hint}`);
+		return fail(ExitCode.badKey, { kind: check.kind, message: check.message, hint: check.hint });
+	}
+	for (const fix of check.fixes) print(`• Cleaned the pasted key: ${fix}.`);
+	if (check.kind === "oauth-token") print(`• ${check.note}`);
+	const key = { kind: check.kind, variable: check.variable, masked: maskKey(check.key) };
+	print(`✓ ${check.kind === "api-key" ? "API key" : "Claude Code OAuth token"} ${key.masked}`);
+
+	const environment = await detectEnvironment(system, context.parentPid);
+
+	let models: Awaited<ReturnType<typeof checkKeyLive>> | undefined;
+	if (options.verify && check.kind === "api-key") {
+		models = await checkKeyLive(system, check.key);
+		if (!models.ok) {
+			const error = adviceError(models.advice);
+			if (models.advice.outcome !== "rejected") print("  → Or save it without checking: add --no-verify.");
+			const code = models.advice.outcome === "rejected" ? ExitCode.keyRejected : ExitCode.unreachable;
+			return fail(code, error, { key });
+		}
+		print("✓ The API accepts the key.");
+	}
+
+	// --env-file alone means the .env: saving to the shell's file instead would ignore it silently.
+	const fallback: TargetName = options.envFile !== undefined ? "dotenv" : environment.defaultTarget;
+	const targets = options.targets.length > 0 ? options.targets : [fallback];
+	const { input, others } = rotationPlanInput(environment, {
+		targets,
+		variable: check.variable,
+		key: check.key,
+		envFile: options.envFile,
+		disableOthers: options.yes === true,
+	});
+	let planned = await planChanges(system, input);
+	// A startup file under version control never gets the key: it sources a private file instead.
+	if (planned.ok && planned.plan.trackedDotfiles?.some((tracked) => !tracked.private)) {
+		print("• A target file is under version control: the key goes in a private file it loads.");
+		planned = await planChanges(system, { ...input, privateFile: true });
+	}
+	if (!planned.ok) {
+		print(`✗ ${planned.message}`);
+		return fail(ExitCode.writeFailed, { path: planned.path, message: planned.message }, { key });
+	}
+	const { plan } = planned;
+	const files: FileReport[] = plan.changes.map((change) => ({
+		target: change.file.target,
+		path: change.file.path,
+		action: change.action,
+		backup: change.backupPath,
+		otherDefinitions: change.otherDefinitions,
+	}));
+	for (const line of planLines(plan, options.dryRun)) print(line);
+	if (!options.yes) {
+		for (const finding of others) {
+			print(
+				`! ${check.variable} is also set in ${where(finding.source)} (${finding.masked}), not by claude-setup.`,
+			);
+		}
+		if (others.length > 0) print("  → Add --yes to comment those out (claude-setup remove puts them back).");
+	}
+	if (plan.userVariable) {
+		const { action, previousMasked, backupPath } = plan.userVariable;
+		const path = plan.userVariable.display;
+		files.push({
+			target: "windows",
+			path,
+			action,
+			backup: backupPath,
+			otherDefinitions: [],
+			previous: previousMasked,
+		});
+	}
+	if (options.dryRun) {
+		print("Dry run: nothing was written.");
+		return { ok: true, exitCode: ExitCode.ok, dryRun: true, key, files, gitignore: plan.gitignore?.display };
+	}
+
+	const applied = await applyPlan(system, plan);
+	if (!applied.ok) {
+		print(`✗ ${applied.message}`);
+		return fail(ExitCode.writeFailed, { path: applied.path, message: applied.message }, { key, files });
+	}
+	for (const written of applied.written) {
+		if (written.backupDisplay) print(`  backup: ${written.backupDisplay}`);
+	}
+	if (plan.trackedSecretFile) {
+		print(`! git already tracks ${plan.trackedSecretFile.display}: ignoring it does not untrack it.`);
+		print(`  → Run: ${plan.trackedSecretFile.command}   and rotate the key if it was ever pushed.`);
+	}
+
+	// Claude's answer does not depend on the shell: ask while a fresh shell proves the file.
+	const liveTest =
+		options.verify && check.kind === "api-key"
+			? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model)
+			: undefined;
+	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
+	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
+	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
+	const proven = proofs.every((proof) => proof.ok);
+	const base = {
+		key,
+		files,
+		trackedDotfiles: plan.trackedDotfiles?.map(({ path, via, repository, private: kept }) => ({
+			path,
+			via,
+			repository,
+			private: kept,
+		})),
+		gitignore: plan.gitignore?.display,
+		tracked: plan.trackedSecretFile?.path,
+		proofs,
+	};
+
+	if (liveTest) {
+		const test = await liveTest;
+		if (!test.ok) {
+			const error = adviceError(test.advice);
+			return fail(exitCodeForAdvice(test.advice.outcome), error, { ...base, model: test.model });
+		}
+		print(`✓ Claude (${test.model}) replied in ${Math.round(test.ms)} ms: “${test.reply.trim()}”`);
+		Object.assign(base, { liveTest: { model: test.model, ms: Math.round(test.ms), reply: test.reply } });
+	}
+	const stale = staleTerminalWarning(plan, check.key, system.env[plan.variable]);
+	if (stale) print(`! ${stale}`);
+	const revoke = revokeReminder(oldKeys(environment.credentials, check.variable, check.key));
+	if (revoke) print(`! ${revoke}`);
+	for (const hint of usageHints(plan, environment.detected, environment.windows)) print(hint);
+	return proven
+		? { ok: true, exitCode: ExitCode.ok, ...base }
+		: { ok: false, exitCode: ExitCode.notProven, ...base };
+}

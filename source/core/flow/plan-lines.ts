@@ -1,0 +1,26 @@
+// The plan as plain lines, for --key-stdin output (the preview screen draws its own).
+
+import type { Plan } from "../plan/plan.js";
+import { describeAction, describeUserVariable, trackedNotes } from "./describe.js";
+
+export function planLines(plan: Plan, dryRun: boolean): string[] {
+	const lines: string[] = [];
+	const lead = dryRun ? "Would" : "•";
+	for (const change of plan.changes) {
+		lines.push(`${lead} ${describeAction(change)}`);
+		for (const other of change.otherDefinitions) {
+			lines.push(`  note: line ${other.line} also sets ${plan.variable} (${other.masked})`);
+		}
+	}
+	for (const note of trackedNotes(plan)) lines.push(`! ${note}`);
+	if (plan.userVariable) lines.push(`${lead} ${describeUserVariable(plan.userVariable, plan.variable)}`);
+	if (plan.gitignore)
+		lines.push(`${dryRun ? "Would add" : "• Adding"} ${plan.gitignore.entry} to ${plan.gitignore.display}`);
+	for (const blocked of plan.blockedProfiles) {
+		lines.push(`! ${blocked.label}: ${blocked.report.explanation}`);
+	}
+	if (plan.blockedProfiles.length > 0) {
+		lines.push("  → The windows target (--target windows) needs no execution policy and reaches every app.");
+	}
+	return lines;
+}

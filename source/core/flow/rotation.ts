@@ -1,0 +1,107 @@
+// Rotating a key: the places claude-setup wrote before get the new key too, definitions it
+// did not write are offered for commenting out (a stale one that wins is the classic 401),
+// and the person is reminded that the old key lives until it is revoked.
+import { maskKey } from "../key/key.js";
+import type { PlanInput } from "../plan/plan.js";
+import type { Disable } from "../plan/plan-types.js";
+import { type TargetName, targetsFor } from "../plan/targets.js";
+import type { OsKind } from "../platform/platform.js";
+import { where as whereOf } from "../scan/issues.js";
+import type { Finding } from "../scan/scan-types.js";
+import { newTerminalValue, winningFindings } from "../scan/terminal-value.js";
+import type { System } from "../system.js";
+import type { Environment } from "./session.js";
+
+/** Definitions of `variable` in files, not inside our block, holding anything but the new key. */
+export function foreignDefinitions(
+	credentials: readonly Finding[],
+	variable: string,
+	key: string,
+): Finding[] {
+	return credentials.filter(
+		(finding) =>
+			finding.variable === variable &&
+			!finding.managed &&
+			finding.source.kind === "file" &&
+			finding.value !== key,
+	);
+}
+
+function toDisable(findings: readonly Finding[]): Disable[] {
+	return findings.flatMap((finding) =>
+		finding.source.kind === "file"
+			? [{ path: finding.source.path, line: finding.source.line, masked: finding.masked }]
+			: [],
+	);
+}
+
+/** The chosen targets plus every target claude-setup wrote before (that exists on this system). */
+function rotationTargets(
+	chosen: readonly TargetName[],
+	ours: readonly TargetName[],
+	os: OsKind,
+): TargetName[] {
+	const available = targetsFor(os);
+	return [...new Set([...chosen, ...ours.filter((target) => available.includes(target))])];
+}
+
+export interface NewKeyChoice {
+	readonly targets: readonly TargetName[];
+	readonly variable: string;
+	readonly key: string;
+	readonly envFile?: string;
+	/** Comment out the definitions claude-setup did not write. */
+	readonly disableOthers: boolean;
+}
+
+/** What to plan for a new key (the wizard's and --key-stdin's), and the definitions it did not write. */
+export function rotationPlanInput(
+	environment: Environment,
+	choice: NewKeyChoice,
+): { input: PlanInput; others: Finding[] } {
+	const others = foreignDefinitions(environment.credentials, choice.variable, choice.key);
+	const input: PlanInput = {
+		targets: rotationTargets(choice.targets, environment.ourTargets, environment.detected.os),
+		disable: choice.disableOthers ? toDisable(others) : [],
+		variable: choice.variable,
+		key: choice.key,
+		envFile: choice.envFile,
+		detected: environment.detected,
+		windows: environment.windows,
+	};
+	return { input, others };
+}
+
+/** The other keys that were set (masked): they stay valid until revoked in the Console. */
+export function oldKeys(credentials: readonly Finding[], variable: string, key: string): string[] {
+	const old = credentials.filter(
+		(finding) => finding.variable === variable && finding.value.trim() !== "" && finding.value.trim() !== key,
+	);
+	return [...new Set(old.map((finding) => finding.masked))];
+}
+
+export function revokeReminder(masked: readonly string[]): string | undefined {
+	if (masked.length === 0) return undefined;
+	const keys = masked.join(", ");
+	return `The old key${masked.length > 1 ? "s" : ""} (${keys}) stay${masked.length > 1 ? "" : "s"} valid until revoked at console.anthropic.com → API keys — safe to do once every app and deployment uses the new one.`;
+}
+
+/** The key a new terminal gets (else this terminal's), for "keep it and test it". */
+export async function keptKey(
+	system: System,
+	environment: Environment,
+): Promise<{ value: string; masked: string; where: string } | undefined> {
+	const terminal = await newTerminalValue(
+		system,
+		environment.detected,
+		environment.credentials,
+		environment.windows,
+	);
+	const value = terminal.state === "set" ? terminal.value : system.env.ANTHROPIC_API_KEY;
+	if (value === undefined || value.trim() === "") return undefined;
+	const source =
+		winningFindings(environment.credentials, terminal).at(-1) ??
+		environment.credentials.find((finding) => finding.value === value && finding.source.kind !== "process");
+	const where = source ? whereOf(source.source) : "this terminal";
+	return { value, masked: maskKey(value.trim()), where };
+}

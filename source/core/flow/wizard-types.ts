@@ -1,0 +1,95 @@
+// The wizard's steps, state and actions (the reducer is in wizard.ts).
+import type { Advice } from "../advice/advice.js";
+import type { Written } from "../apply/apply.js";
+import type { ExitCodeValue } from "../exit-codes.js";
+import type { KeyCheck } from "../key/key.js";
+import type { Plan } from "../plan/plan.js";
+import type { TargetName } from "../plan/targets.js";
+import type { Proof } from "../prove/proofs.js";
+import type { ModelInfo } from "../system.js";
+import type { Environment, LiveTest } from "./session.js";
+
+export type AcceptedKey = Extract<KeyCheck, { ok: true }>;
+
+export type Step =
+	| { readonly name: "existing" }
+	| { readonly name: "keeping" }
+	| { readonly name: "key"; readonly advice?: Advice }
+	/** `tries`: checks of this key that already failed (none, unless the person tries again). */
+	| { readonly name: "checking"; readonly tries?: number }
+	/** `tries`: how many checks of this key failed so far, this one included. */
+	| { readonly name: "unreachable"; readonly advice: Advice; readonly tries: number }
+	| { readonly name: "target" }
+	| { readonly name: "others" }
+	| { readonly name: "planning" }
+	| { readonly name: "dotfiles"; readonly plan: Plan }
+	| { readonly name: "policy"; readonly plan: Plan; readonly failure?: string }
+	| { readonly name: "allowing"; readonly plan: Plan }
+	| { readonly name: "preview"; readonly plan: Plan }
+	| { readonly name: "writing"; readonly plan: Plan }
+	| { readonly name: "untrack"; readonly plan: Plan }
+	| { readonly name: "proving"; readonly plan: Plan }
+	| { readonly name: "testing" }
+	| { readonly name: "done" }
+	| { readonly name: "failed"; readonly title: string; readonly message: string }
+	| { readonly name: "exit"; readonly code: ExitCodeValue };
+
+export interface WizardState {
+	readonly step: Step;
+	readonly environment?: Environment;
+	readonly key?: AcceptedKey;
+	readonly models?: readonly ModelInfo[];
+	/** The user chose to save although the API could not be reached. */
+	readonly unchecked: boolean;
+	readonly targets: readonly TargetName[];
+	readonly plan?: Plan;
+	readonly written: readonly Written[];
+	readonly untracked?: boolean;
+	/** Why allowing PowerShell profiles did not work, shown when the policy question returns. */
+	readonly policyFailure?: string;
+	readonly proofs: readonly Proof[];
+	readonly liveTest?: LiveTest;
+	readonly exitCode: ExitCodeValue;
+	/** The person started typing a key: detection must not switch screens under them. */
+	readonly typing: boolean;
+	/** Comment out definitions claude-setup did not write (rotation's default). */
+	readonly disableOthers: boolean;
+	/** The answer to "a target file is under version control": keep the key in a private file. */
+	readonly privateFile?: boolean;
+	/** "Keep it and test it": the key that was kept, masked, and where it comes from. */
+	readonly kept?: { readonly masked: string; readonly where: string };
+}
+
+export interface WizardSettings {
+	readonly presetTargets: readonly TargetName[];
+	readonly verify: boolean;
+	readonly dryRun: boolean;
+}
+
+export type WizardAction =
+	| { readonly type: "detected"; readonly environment: Environment }
+	| { readonly type: "typing" }
+	| { readonly type: "existing-choice"; readonly choice: "replace" | "keep" | "quit" }
+	| { readonly type: "kept"; readonly masked: string; readonly where: string; readonly result: LiveTest }
+	| { readonly type: "others-answered"; readonly yes: boolean }
+	| { readonly type: "key-accepted"; readonly key: AcceptedKey }
+	| { readonly type: "check-passed"; readonly models: readonly ModelInfo[] }
+	| { readonly type: "check-failed"; readonly advice: Advice }
+	| { readonly type: "unreachable-choice"; readonly choice: "retry" | "save" | "quit" }
+	| { readonly type: "targets-chosen"; readonly targets: readonly TargetName[] }
+	| { readonly type: "planned"; readonly plan: Plan }
+	| { readonly type: "dotfiles-choice"; readonly choice: "private" | "inline" | "quit" }
+	| { readonly type: "policy-choice"; readonly choice: "windows" | "allow" | "keep" }
+	| { readonly type: "profiles-allowed"; readonly failure?: string }
+	| { readonly type: "confirmed"; readonly yes: boolean }
+	| { readonly type: "written"; readonly written: readonly Written[] }
+	| { readonly type: "untrack-answered"; readonly untracked: boolean }
+	| { readonly type: "proved"; readonly proofs: readonly Proof[] }
+	| { readonly type: "tested"; readonly result: LiveTest }
+	| {
+			readonly type: "failed";
+			readonly title: string;
+			readonly message: string;
+			readonly code: ExitCodeValue;
+	  }
+	| { readonly type: "cancel" };

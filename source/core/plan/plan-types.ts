@@ -1,0 +1,103 @@
+// The plan's data: what will change in each file, the .gitignore, the Windows user variable,
+// and what the plan was made from. Types only (and one rule about them), so every planner can share them.
+
+import type { Detected } from "../platform/platform.js";
+import type { TextEncodingKind } from "../text/text-encoding.js";
+import type { WindowsContext } from "../windows/detect.js";
+import type { ManifestEntry } from "./manifest.js";
+import type { TargetFile, TargetName } from "./targets.js";
+import type { TrackedDotfile } from "./tracked-dotfile.js";
+import type { HostPolicy, UserVariableChange } from "./windows-plan.js";
+
+/** A definition claude-setup did not write, to comment out (rotation). */
+export interface Disable {
+	readonly path: string;
+	readonly line: number;
+	readonly masked: string;
+}
+
+export interface OtherDefinition {
+	readonly line: number;
+	readonly masked: string;
+}
+
+export interface FileChange {
+	readonly file: TargetFile;
+	readonly display: string;
+	/** The file's content now (see decodeText), undefined when it does not exist. */
+	readonly before: string | undefined;
+	/** The content to write; undefined deletes the file (remove: a file claude-setup created). */
+	readonly after: string | undefined;
+	/** How before/after map to bytes: apply.ts writes them back the same way (UTF-16 stays UTF-16). */
+	readonly encoding: TextEncodingKind;
+	readonly action:
+		| "create"
+		| "inserted"
+		| "replaced"
+		| "moved"
+		| "unchanged"
+		| "disabled"
+		| "removed"
+		| "deleted";
+	/** claude-setup's own file (private key file, its .gitignore): no target, proven through those that use it. */
+	readonly supporting?: boolean;
+	/** A private key file: the startup files (shown) that source it. */
+	readonly keyFileFor?: readonly string[];
+	/** The lines we add or replace, with the key masked, for the preview. */
+	readonly previewLines: readonly string[];
+	readonly otherDefinitions: readonly OtherDefinition[];
+	readonly backupPath: string | undefined;
+	/** The backup path as shown to the user (`~/.local/state/…`). */
+	readonly backupDisplay: string | undefined;
+}
+
+/** A file a new shell or program reads the key from: not one whose stale lines were only commented out, nor a supporting file. */
+export function holdsKey(change: FileChange): boolean {
+	return change.action !== "disabled" && !change.supporting;
+}
+
+export interface GitignoreChange {
+	readonly path: string;
+	readonly display: string;
+	readonly before: string | undefined;
+	readonly after: string;
+	readonly entry: string;
+}
+
+export interface Plan {
+	readonly variable: string;
+	readonly masked: string;
+	readonly changes: readonly FileChange[];
+	readonly gitignore?: GitignoreChange;
+	/** The .env is tracked by git: ignoring it does not untrack it. */
+	readonly trackedSecretFile?: {
+		readonly path: string;
+		readonly display: string;
+		readonly command: string;
+		readonly cwd: string;
+	};
+	readonly backupDir: string;
+	/** The windows target: the user environment variable. */
+	readonly userVariable?: UserVariableChange;
+	/** PowerShell hosts whose execution policy will not run the profile we write. */
+	readonly blockedProfiles: readonly HostPolicy[];
+	/** Target files under version control, and whether the key is kept out of each. */
+	readonly trackedDotfiles?: readonly TrackedDotfile[];
+	/** Set when this plan takes claude-setup's changes back: these records are then forgotten. */
+	readonly removal?: { readonly entries: readonly ManifestEntry[] };
+}
+
+export interface PlanInput {
+	readonly targets: readonly TargetName[];
+	readonly variable: string;
+	readonly key: string;
+	readonly envFile?: string;
+	readonly detected: Detected;
+	readonly windows?: WindowsContext;
+	/** Definitions claude-setup did not write, to comment out (rotation). */
+	readonly disable?: readonly Disable[];
+	/** Keep the key in claude-setup's private file, sourced from the startup files (see plan-private). */
+	readonly privateFile?: boolean;
+}
+
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };

@@ -1,0 +1,172 @@
+// Answers + the files as they are now → the exact changes to preview and then apply.
+// Nothing here writes; apply.ts does, from this plan only.
+
+import { planGitignore } from "../edit/gitignore.js";
+import { maskKey } from "../key/key.js";
+import { pathsFor } from "../platform/paths.js";
+import type { System } from "../system.js";
+import { type BackupPlace, backupPath, backupStamp, userVariableBackupName } from "./backups.js";
+import { syntaxOf } from "./file-syntax.js";
+import { stateDirectory } from "./manifest.js";
+import { planFile } from "./plan-file.js";
+import { planPrivateFiles } from "./plan-private.js";
+import type { FileChange, PlanInput, PlanResult } from "./plan-types.js";
+import {
+	BASH_LOGIN_FILES,
+	displayPath,
+	type FileTargetName,
+	gitBashHome,
+	projectPath,
+	resolveTarget,
+	type TargetFile,
+	targetsFor,
+} from "./targets.js";
+import { blockingPolicies, planUserVariable, profileFiles, type UserVariableChange } from "./windows-plan.js";
+
+/** `${XDG_STATE_HOME:-~/.local/state}/claude-setup/backups`, `%LOCALAPPDATA%\claude-setup\backups`. */
+export type {
+	FileChange,
+	GitignoreChange,
+	OtherDefinition,
+	Plan,
+	PlanInput,
+	PlanResult,
+} from "./plan-types.js";
+export { holdsKey } from "./plan-types.js";
+
+/** `${XDG_STATE_HOME:-~/.local/state}/claude-setup/backups`, `%LOCALAPPDATA%\claude-setup\backups`. */
+export function backupDirectory(system: System): string {
+	return pathsFor(system.platform).join(stateDirectory(system), "backups");
+}
+
+/** Where this run's backups go, all named with one stamp. */
+export function backupPlace(system: System): BackupPlace {
+	return {
+		backupDir: backupDirectory(system),
+		stamp: backupStamp(system.now()),
+		join: pathsFor(system.platform).join,
+	};
+}
+
+export async function planChanges(system: System, input: PlanInput): Promise<PlanResult> {
+	const place = backupPlace(system);
+	const context = { variable: input.variable, key: input.key, ...place };
+	const unavailable = input.targets.find((target) => !targetsFor(input.detected.os).includes(target));
+	if (unavailable) {
+		return { ok: false, path: "", message: `The ${unavailable} target is not available on this system.` };
+	}
+	const files: TargetFile[] = [];
+	// Which bash login files exist (it decides the bash target's file): read once, when first needed.
+	let existing: Set<string> | undefined;
+	let userVariable: UserVariableChange | undefined;
+	for (const target of input.targets) {
+		if (target === "windows" || target === "powershell") {
+			if (!input.windows) return { ok: false, path: "", message: `The ${target} target needs Windows.` };
+			if (target === "powershell") {
+				const profiles = await profileFiles(system, input.windows, system.homeDir);
+				if (!profiles.ok) return { ok: false, path: "", message: profiles.message };
+				files.push(...profiles.files);
+				continue;
+			}
+			const backup = backupPath(context, userVariableBackupName(input.variable));
+			const planned = await planUserVariable(
+				system,
+				input.windows,
+				input.variable,
+				input.key,
+				backup,
+				displayPath(backup, system.homeDir),
+			);
+			if (!planned.ok) return { ok: false, path: "", message: planned.message };
+			userVariable = planned.change;
+			continue;
+		}
+		existing ??= new Set(await presentFiles(system));
+		files.push(fileFor(system, target, input, existing));
+	}
+	const privates = await planPrivateFiles(system, files, input.privateFile, context);
+	if (!privates.ok) return privates;
+	// The private file first: a startup file never sources one that is not there yet.
+	const changes: FileChange[] = [...privates.plan.changes];
+	const disable = input.disable ?? [];
+	for (const file of files) {
+		const here = disable.filter((item) => item.path === file.path);
+		const sourceLine = privates.plan.sourceLines.get(file.path);
+		const planned = await planFile(system, file, { ...context, sourceLine }, here);
+		if (!planned.ok) return planned;
+		changes.push(planned.change);
+	}
+	// Stale definitions in files that are not targets (an old export in ~/.bash_profile).
+	for (const path of new Set(disable.map((item) => item.path))) {
+		if (files.some((file) => file.path === path)) continue;
+		const here = disable.filter((item) => item.path === path);
+		const planned = await planFile(system, looseFile(path), context, here, true);
+		if (!planned.ok) return planned;
+		if (planned.change.action !== "unchanged") changes.push(planned.change);
+	}
+	const profileHosts = changes.flatMap((change) => (change.file.host ? [change.file.host] : []));
+	const dotenv = changes.find((change) => change.file.target === "dotenv");
+	const git = dotenv ? await planGitignore(system.run, dotenv.file.path, system.fs) : undefined;
+	return {
+		ok: true,
+		plan: {
+			variable: input.variable,
+			masked: maskKey(input.key),
+			changes,
+			backupDir: place.backupDir,
+			userVariable,
+			trackedDotfiles: privates.plan.tracked,
+			blockedProfiles: profileHosts.length > 0 ? await blockingPolicies(system, profileHosts) : [],
+			gitignore: git?.addition
+				? {
+						path: git.addition.path,
+						display: projectPath(git.addition.path, system.cwd, system.homeDir),
+						before: git.addition.before,
+						after: git.addition.after,
+						entry: git.addition.entry,
+					}
+				: undefined,
+			trackedSecretFile: git?.tracked && {
+				...git.tracked,
+				display: projectPath(git.tracked.path, system.cwd, system.homeDir),
+			},
+		},
+	};
+}
+
+function fileFor(
+	system: System,
+	target: FileTargetName,
+	input: PlanInput,
+	existing: ReadonlySet<string>,
+): TargetFile {
+	return resolveTarget(target, {
+		os: input.detected.os,
+		// Git Bash's HOME can differ from the Windows profile folder Node reports.
+		home: input.detected.os === "windows" ? gitBashHome(system.env, system.homeDir) : system.homeDir,
+		zdotdir: input.detected.zdotdir,
+		xdgConfigHome: input.detected.xdgConfigHome,
+		cwd: system.cwd,
+		envFile: input.envFile,
+		existing: (path) => existing.has(path),
+	});
+}
+
+/** Files whose existence changes which file a target uses (the bash login files). */
+export async function presentFiles(system: System): Promise<string[]> {
+	const home = system.platform === "win32" ? gitBashHome(system.env, system.homeDir) : system.homeDir;
+	const { join } = pathsFor(system.platform);
+	const present: string[] = [];
+	for (const name of BASH_LOGIN_FILES) {
+		const path = join(home, name);
+		if ((await system.fs.info(path))?.isFile) present.push(path);
+	}
+	return present;
+}
+
+/** A file that is not a target, described well enough to comment lines out of it. */
+function looseFile(path: string): TargetFile {
+	const syntax = syntaxOf(path);
+	const target = syntax === "posix" ? "bash" : syntax;
+	return { target, path, syntax, ownsWholeFile: false, label: path };
+}

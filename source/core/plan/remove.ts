@@ -1,0 +1,146 @@
+// `claude-setup remove`: take back exactly what claude-setup wrote — its marked blocks, the
+// .env lines and Windows user variable it recorded — and put back the definitions it
+// commented out. A file it created and that holds nothing else is deleted.
+
+import { removeBlock } from "../edit/block-edit.js";
+import { restoreCommentedLines } from "../edit/comment-out.js";
+import { removeDotenvVar } from "../edit/dotenv.js";
+import { maskKey } from "../key/key.js";
+import type { System } from "../system.js";
+import { decodeText } from "../text/text-encoding.js";
+import type { WindowsContext } from "../windows/detect.js";
+import { readUserVariable } from "../windows/user-env.js";
+import { backupPath, fileBackupName, userVariableBackupName } from "./backups.js";
+import { syntaxOf } from "./file-syntax.js";
+import { type ManifestEntry, readManifest, USER_ENVIRONMENT_PATH } from "./manifest.js";
+import { backupPlace, type FileChange, type Plan } from "./plan.js";
+import { displayPath, projectPath, type TargetFile, type TargetName } from "./targets.js";
+import { preferredHost, USER_ENVIRONMENT } from "./windows-plan.js";
+
+export interface RemovalInput {
+	/** Files to look in (every startup file, profile and .env the scan read). */
+	readonly files: readonly string[];
+	/** Only these targets; all when empty. */
+	readonly targets: readonly TargetName[];
+	readonly windows?: WindowsContext;
+}
+
+export type RemovalResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };
+
+export async function planRemoval(system: System, input: RemovalInput): Promise<RemovalResult> {
+	const manifest = (await readManifest(system)).filter(
+		(entry) => input.targets.length === 0 || input.targets.includes(entry.target),
+	);
+	const place = backupPlace(system);
+	const paths = new Set([...input.files, ...manifest.map((entry) => entry.path)]);
+	paths.delete(USER_ENVIRONMENT_PATH);
+	const changes: FileChange[] = [];
+	for (const path of paths) {
+		const syntax = syntaxOf(path);
+		const target = targetOf(path, syntax, manifest);
+		if (input.targets.length > 0 && !input.targets.includes(target)) continue;
+		const bytes = await system.fs.read(path).catch(() => undefined);
+		if (bytes === undefined) continue;
+		const decoded = decodeText(bytes);
+		const edited = takeBack(
+			decoded.text,
+			syntax,
+			manifest.filter((entry) => entry.path === path),
+		);
+		if (!edited.ok)
+			return { ok: false, path, message: `${displayPath(path, system.homeDir)}: ${edited.message}` };
+		if (edited.text === decoded.text) continue;
+		const created = manifest.some((entry) => entry.path === path && entry.created);
+		const remove = created && edited.text.trim() === "";
+		const file: TargetFile = { target, path, syntax, ownsWholeFile: false, label: path };
+		const display =
+			syntax === "dotenv" ? projectPath(path, system.cwd, system.homeDir) : displayPath(path, system.homeDir);
+		const backup = backupPath(place, fileBackupName(path));
+		changes.push({
+			file,
+			display,
+			before: decoded.text,
+			after: remove ? undefined : edited.text,
+			encoding: decoded.encoding,
+			action: remove ? "deleted" : "removed",
+			previewLines: edited.notes,
+			otherDefinitions: [],
+			backupPath: backup,
+			backupDisplay: displayPath(backup, system.homeDir),
+		});
+	}
+	const variable = manifest.find((entry) => entry.path === USER_ENVIRONMENT_PATH);
+	const userVariable =
+		variable && input.windows ? await planVariableRemoval(system, input.windows, variable) : undefined;
+	const variableBackup = variable && backupPath(place, userVariableBackupName(variable.variable));
+	return {
+		ok: true,
+		plan: {
+			variable: variable?.variable ?? "ANTHROPIC_API_KEY",
+			masked: "",
+			changes,
+			backupDir: place.backupDir,
+			blockedProfiles: [],
+			removal: { entries: manifest },
+			userVariable: userVariable && {
+				...userVariable,
+				backupPath: variableBackup,
+				backupDisplay: variableBackup && displayPath(variableBackup, system.homeDir),
+			},
+		},
+	};
+}
+
+type TakeBack = { ok: true; text: string; notes: string[] } | { ok: false; message: string };
+
+function takeBack(text: string, syntax: TargetFile["syntax"], recorded: readonly ManifestEntry[]): TakeBack {
+	const notes: string[] = [];
+	let current = text;
+	if (syntax !== "dotenv") {
+		const removed = removeBlock(current, syntax);
+		if (!removed.ok) return { ok: false, message: removed.message };
+		if (removed.action === "removed") {
+			current = removed.text;
+			notes.push("- the claude-setup block");
+		}
+	} else {
+		for (const entry of recorded) {
+			const removed = removeDotenvVar(current, entry.variable);
+			if (removed.count > 0) notes.push(`- ${entry.variable}=…`);
+			current = removed.text;
+		}
+	}
+	const restored = restoreCommentedLines(current);
+	if (restored.count > 0) {
+		current = restored.text;
+		notes.push(
+			`↺ ${restored.count} definition${restored.count === 1 ? "" : "s"} claude-setup had commented out`,
+		);
+	}
+	return { ok: true, text: current, notes };
+}
+
+async function planVariableRemoval(system: System, windows: WindowsContext, entry: ManifestEntry) {
+	const host = preferredHost(windows.hosts);
+	const current = await readUserVariable(system.run, host, entry.variable);
+	if (!current.ok || current.value === undefined) return undefined;
+	return {
+		host,
+		display: USER_ENVIRONMENT,
+		previous: current.value,
+		value: "",
+		previousMasked: maskKey(current.value),
+		action: "remove" as const,
+	};
+}
+
+function targetOf(
+	path: string,
+	syntax: TargetFile["syntax"],
+	manifest: readonly ManifestEntry[],
+): TargetName {
+	const recorded = manifest.find((entry) => entry.path === path);
+	if (recorded) return recorded.target;
+	if (syntax === "fish" || syntax === "dotenv" || syntax === "powershell") return syntax;
+	return /zsh/.test(path.split(/[\\/]/).pop() ?? "") ? "zsh" : "bash";
+}

@@ -1,0 +1,126 @@
+// Which operating system and shell the person is using, decided from facts passed in
+// (platform, environment, /proc/version, the parent process) so every combination is testable.
+
+import type { Env, System } from "../system.js";
+import { withoutSecrets } from "./child-env.js";
+
+export type OsKind = "macos" | "linux" | "windows" | "wsl";
+export type ShellName = "zsh" | "bash" | "fish" | "powershell" | "cmd" | "git-bash" | "unknown";
+
+export interface Detected {
+	os: OsKind;
+	shell: ShellName;
+	/** Where the shell came from: `$SHELL`, the process that started us, or a per-OS guess. */
+	shellSource: "SHELL" | "parent" | "default";
+	zdotdir?: string;
+	xdgConfigHome?: string;
+	home: string;
+}
+
+export interface PlatformFacts {
+	platform: NodeJS.Platform;
+	env: Env;
+	home: string;
+	/** Contents of /proc/version (Linux only); WSL kernels mention "microsoft". */
+	procVersion?: string;
+	/** Name of the parent process as `ps -o comm=` prints it, e.g. "zsh", "-zsh", "/bin/bash". */
+	parentProcessName?: string;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+	return value !== undefined && value !== "" ? value : undefined;
+}
+
+function detectOs(facts: PlatformFacts): OsKind {
+	if (facts.platform === "darwin") return "macos";
+	if (facts.platform === "win32") return "windows";
+	const { env } = facts;
+	const wsl =
+		nonEmpty(env.WSL_DISTRO_NAME) !== undefined ||
+		nonEmpty(env.WSL_INTEROP) !== undefined ||
+		/microsoft/i.test(facts.procVersion ?? "");
+	// Other Unixes (FreeBSD, …) read the same startup files as Linux.
+	return wsl ? "wsl" : "linux";
+}
+
+/** "/usr/local/bin/zsh", "-zsh" (login form), "C:\\…\\PWSH.EXE" → "zsh", "zsh", "pwsh". */
+export function programName(raw: string): string {
+	const base = raw.trim().split(/[\\/]/).pop() ?? "";
+	return base
+		.replace(/^-/, "")
+		.replace(/\.exe$/i, "")
+		.toLowerCase();
+}
+
+function unixShell(raw: string | undefined): ShellName | undefined {
+	if (raw === undefined) return undefined;
+	const name = programName(raw);
+	return name === "zsh" || name === "bash" || name === "fish" ? name : undefined;
+}
+
+function windowsShell(raw: string | undefined): ShellName | undefined {
+	if (raw === undefined) return undefined;
+	const name = programName(raw);
+	if (name === "pwsh" || name === "powershell") return "powershell";
+	if (name === "cmd") return "cmd";
+	if (name === "bash" || name === "sh") return "git-bash";
+	return undefined;
+}
+
+export function detectPlatform(facts: PlatformFacts): Detected {
+	const os = detectOs(facts);
+	const { env } = facts;
+	const base = {
+		os,
+		home: facts.home,
+		zdotdir: nonEmpty(env.ZDOTDIR),
+		// The XDG spec says relative values must be ignored.
+		xdgConfigHome: nonEmpty(env.XDG_CONFIG_HOME)?.startsWith("/") ? env.XDG_CONFIG_HOME : undefined,
+	};
+	if (os === "windows") {
+		// Git Bash (MSYS2) exports MSYSTEM to everything started from it.
+		if (nonEmpty(env.MSYSTEM) !== undefined) return { ...base, shell: "git-bash", shellSource: "SHELL" };
+		const fromParent = windowsShell(facts.parentProcessName);
+		if (fromParent !== undefined) return { ...base, shell: fromParent, shellSource: "parent" };
+		return { ...base, shell: "unknown", shellSource: "default" };
+	}
+	const fromShell = unixShell(nonEmpty(env.SHELL));
+	if (fromShell !== undefined) return { ...base, shell: fromShell, shellSource: "SHELL" };
+	const fromParent = unixShell(facts.parentProcessName);
+	if (fromParent !== undefined) return { ...base, shell: fromParent, shellSource: "parent" };
+	return {
+		...base,
+		shell: os === "macos" ? "zsh" : "bash",
+		shellSource: "default",
+	};
+}
+
+/** Collects the facts detectPlatform needs; every probe may fail without stopping the wizard. */
+export async function gatherFacts(system: System, ppid: number): Promise<PlatformFacts> {
+	const facts: PlatformFacts = {
+		platform: system.platform,
+		env: system.env,
+		home: system.homeDir,
+	};
+	if (system.platform === "linux") {
+		try {
+			const bytes = await system.fs.read("/proc/version");
+			if (bytes !== undefined) facts.procVersion = new TextDecoder().decode(bytes);
+		} catch {
+			// No /proc (containers, sandboxes): WSL is still detected from the environment.
+		}
+	}
+	if (system.platform !== "win32") {
+		try {
+			const result = await system.run("ps", ["-o", "comm=", "-p", String(ppid)], {
+				env: withoutSecrets(system.env),
+				timeoutMs: 3000,
+			});
+			const name = result.exitCode === 0 ? result.stdout.trim() : "";
+			if (name !== "") facts.parentProcessName = name;
+		} catch {
+			// ps missing or blocked: fall back to $SHELL or the per-OS default.
+		}
+	}
+	return facts;
+}
