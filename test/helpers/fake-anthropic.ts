@@ -3,17 +3,25 @@
 // with credentials replaced by markers so tests can assert on what was sent.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type AuthHeader, checkKey, presentedKey, redactedHeaders } from "./fake-anthropic/auth.js";
+import {
+	type AuthHeader,
+	checkKey,
+	credentialNames,
+	presentedKey,
+	redactedHeaders,
+} from "./fake-anthropic/auth.js";
 import { createMessageReply, DEFAULT_REPLY_TEXT } from "./fake-anthropic/messages.js";
 import { DEFAULT_MODELS, type FakeModel, listModelsReply } from "./fake-anthropic/models.js";
 import { errorReply, newRequestId, type ScriptedReply } from "./fake-anthropic/replies.js";
+import { eventText } from "./fake-anthropic/stream.js";
 
-export { REDACTED_API_KEY, REDACTED_BEARER } from "./fake-anthropic/auth.js";
+export { OAUTH_BETA, REDACTED_API_KEY, REDACTED_BEARER } from "./fake-anthropic/auth.js";
 export { DEFAULT_MODELS, type FakeModel } from "./fake-anthropic/models.js";
 export {
 	CREDIT_BALANCE_MESSAGE,
 	RATE_LIMIT_MESSAGE,
 	type ScriptedReply,
+	type StreamEvent,
 	scripted,
 } from "./fake-anthropic/replies.js";
 
@@ -24,8 +32,10 @@ export interface RecordedRequest {
 	readonly query: Readonly<Record<string, string>>;
 	/** Lower-case names; `authorization` / `x-api-key` values are markers, never the key. */
 	readonly headers: Readonly<Record<string, string>>;
-	/** Which header carried a credential, if any. */
+	/** Which header carried a credential, if any (x-api-key when both did). */
 	readonly authHeader: AuthHeader | undefined;
+	/** Each header that carried a credential, and whose it was: its name in `keyNames`, or "unknown". */
+	readonly credentials: Readonly<Partial<Record<AuthHeader, string>>>;
 	/** Parsed JSON, or undefined when there was no body or it was not JSON. */
 	readonly body: unknown;
 	/** The request-id the fake answered with (undefined after a hang-up). */
@@ -43,6 +53,8 @@ export interface FakeAnthropicOptions {
 	readonly models?: readonly FakeModel[];
 	readonly behaviour?: Behaviour;
 	readonly replyText?: string;
+	/** Names for keys (e.g. "zshrc key"), so a recording can say whose key each header carried. */
+	readonly keyNames?: Readonly<Record<string, string>>;
 }
 
 export interface FakeAnthropic {
@@ -73,7 +85,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions): Promise
 	let behaviour = options.behaviour;
 
 	function normalReply(request: IncomingMessage, recorded: RecordedRequest, url: URL): ScriptedReply {
-		const denied = checkKey(presentedKey(request.headers), options.validKeys);
+		const denied = checkKey(presentedKey(request.headers), options.validKeys, request.headers);
 		if (denied) return denied;
 		if (request.headers["anthropic-version"] === undefined) {
 			return errorReply(400, "invalid_request_error", "anthropic-version: header is required");
@@ -109,6 +121,16 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions): Promise
 		}
 		const requestId = newRequestId();
 		recorded.requestId = requestId;
+		if (reply.kind === "events") {
+			response.writeHead(200, {
+				"content-type": "text/event-stream; charset=utf-8",
+				"cache-control": "no-cache",
+				"request-id": requestId,
+			});
+			for (const event of reply.events) response.write(eventText(event));
+			response.end();
+			return;
+		}
 		const body =
 			typeof reply.body === "object" && reply.body !== null && "error" in reply.body
 				? { ...reply.body, request_id: requestId }
@@ -130,6 +152,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions): Promise
 			query: Object.fromEntries(url.searchParams),
 			headers: redactedHeaders(request.headers),
 			authHeader: presented?.header,
+			credentials: credentialNames(request.headers, options.keyNames ?? {}),
 			body: await readBody(request),
 		};
 		requests.push(recorded);

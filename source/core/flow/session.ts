@@ -118,7 +118,8 @@ function withWindowsShell(detected: Detected, windows: WindowsContext | undefine
 
 export type LiveCheck =
 	| { readonly ok: true; readonly models: readonly ModelInfo[] }
-	| { readonly ok: false; readonly advice: Advice };
+	/** `status`: the HTTP status when the API answered (401, 403, …). */
+	| { readonly ok: false; readonly advice: Advice; readonly status?: number };
 
 /** GET /v1/models: proves the key without spending tokens. */
 export async function checkKeyLive(system: System, key: string): Promise<LiveCheck> {
@@ -126,6 +127,7 @@ export async function checkKeyLive(system: System, key: string): Promise<LiveChe
 	if (result.ok) return { ok: true, models: result.value };
 	return {
 		ok: false,
+		status: result.failure.kind === "http" ? result.failure.status : undefined,
 		advice: adviseApiFailure(result.failure, {
 			step: "check",
 			baseURL: system.env.ANTHROPIC_BASE_URL || undefined,

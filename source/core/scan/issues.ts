@@ -1,26 +1,11 @@
 // What is wrong with where the key is set, as sentences that say what to do. The classic
 // "401 although I set my key" is one of these: a stale or empty definition that wins.
-import { maskOrEmpty } from "./classify.js";
 import type { Finding, ScanResult, Source } from "./scan-types.js";
 import type { TerminalValue } from "./terminal-value.js";
+import { thisTerminalIssue } from "./this-terminal.js";
+import { type Issue, where } from "./where.js";
 
-export interface Issue {
-	readonly code:
-		| "terminal-missing"
-		| "terminal-malformed"
-		| "disagree"
-		| "stale-terminal"
-		| "empty"
-		| "whitespace"
-		| "wrong-kind"
-		| "shell-beats-dotenv"
-		| "auth-token"
-		| "cloud-switch"
-		| "billing"
-		| "api-key-helper";
-	readonly severity: "error" | "warning";
-	readonly message: string;
-}
+export { type Issue, where } from "./where.js";
 
 const KEY = "ANTHROPIC_API_KEY";
 
@@ -69,13 +54,8 @@ export function findIssues(
 			`${KEY} is set to ${distinct.size} different values: ${places}. Run claude-setup to set one key everywhere (it offers to comment out the others).`,
 		);
 	}
-	if (processValue !== undefined && winning !== undefined && processValue !== winning) {
-		add(
-			"stale-terminal",
-			"warning",
-			`This terminal has ${KEY}=${maskOrEmpty(processValue)}, but a new one gets ${maskOrEmpty(winning)}: open a new terminal (or reload your shell's startup file).`,
-		);
-	}
+	const stale = thisTerminalIssue(processValue, winning, winners);
+	if (stale) issues.push(stale);
 	for (const finding of scan.findings) {
 		const place = `${finding.variable} in ${where(finding.source)}`;
 		if (finding.problems.includes("empty")) {
@@ -115,13 +95,6 @@ export function findIssues(
 			`Your shell exports ${KEY}, which wins over the different value in .env (dotenv, node --env-file and python-dotenv never override the environment).`,
 		);
 	}
-	if (scan.findings.some((finding) => finding.variable === "ANTHROPIC_AUTH_TOKEN") && keys.length > 0) {
-		add(
-			"auth-token",
-			"warning",
-			"ANTHROPIC_AUTH_TOKEN is set too: Claude Code uses it before ANTHROPIC_API_KEY (the SDK does the opposite).",
-		);
-	}
 	for (const finding of scan.findings) {
 		if (finding.variable.startsWith("CLAUDE_CODE_USE_") && /^(1|true|yes)$/i.test(finding.value.trim())) {
 			add(
@@ -137,13 +110,6 @@ export function findIssues(
 			"billing",
 			"warning",
 			`You are logged in to Claude Code with a subscription, and ${KEY} is set for every terminal: Claude Code will use — and bill — the API key instead. Keep the key in a project .env if you want both.`,
-		);
-	}
-	for (const helper of scan.apiKeyHelpers) {
-		add(
-			"api-key-helper",
-			"warning",
-			`${helper.display} sets apiKeyHelper: Claude Code asks that command for a key (after the environment variables).`,
 		);
 	}
 	return issues;
@@ -166,20 +132,5 @@ function describeKind(finding: Finding): string {
 			return "an API key";
 		default:
 			return "not a well-formed API key";
-	}
-}
-
-export function where(source: Source): string {
-	switch (source.kind) {
-		case "process":
-			return "this terminal";
-		case "windows-user":
-			return "the Windows user environment";
-		case "fish-universal":
-			return `${source.display} (fish universal variable)`;
-		case "claude-settings":
-			return source.display;
-		case "file":
-			return `${source.display} line ${source.line}`;
 	}
 }

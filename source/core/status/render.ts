@@ -22,7 +22,11 @@ export function statusLines(report: StatusReport): string[] {
 	lines.push(
 		`A new ${newTerminal.shell} terminal gets: ${newTerminal.masked ?? (newTerminal.note ? `unknown (${newTerminal.note})` : "nothing")}`,
 	);
-	lines.push(`This terminal has:  ${thisProcess.masked ?? "nothing"}`);
+	lines.push(
+		`This terminal has:  ${thisProcess.masked ?? "nothing"}${thisProcess.sameAsNewTerminal ? "" : "  ← differs"}`,
+	);
+	const claude = claudeCodeLine(report);
+	if (claude) lines.push(claude);
 	if (report.claudeCodeLogin === "yes") lines.push("Claude Code: logged in with a subscription.");
 	if (report.issues.length > 0) {
 		lines.push("", "Problems:");
@@ -40,6 +44,30 @@ export function statusLines(report: StatusReport): string[] {
 			if (advice.requestId) lines.push(`  request-id: ${advice.requestId} (give this to support)`);
 		}
 	}
-	lines.push("", report.exitCode === 0 ? "All good." : "Not everything checks out — see above.");
+	const mine = thisProcess.liveCheck;
+	if (mine) {
+		if (!report.liveCheck) lines.push("");
+		lines.push(
+			mine.ok
+				? "✓ The API accepts this terminal's key too."
+				: `✗ The API rejects this terminal's key${mine.status ? ` (${mine.status})` : ""}. ${mine.advice.why}`,
+		);
+	}
+	lines.push("", report.verdict);
 	return lines;
+}
+
+/** Which credential Claude Code sends when started from a new terminal, and where it comes from. */
+function claudeCodeLine(report: StatusReport): string | undefined {
+	const { cloud, sends, uses } = report.claudeCode;
+	if (cloud) return `Claude Code: ${cloud} is on, so it uses that cloud provider, not these keys.`;
+	if (!uses) {
+		const login =
+			report.claudeCodeLogin === "yes" ? "your subscription login" : "none: it asks you to /login";
+		return report.findings.length > 0 ? `Claude Code from a new terminal uses: ${login}` : undefined;
+	}
+	const shown = sends.map(
+		(sent) => `${sent.variable}${sent.masked ? ` ${sent.masked}` : ""} from ${sent.where} as ${sent.header}`,
+	);
+	return `Claude Code from a new terminal sends: ${shown.join("; ")}`;
 }

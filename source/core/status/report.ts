@@ -1,16 +1,21 @@
 // `claude-setup status`: every place a credential is set, which value a new terminal gets,
-// what disagrees, and whether the winning key works. Values leave this module masked only.
-import { type Advice, exitCodeForAdvice } from "../advice/advice.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+// what disagrees, whether the winning key works, whether this terminal's (when it differs)
+// works, and which credential Claude Code sends. Values leave this module masked only.
+import type { ExitCodeValue } from "../exit-codes.js";
 import { checkKeyLive } from "../flow/session.js";
+import type { CredentialVariable } from "../key/credential-variables.js";
 import type { Detected } from "../platform/platform.js";
 import { maskOrEmpty } from "../scan/classify.js";
+import { type ClaudeCodeAuth, claudeCodeAuth, claudeCodeIssues } from "../scan/claude-code.js";
 import { findIssues, type Issue, where } from "../scan/issues.js";
 import { scanEverywhere } from "../scan/scan.js";
-import type { ApiKeyHelper, Finding, ValueKind } from "../scan/scan-types.js";
-import { newTerminalValue, winningFindings } from "../scan/terminal-value.js";
+import { type ApiKeyHelper, CREDENTIAL_VARIABLES, type Finding, type ValueKind } from "../scan/scan-types.js";
+import { newTerminalValue, type TerminalValue, winningFindings } from "../scan/terminal-value.js";
 import type { System } from "../system.js";
 import type { WindowsContext } from "../windows/detect.js";
+import { exitCodeFor, type KeyCheck, verdictFor } from "./verdict.js";
+
+export type { KeyCheck } from "./verdict.js";
 
 /** A finding as shown and as put in --json: never the value itself. */
 export interface ShownFinding {
@@ -28,11 +33,21 @@ export interface ShownFinding {
 export interface StatusReport {
 	readonly findings: readonly ShownFinding[];
 	readonly newTerminal: { readonly shell: string; readonly masked?: string; readonly note?: string };
-	readonly thisProcess: { readonly masked?: string };
+	/** This terminal's ANTHROPIC_API_KEY; checked live only when it differs from a new terminal's. */
+	readonly thisProcess: {
+		readonly masked?: string;
+		readonly sameAsNewTerminal: boolean;
+		readonly liveCheck?: KeyCheck;
+	};
 	readonly issues: readonly Issue[];
 	readonly apiKeyHelpers: readonly ApiKeyHelper[];
 	readonly claudeCodeLogin: "yes" | "no" | "unknown";
-	readonly liveCheck?: { readonly ok: true } | { readonly ok: false; readonly advice: Advice };
+	/** What Claude Code started from a new terminal sends, and which one the API goes by. */
+	readonly claudeCode: ClaudeCodeAuth;
+	/** The key a new terminal gets, checked live. */
+	readonly liveCheck?: KeyCheck;
+	/** One sentence: what is the matter, and what to do. */
+	readonly verdict: string;
 	readonly exitCode: ExitCodeValue;
 }
 
@@ -42,47 +57,81 @@ export interface StatusContext {
 	readonly verify: boolean;
 }
 
+type Terminals = Record<CredentialVariable, { value: TerminalValue; winners: readonly Finding[] }>;
+
+/** A value the API can be asked about: an API key as it stands, without stray characters. */
+function checkable(findings: readonly Finding[], value: string): boolean {
+	return findings.some(
+		(finding) => finding.value === value && finding.kind === "api-key" && finding.problems.length === 0,
+	);
+}
+
+async function check(system: System, key: string): Promise<KeyCheck> {
+	const checked = await checkKeyLive(system, key);
+	return checked.ok ? { ok: true } : { ok: false, advice: checked.advice, status: checked.status };
+}
+
 export async function buildStatus(system: System, context: StatusContext): Promise<StatusReport> {
 	const scan = await scanEverywhere(system, context);
-	const terminal = await newTerminalValue(system, context.detected, scan.findings, context.windows);
-	const winning = terminal.state === "set" ? terminal.value : undefined;
-	const winners = winningFindings(scan.findings, terminal);
+	// One fresh shell per credential variable, all at once.
+	const values = await Promise.all(
+		CREDENTIAL_VARIABLES.map((variable) =>
+			newTerminalValue(system, context.detected, scan.findings, context.windows, variable),
+		),
+	);
+	const terminal = (index: number) => {
+		const value = values[index] as TerminalValue;
+		const variable = CREDENTIAL_VARIABLES[index] as CredentialVariable;
+		return { value, winners: winningFindings(scan.findings, value, variable) };
+	};
+	const terminals: Terminals = {
+		ANTHROPIC_API_KEY: terminal(CREDENTIAL_VARIABLES.indexOf("ANTHROPIC_API_KEY")),
+		ANTHROPIC_AUTH_TOKEN: terminal(CREDENTIAL_VARIABLES.indexOf("ANTHROPIC_AUTH_TOKEN")),
+		CLAUDE_CODE_OAUTH_TOKEN: terminal(CREDENTIAL_VARIABLES.indexOf("CLAUDE_CODE_OAUTH_TOKEN")),
+	};
+	const { value: apiKeyTerminal, winners } = terminals.ANTHROPIC_API_KEY;
+	const winning = apiKeyTerminal.state === "set" ? apiKeyTerminal.value : undefined;
 	const processValue = system.env.ANTHROPIC_API_KEY;
-	const issues = findIssues(scan, terminal, winners, processValue);
-	let liveCheck: StatusReport["liveCheck"];
-	if (
+	const inputs = { terminal: terminals, findings: scan.findings, apiKeyHelpers: scan.apiKeyHelpers };
+	const claudeCode = claudeCodeAuth(inputs);
+	const issues = [
+		...findIssues(scan, apiKeyTerminal, winners, processValue),
+		...claudeCodeIssues(claudeCode, inputs),
+	];
+	const sameAsNewTerminal = processValue === winning;
+	const checkNew =
+		context.verify && winning !== undefined && issues.every((issue) => issue.code !== "terminal-malformed");
+	const checkThis =
 		context.verify &&
-		winning !== undefined &&
-		issues.every((issue) => issue.code !== "terminal-malformed")
-	) {
-		const checked = await checkKeyLive(system, winning);
-		liveCheck = checked.ok ? { ok: true } : { ok: false, advice: checked.advice };
-	}
+		processValue !== undefined &&
+		!sameAsNewTerminal &&
+		checkable(scan.findings, processValue);
+	// Both keys at once when they differ: one request each, no tokens spent.
+	const [liveCheck, thisCheck] = await Promise.all([
+		checkNew && winning !== undefined ? check(system, winning) : undefined,
+		checkThis && processValue !== undefined ? check(system, processValue) : undefined,
+	]);
+	const exitCode = exitCodeFor({ winning, issues, liveCheck, thisCheck });
 	return {
 		findings: scan.findings.map((finding) => show(finding, winners.includes(finding))),
 		newTerminal: {
-			shell: terminal.shell,
+			shell: apiKeyTerminal.shell,
 			masked: winning === undefined ? undefined : maskOrEmpty(winning),
-			note: terminal.state === "unknown" ? terminal.why : undefined,
+			note: apiKeyTerminal.state === "unknown" ? apiKeyTerminal.why : undefined,
 		},
-		thisProcess: { masked: processValue === undefined ? undefined : maskOrEmpty(processValue) },
+		thisProcess: {
+			masked: processValue === undefined ? undefined : maskOrEmpty(processValue),
+			sameAsNewTerminal,
+			liveCheck: thisCheck,
+		},
 		issues,
 		apiKeyHelpers: scan.apiKeyHelpers,
 		claudeCodeLogin: scan.claudeCodeLogin,
+		claudeCode,
 		liveCheck,
-		exitCode: exitCodeFor(winning, issues, liveCheck),
+		verdict: verdictFor({ exitCode, winning, winners, processValue, issues, liveCheck, thisCheck }),
+		exitCode,
 	};
-}
-
-/** 0 only when a new terminal gets one well-formed, consistent key that (unless skipped) works. */
-function exitCodeFor(
-	winning: string | undefined,
-	issues: readonly Issue[],
-	live: StatusReport["liveCheck"],
-): ExitCodeValue {
-	if (live && !live.ok) return exitCodeForAdvice(live.advice.outcome);
-	if (winning === undefined || issues.some((issue) => issue.severity === "error")) return ExitCode.notProven;
-	return ExitCode.ok;
 }
 
 function show(finding: Finding, wins: boolean): ShownFinding {

@@ -1,6 +1,7 @@
 // `POST /v1/messages`: the validation the real API does first, then a short reply.
 import type { FakeModel } from "./models.js";
 import { errorReply, newMessageId, type ScriptedReply } from "./replies.js";
+import { streamedReply } from "./stream.js";
 
 export const DEFAULT_REPLY_TEXT = "Hello! Nice to meet you.";
 
@@ -21,7 +22,7 @@ export function createMessageReply(
 		return invalid("There was an issue with your request body: not valid JSON");
 	}
 	if (!isRecord(body)) return invalid("Input should be an object");
-	const { model, max_tokens: maxTokens, messages } = body;
+	const { model, max_tokens: maxTokens, messages, stream } = body;
 	if (model === undefined) return invalid("model: Field required");
 	if (typeof model !== "string") return invalid("model: Input should be a valid string");
 	if (maxTokens === undefined) return invalid("max_tokens: Field required");
@@ -35,32 +36,29 @@ export function createMessageReply(
 	if (!models.some((known) => known.id === model)) {
 		return errorReply(404, "not_found_error", `model: ${model}`);
 	}
-	return {
-		kind: "json",
-		status: 200,
-		body: {
-			id: newMessageId(),
-			type: "message",
-			role: "assistant",
-			model,
-			content: [{ type: "text", text: replyText, citations: null }],
-			stop_reason: "end_turn",
-			stop_sequence: null,
-			stop_details: null,
-			container: null,
-			diagnostics: null,
-			usage: {
-				input_tokens: 21,
-				output_tokens: 8,
-				cache_creation_input_tokens: 0,
-				cache_read_input_tokens: 0,
-				cache_creation: null,
-				server_tool_use: null,
-				service_tier: "standard",
-				inference_geo: null,
-				output_tokens_details: null,
-				speed: null,
-			},
+	const message = {
+		id: newMessageId(),
+		type: "message",
+		role: "assistant",
+		model,
+		content: [{ type: "text", text: replyText, citations: null }],
+		stop_reason: "end_turn",
+		stop_sequence: null,
+		stop_details: null,
+		container: null,
+		diagnostics: null,
+		usage: {
+			input_tokens: 21,
+			output_tokens: 8,
+			cache_creation_input_tokens: 0,
+			cache_read_input_tokens: 0,
+			cache_creation: null,
+			server_tool_use: null,
+			service_tier: "standard",
+			inference_geo: null,
+			output_tokens_details: null,
+			speed: null,
 		},
 	};
+	return stream === true ? streamedReply(message) : { kind: "json", status: 200, body: message };
 }

@@ -16,8 +16,16 @@ export type ScriptedReply =
 			readonly ms: number;
 			readonly then?: ScriptedReply;
 	  }
+	/** A 200 of server-sent events (`"stream": true`), each sent as `event:` and `data:` lines. */
+	| { readonly kind: "events"; readonly events: readonly StreamEvent[] }
 	/** Destroy the socket without writing a byte. */
 	| { readonly kind: "hangUp" };
+
+/** One server-sent event's data; its `type` is also the event's name. */
+export interface StreamEvent {
+	readonly type: string;
+	readonly [field: string]: unknown;
+}
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
