@@ -13,6 +13,10 @@ const A = "ANTHROPIC_API_KEY";
 const REFUSED_SECRET = "S3cretRefused";
 const REFUSED = testKey(REFUSED_SECRET, "ReFu");
 const ALL_SECRETS = [...SECRETS, REFUSED_SECRET];
+/** This terminal as a new one opened after the key was saved: the same key. */
+const HERE = { [A]: KEY };
+const rejectedWhy =
+	'The API answered 401: the key is invalid, revoked or mistyped. The API said: "Invalid bearer token".';
 
 let api: FakeAnthropic;
 let unreachableURL: string;
@@ -38,6 +42,8 @@ interface Scenario {
 	readonly wins: readonly string[];
 	readonly codes: readonly string[];
 	readonly exitCode: number;
+	/** The last line, when it is not "All good." or the generic one. */
+	readonly verdict?: string;
 	readonly check?: (report: StatusReport) => void;
 }
 
@@ -45,6 +51,7 @@ const SCENARIOS: Scenario[] = [
 	{ name: "nothing set", masked: undefined, wins: [], codes: ["terminal-missing"], exitCode: 7 },
 	{
 		name: "one good key in ~/.zshrc, checked live",
+		env: HERE,
 		files: { "~/.zshrc": `export ${A}=${KEY}\n` },
 		masked: MASKED_KEY,
 		wins: ["~/.zshrc line 1"],
@@ -54,6 +61,7 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		name: "one good key in ~/.zshrc, --no-verify",
+		env: HERE,
 		files: { "~/.zshrc": `export ${A}=${KEY}\n` },
 		verify: false,
 		masked: MASKED_KEY,
@@ -64,6 +72,7 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		name: "a key the API rejects",
+		env: { [A]: REFUSED },
 		files: { "~/.zshrc": `export ${A}='${REFUSED}'\n` },
 		masked: "sk-ant-api03-…ReFu",
 		wins: ["~/.zshrc line 1"],
@@ -73,6 +82,7 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		name: "the API cannot be reached",
+		env: HERE,
 		files: { "~/.zshrc": `export ${A}=${KEY}\n` },
 		unreachable: true,
 		masked: MASKED_KEY,
@@ -82,6 +92,7 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		name: "~/.zshrc and ~/.bash_profile disagree",
+		env: HERE,
 		files: { "~/.zshrc": `export ${A}=${KEY}\n`, "~/.bash_profile": `export ${A}="${OLD_KEY}"\n` },
 		masked: MASKED_KEY,
 		wins: ["~/.zshrc line 1"],
@@ -90,6 +101,7 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		name: "the same key in ~/.zshrc and ~/.bash_profile: only the zsh file is what a zsh terminal gets",
+		env: HERE,
 		files: { "~/.zshrc": `export ${A}=${KEY}\n`, "~/.bash_profile": `export ${A}=${KEY}\n` },
 		verify: false,
 		masked: MASKED_KEY,
@@ -104,16 +116,101 @@ const SCENARIOS: Scenario[] = [
 		masked: MASKED_KEY,
 		wins: ["~/.zshrc line 1"],
 		codes: ["stale-terminal"],
-		exitCode: 0,
-		check: (report) => expect(report.thisProcess.masked).toBe(MASKED_OLD),
+		// Both keys work, but programs started here get the old one: not "All good".
+		exitCode: 7,
+		verdict: `A new terminal gets a key that works, but this one has ${MASKED_OLD}: open a new terminal or run \`source ~/.zshrc\`.`,
+		check: (report) => {
+			expect(report.thisProcess).toMatchObject({
+				masked: MASKED_OLD,
+				sameAsNewTerminal: false,
+				liveCheck: { ok: true },
+			});
+			expect(report.liveCheck).toEqual({ ok: true });
+		},
+	},
+	{
+		name: "the classic 401: this terminal's key is rejected, ~/.zshrc's works",
+		files: { "~/.zshrc": `export ${A}=${KEY}\n` },
+		env: { [A]: REFUSED },
+		masked: MASKED_KEY,
+		wins: ["~/.zshrc line 1"],
+		codes: ["stale-terminal"],
+		exitCode: 4,
+		verdict:
+			"This terminal's key is rejected (401); your ~/.zshrc key works: open a new terminal or run `source ~/.zshrc`.",
+		check: (report) => {
+			expect(report.liveCheck).toEqual({ ok: true });
+			expect(report.thisProcess.liveCheck).toMatchObject({ ok: false, status: 401 });
+			expect(statusLines(report)).toContain(`✗ The API rejects this terminal's key (401). ${rejectedWhy}`);
+		},
+	},
+	{
+		name: "the other way round: ~/.zshrc's key is rejected, this terminal's works",
+		files: { "~/.zshrc": `export ${A}=${REFUSED}\n` },
+		env: { [A]: KEY },
+		masked: "sk-ant-api03-…ReFu",
+		wins: ["~/.zshrc line 1"],
+		codes: ["stale-terminal"],
+		exitCode: 4,
+		verdict:
+			"Your ~/.zshrc key is rejected (401); this terminal's key works: save this terminal's key for every new one: `printf %s \"$ANTHROPIC_API_KEY\" | npx claude-setup --key-stdin`.",
+	},
+	{
+		name: "both keys rejected",
+		files: { "~/.zshrc": `export ${A}=${REFUSED}\n` },
+		env: { [A]: testKey("S3cretAlsoRefused", "AlRe") },
+		masked: "sk-ant-api03-…ReFu",
+		wins: ["~/.zshrc line 1"],
+		codes: ["stale-terminal"],
+		exitCode: 4,
+		verdict:
+			"Both keys are rejected: this terminal's (401) and your ~/.zshrc key (401). Create a new key at console.anthropic.com → API keys and run claude-setup.",
+	},
+	{
+		name: "this terminal has no key yet (just saved), a new one has it",
+		files: { "~/.zshrc": `export ${A}=${KEY}\n` },
+		masked: MASKED_KEY,
+		wins: ["~/.zshrc line 1"],
+		codes: ["stale-terminal"],
+		exitCode: 7,
+		verdict:
+			"A new terminal gets a key that works, but this one has no key: open a new terminal or run `source ~/.zshrc`.",
+		check: (report) => expect(report.thisProcess).toEqual({ sameAsNewTerminal: false }),
+	},
+	{
+		name: "this terminal's key is cut off: not sent to the API",
+		files: { "~/.zshrc": `export ${A}=${KEY}\n` },
+		env: { [A]: KEY.slice(0, 60) },
+		masked: MASKED_KEY,
+		wins: ["~/.zshrc line 1"],
+		codes: ["stale-terminal"],
+		exitCode: 7,
+		verdict: `A new terminal gets a key that works, but this one has sk-ant-api03-…xxxx: open a new terminal or run \`source ~/.zshrc\`.`,
+		check: (report) => {
+			expect(report.thisProcess.liveCheck).toBeUndefined();
+			expect(api.requests.filter((request) => request.path === "/v1/models")).toHaveLength(1);
+		},
+	},
+	{
+		name: "a stale terminal with --no-verify: no request at all, still not all good",
+		files: { "~/.zshrc": `export ${A}=${KEY}\n` },
+		env: { [A]: OLD_KEY },
+		verify: false,
+		masked: MASKED_KEY,
+		wins: ["~/.zshrc line 1"],
+		codes: ["stale-terminal"],
+		exitCode: 7,
+		verdict: `A new terminal gets ${MASKED_KEY}, but this one has ${MASKED_OLD}: open a new terminal or run \`source ~/.zshrc\`.`,
+		check: () => expect(api.requests).toHaveLength(0),
 	},
 	{
 		name: "an empty ANTHROPIC_API_KEY= in .env and a key in the shell",
+		env: HERE,
 		files: { "./.env": `${A}=\n`, "~/.zshrc": `export ${A}=${KEY}\n` },
 		verify: false,
 		masked: MASKED_KEY,
 		wins: ["~/.zshrc line 1"],
-		codes: ["empty"],
+		codes: ["empty", "shell-beats-dotenv"],
 		exitCode: 0,
 	},
 	{
@@ -124,34 +221,41 @@ const SCENARIOS: Scenario[] = [
 		masked: MASKED_KEY,
 		wins: ["~/.zshrc line 1"],
 		codes: ["stale-terminal", "empty"],
-		exitCode: 0,
+		exitCode: 7,
+		verdict: `A new terminal gets ${MASKED_KEY}, but this one has (empty): open a new terminal or run \`source ~/.zshrc\`.`,
 		check: (report) => {
 			const messages = report.issues.map((issue) => issue.message).join("\n");
 			expect(messages).toContain(`This terminal has ${A}=(empty), but a new one gets ${MASKED_KEY}`);
+			// Empty: nothing to ask the API about.
+			expect(report.thisProcess.liveCheck).toBeUndefined();
 			expect(messages).toContain(`Run \`unset ${A}\``);
 		},
 	},
 	{
 		name: "a key with trailing spaces inside quotes",
+		env: { [A]: `${KEY}  ` },
 		files: { "~/.zshrc": `export ${A}="${KEY}  "\n` },
 		verify: false,
 		masked: MASKED_KEY,
 		wins: ["~/.zshrc line 1"],
-		codes: ["whitespace"],
+		// This terminal's value and ~/.zshrc's.
+		codes: ["whitespace", "whitespace"],
 		exitCode: 7,
 	},
 	{
 		name: "an OAuth token in ANTHROPIC_API_KEY",
+		env: { [A]: OAUTH },
 		files: { "~/.zshrc": `export ${A}=${OAUTH}\n` },
 		masked: "sk-ant-oat01-…OaTk",
 		wins: ["~/.zshrc line 1"],
-		codes: ["terminal-malformed", "wrong-kind"],
+		codes: ["terminal-malformed", "wrong-kind", "wrong-kind"],
 		exitCode: 7,
 		// Not a key: the live check is not even tried.
 		check: (report) => expect(report.liveCheck).toBeUndefined(),
 	},
 	{
 		name: "ANTHROPIC_AUTH_TOKEN set as well",
+		env: HERE,
 		files: { "~/.zshrc": `export ${A}=${KEY}\nexport ANTHROPIC_AUTH_TOKEN=${OLD_KEY}\n` },
 		verify: false,
 		masked: MASKED_KEY,
@@ -161,6 +265,7 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		name: "CLAUDE_CODE_USE_BEDROCK=1",
+		env: HERE,
 		files: { "~/.zshrc": `export ${A}=${KEY}\nexport CLAUDE_CODE_USE_BEDROCK=1\n` },
 		verify: false,
 		masked: MASKED_KEY,
@@ -170,6 +275,7 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		name: "a Claude Code subscription login and a key for every terminal",
+		env: HERE,
 		files: { "~/.claude/.credentials.json": "{}\n", "~/.zshrc": `export ${A}=${KEY}\n` },
 		verify: false,
 		masked: MASKED_KEY,
@@ -180,6 +286,7 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		name: "apiKeyHelper in ~/.claude/settings.json",
+		env: HERE,
 		files: {
 			"~/.claude/settings.json": JSON.stringify({ apiKeyHelper: "~/bin/get-key.sh" }),
 			"~/.zshrc": `export ${A}=${KEY}\n`,
@@ -215,6 +322,7 @@ async function statusOf(scenario: Scenario): Promise<StatusReport> {
 
 describe("buildStatus", { timeout: 30_000 }, () => {
 	it.each(SCENARIOS)("$name", async (scenario) => {
+		api.requests.length = 0;
 		const report = await statusOf(scenario);
 		const shown = [JSON.stringify(report), statusLines(report).join("\n")];
 		for (const text of shown) for (const secret of ALL_SECRETS) expect(text).not.toContain(secret);
@@ -226,7 +334,9 @@ describe("buildStatus", { timeout: 30_000 }, () => {
 		expect(report.issues.map((issue) => issue.code)).toEqual(scenario.codes);
 		expect(report.exitCode).toBe(scenario.exitCode);
 		const verdict = statusLines(report).at(-1);
-		expect(verdict).toBe(scenario.exitCode === 0 ? "All good." : "Not everything checks out — see above.");
+		expect(verdict).toBe(
+			scenario.verdict ?? (scenario.exitCode === 0 ? "All good." : "Not everything checks out — see above."),
+		);
 		scenario.check?.(report);
 	});
 });
