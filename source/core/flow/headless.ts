@@ -10,6 +10,7 @@ import { proveChanges } from "../prove/proofs.js";
 import { where } from "../scan/issues.js";
 import type { System } from "../system.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
+import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
 import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
@@ -68,11 +69,12 @@ export async function runHeadless(
 
 	const check = checkKey(rawKey);
 	if (!check.ok) {
-		print(`✗ ${check.message}`);
-		print(`  → ${check.hint}`);
-		return fail(ExitCode.badKey, { kind: check.kind, message: check.message, hint: check.hint });
+		const { message, hint } = fromStdin(rawKey, check);
+		print(`✗ ${message}`);
+		print(`  → ${hint}`);
+		return fail(ExitCode.badKey, { kind: check.kind, message, hint });
 	}
-	for (const fix of check.fixes) print(`• Cleaned the pasted key: ${fix}.`);
+	for (const fix of check.fixes) print(`• Cleaned the key from standard input: ${fix}.`);
 	if (check.kind === "oauth-token") print(`• ${check.note}`);
 	const key = { kind: check.kind, variable: check.variable, masked: maskKey(check.key) };
 	print(`✓ ${check.kind === "api-key" ? "API key" : "Claude Code OAuth token"} ${key.masked}`);

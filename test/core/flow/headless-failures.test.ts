@@ -44,6 +44,30 @@ describe("a key that is not an API key → exit 3, nothing written, no request",
 	});
 });
 
+describe("what is said is what happened: the key came on standard input, not from a paste", () => {
+	it.each([
+		["nothing at all", "", "✗ Standard input was empty: no key was read."],
+		[
+			"only a line break and spaces",
+			" \n ",
+			"✗ Standard input held only spaces, quotes or line breaks: no key was read.",
+		],
+	])("%s → says so, and how to pipe a key in", async (_, raw, first) => {
+		const sandbox = await sandboxFor(fake.url);
+		const { report, lines, text } = await runIn(sandbox, raw);
+		expect(lines[0]).toBe(first);
+		expect(lines[1]).toContain('printf %s "$KEY" | claude-setup --key-stdin');
+		expect(text).not.toMatch(/paste/i);
+		expect(report).toMatchObject({ exitCode: 3, error: { kind: "empty", message: first.slice(2) } });
+	});
+
+	it("a key with more after it → 'send just the key', not 'paste'", async () => {
+		const sandbox = await sandboxFor(fake.url);
+		const { lines } = await runIn(sandbox, `${KEY}Extra`);
+		expect(lines[1]).toMatch(/^ {2}→ Send just the key/);
+	});
+});
+
 describe("the API check fails → nothing written", () => {
 	it("a key the API refuses (401) → exit 4", async () => {
 		const sandbox = await sandboxFor(fake.url);
