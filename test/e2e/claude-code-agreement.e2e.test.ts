@@ -33,6 +33,8 @@ interface Scenario {
 	readonly settingsEnv?: Partial<Record<Variable, KeyName | "">>;
 	/** ~/.claude/settings.json `apiKeyHelper`, printing this key. */
 	readonly helper?: KeyName;
+	/** A subscription login in ~/.claude/.credentials.json, its access token the OAuth key. */
+	readonly login?: boolean;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -94,6 +96,13 @@ const SCENARIOS: Scenario[] = [
 		zshrc: [["ANTHROPIC_API_KEY", "api"]],
 		settingsEnv: { ANTHROPIC_AUTH_TOKEN: "auth" },
 	},
+	{ name: "a subscription login only", login: true },
+	{ name: "a subscription login and ANTHROPIC_API_KEY", login: true, zshrc: [["ANTHROPIC_API_KEY", "api"]] },
+	{
+		name: "CLAUDE_CODE_USE_BEDROCK=1 and ANTHROPIC_API_KEY",
+		zshrc: [["ANTHROPIC_API_KEY", "api"]],
+		settingLines: ["export CLAUDE_CODE_USE_BEDROCK=1", "export AWS_REGION=us-east-1"],
+	},
 	{ name: "no credential anywhere" },
 ];
 
@@ -109,6 +118,7 @@ function labels(scenario: Scenario): Record<string, string> {
 		if (key) names[KEYS[key]] = `${variable} ${SETTINGS}`;
 	}
 	if (scenario.helper) names[KEYS[scenario.helper]] = `apiKeyHelper ${SETTINGS}`;
+	if (scenario.login) names[KEYS.oauth] = "subscription your Claude Code login";
 	return names;
 }
 
@@ -131,6 +141,19 @@ async function sandboxFor(scenario: Scenario, api: FakeAnthropic) {
 	}
 	await mkdir(join(sandbox.home, ".claude"));
 	writeFileSync(join(sandbox.home, ".claude", "settings.json"), JSON.stringify(settings));
+	if (scenario.login) {
+		const day = 86_400_000;
+		const login = {
+			claudeAiOauth: {
+				accessToken: KEYS.oauth,
+				refreshToken: `sk-ant-ort01-${"r".repeat(60)}`,
+				expiresAt: Date.now() + 300 * day,
+				scopes: ["user:inference", "user:profile"],
+				subscriptionType: "max",
+			},
+		};
+		writeFileSync(join(sandbox.home, ".claude", ".credentials.json"), JSON.stringify(login));
+	}
 	return sandbox;
 }
 
@@ -163,9 +186,16 @@ async function agree(scenario: Scenario, api: FakeAnthropic): Promise<void> {
 	for (const text of [status.stdout, status.stderr, claude.stdout, claude.stderr]) {
 		expect(text).not.toContain(SECRET);
 	}
-	const claim = JSON.parse(status.stdout).claudeCode as { sends: Sent[]; uses?: Sent };
+	const claim = JSON.parse(status.stdout).claudeCode as { sends: Sent[]; uses?: Sent; cloud?: string };
 	const said = claim.sends.map((sent) => `${sent.header}: ${sent.variable} ${sent.where}`);
 	const requests = api.requests.filter((request) => request.path === "/v1/messages");
+	if (claim.cloud !== undefined) {
+		// "It uses that cloud provider and ignores your API key": nothing reaches the Anthropic API.
+		expect(said).toEqual([]);
+		expect(api.requests).toEqual([]);
+		expect(claude.stdout).toContain("AWS");
+		return;
+	}
 	if (claim.uses === undefined) {
 		expect(said).toEqual([]);
 		expect(requests).toEqual([]);

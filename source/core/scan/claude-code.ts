@@ -4,6 +4,7 @@
 // - `x-api-key` carries ANTHROPIC_API_KEY, else the apiKeyHelper's output;
 // - `Authorization: Bearer` carries ANTHROPIC_AUTH_TOKEN, else the apiKeyHelper's output, else
 //   CLAUDE_CODE_OAUTH_TOKEN (with the OAuth beta) when nothing else is set;
+// - a subscription login only when none of these is set; a cloud switch sends none of them;
 // - empty values count as unset. With both headers the API reads x-api-key, as the fake does.
 import type { CredentialVariable } from "../key/credential-variables.js";
 import { maskOrEmpty } from "./classify.js";
@@ -15,7 +16,7 @@ export type AuthHeader = "x-api-key" | "authorization";
 
 export interface SentCredential {
 	readonly header: AuthHeader;
-	readonly variable: CredentialVariable | "apiKeyHelper";
+	readonly variable: CredentialVariable | "apiKeyHelper" | "subscription";
 	/** Where it comes from: "~/.zshrc line 3", "~/.claude/settings.json". */
 	readonly where: string;
 	/** Masked; absent for an apiKeyHelper (its output is not asked for). */
@@ -59,7 +60,11 @@ export interface ClaudeCodeInputs {
 	>;
 	readonly findings: readonly Finding[];
 	readonly apiKeyHelpers: readonly ApiKeyHelper[];
+	/** A subscription login (`claude /login`): used only when nothing else is set. */
+	readonly login: "yes" | "no" | "unknown";
 }
+
+export const LOGIN_WHERE = "your Claude Code login";
 
 export function claudeCodeAuth(inputs: ClaudeCodeInputs): ClaudeCodeAuth {
 	const settings = inputs.findings.filter((finding) => finding.source.kind === "claude-settings");
@@ -93,11 +98,15 @@ export function claudeCodeAuth(inputs: ClaudeCodeInputs): ClaudeCodeAuth {
 		: (fromHelper("authorization") ??
 			(oauth && !xApiKey ? sent("authorization", "CLAUDE_CODE_OAUTH_TOKEN", oauth) : undefined));
 	const sends = [xApiKey, bearer].filter((credential) => credential !== undefined);
+	if (sends.length === 0 && inputs.login === "yes") {
+		sends.push({ header: "authorization", variable: "subscription", where: LOGIN_WHERE });
+	}
 	return { sends, uses: sends[0] };
 }
 
 function named(credential: SentCredential): string {
 	const shown = credential.masked ? ` (${credential.masked})` : "";
+	if (credential.variable === "subscription") return LOGIN_WHERE;
 	return credential.variable === "apiKeyHelper"
 		? `the output of apiKeyHelper in ${credential.where}`
 		: `${credential.variable}${shown} from ${credential.where}`;

@@ -92,7 +92,12 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 	const { value: apiKeyTerminal, winners } = terminals.ANTHROPIC_API_KEY;
 	const winning = apiKeyTerminal.state === "set" ? apiKeyTerminal.value : undefined;
 	const processValue = system.env.ANTHROPIC_API_KEY;
-	const inputs = { terminal: terminals, findings: scan.findings, apiKeyHelpers: scan.apiKeyHelpers };
+	const inputs = {
+		terminal: terminals,
+		findings: scan.findings,
+		apiKeyHelpers: scan.apiKeyHelpers,
+		login: scan.claudeCodeLogin,
+	};
 	const claudeCode = claudeCodeAuth(inputs);
 	const issues = [
 		...findIssues(scan, apiKeyTerminal, winners, processValue),
