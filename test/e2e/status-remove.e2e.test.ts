@@ -86,7 +86,8 @@ describe("status", { timeout: 60_000 }, () => {
 		expect(before.stdout).toContain(`${MASKED.stale}  ~/.bash_profile line 3`);
 		expect(before.stdout).toMatch(/set to 2 different values/);
 		await cli(sandbox, ["--key-stdin", "--yes"], ROTATED_KEY);
-		const after = await cli(sandbox, ["status"]);
+		// Run from a new terminal, which has the new key.
+		const after = await cli(sandbox, ["status"], "", { ANTHROPIC_API_KEY: ROTATED_KEY });
 		expect(after.stdout).toContain("✓ The API accepts the key a new terminal gets.");
 		expect(after.stdout).toMatch(/~\/\.zshrc line \d+ \(claude-setup\) {2}← a new terminal gets this/);
 		expect(after.stdout).toContain("All good.");
@@ -96,16 +97,69 @@ describe("status", { timeout: 60_000 }, () => {
 	it("--json is one object without the key; --no-verify makes no API call", async () => {
 		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
 		expect((await cli(sandbox, ["--key-stdin", "--target", "zsh"], TEST_KEY)).exitCode).toBe(0);
-		const json = await cli(sandbox, ["status", "--json"]);
+		const json = await cli(sandbox, ["status", "--json"], "", { ANTHROPIC_API_KEY: TEST_KEY });
 		expect(json.exitCode).toBe(0);
 		const report = JSON.parse(json.stdout);
 		expect(report).toMatchObject({ exitCode: 0, liveCheck: { ok: true }, newTerminal: { shell: "zsh" } });
 		expect(report.newTerminal.masked).toMatch(/^sk-ant-api03-…/);
 		const calls = api.requests.length;
-		const quiet = await cli(sandbox, ["status", "--no-verify"]);
+		const quiet = await cli(sandbox, ["status", "--no-verify"], "", { ANTHROPIC_API_KEY: TEST_KEY });
 		expect(quiet.exitCode).toBe(0);
 		expect(quiet.stdout).not.toContain("The API accepts");
 		expect(api.requests.length).toBe(calls);
+	});
+});
+
+describe("status: the 401 explained — this terminal against a new one", { timeout: 60_000 }, () => {
+	const REVOKED_SECRET = "RevokedSecretNeverShown";
+	const REVOKED = testKey(REVOKED_SECRET, "ReVo");
+
+	it("this terminal's key is rejected, ~/.zshrc's works: exit 4, says which, and what to do (--json too)", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		writeFileSync(join(sandbox.home, ".zshrc"), `export ANTHROPIC_API_KEY=${TEST_KEY}\n`);
+		const here = { ANTHROPIC_API_KEY: REVOKED };
+		const before = api.requests.length;
+		const { stdout, exitCode } = await cli(sandbox, ["status"], "", here);
+		expect(stdout).not.toContain(REVOKED_SECRET);
+		expect(exitCode).toBe(4);
+		expect(stdout).not.toContain("All good");
+		const verdict =
+			"This terminal's key is rejected (401); your ~/.zshrc key works: open a new terminal or run `source ~/.zshrc`.";
+		expect(stdout.trim().split("\n").at(-1)).toBe(verdict);
+		expect(stdout).toContain("✓ The API accepts the key a new terminal gets.");
+		expect(stdout).toContain("✗ The API rejects this terminal's key (401).");
+		// One GET /v1/models for each key, no tokens spent.
+		expect(api.requests.slice(before).map((request) => `${request.method} ${request.path}`)).toEqual([
+			"GET /v1/models",
+			"GET /v1/models",
+		]);
+		const json = await cli(sandbox, ["status", "--json"], "", here);
+		expect(json.stdout).not.toContain(REVOKED_SECRET);
+		expect(json.exitCode).toBe(4);
+		expect(JSON.parse(json.stdout)).toMatchObject({
+			exitCode: 4,
+			verdict,
+			liveCheck: { ok: true },
+			thisProcess: {
+				masked: "sk-ant-api03-…ReVo",
+				sameAsNewTerminal: false,
+				liveCheck: { ok: false, status: 401 },
+			},
+		});
+	});
+
+	it("both keys work but differ: exit 7, not all good; --no-verify sends nothing", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		writeFileSync(join(sandbox.home, ".zshrc"), `export ANTHROPIC_API_KEY=${TEST_KEY}\n`);
+		const before = api.requests.length;
+		const { stdout, exitCode } = await cli(sandbox, ["status", "--no-verify"], "", {
+			ANTHROPIC_API_KEY: STALE_KEY,
+		});
+		expect(exitCode).toBe(7);
+		expect(api.requests.length).toBe(before);
+		expect(stdout.trim().split("\n").at(-1)).toBe(
+			`A new terminal gets ${MASKED.test}, but this one has ${MASKED.stale}: open a new terminal or run \`source ~/.zshrc\`.`,
+		);
 	});
 });
 

@@ -21,6 +21,12 @@ const SCRIPTS: Record<Reader, string[]> = {
 	],
 };
 
+/** This PATH without npm's node_modules/.bin: a file running `claude` must not start the real Claude Code (a devDependency). */
+const PATH = (process.env.PATH ?? "")
+	.split(":")
+	.filter((folder) => !folder.endsWith("node_modules/.bin"))
+	.join(":");
+
 /** Source `text` in a fresh shell with an empty home; the variable's value, or "(unset)". */
 export function readBack(reader: Reader, text: string): string {
 	const home = mkdtempSync(join(tmpdir(), "claude-setup-shell-"));
@@ -32,7 +38,7 @@ export function readBack(reader: Reader, text: string): string {
 			cwd: home,
 			encoding: "latin1",
 			env: {
-				PATH: process.env.PATH,
+				PATH,
 				HOME: home,
 				XDG_CONFIG_HOME: join(home, ".config"),
 			},

@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import {
 	CREDIT_BALANCE_MESSAGE,
 	type FakeAnthropic,
+	OAUTH_BETA,
 	REDACTED_API_KEY,
 	REDACTED_BEARER,
 	scripted,
+	startFakeAnthropic,
 } from "../helpers/fake-anthropic.js";
 import { fakeApiPerFile } from "../helpers/fake-api-per-file.js";
 
@@ -66,6 +68,37 @@ describe("authentication", () => {
 		expect(reply.status).toBe(401);
 		expect(reply.json).toEqual(error("authentication_error", message));
 		expect(reply.json.request_id).toBe(reply.requestId);
+	});
+
+	it("accepts a known OAuth token as Bearer with Claude Code's OAuth beta, and names whose key each header carried", async () => {
+		const oauth = `sk-ant-oat01-${"k".repeat(80)}`;
+		const named = await startFakeAnthropic({
+			validKeys: [KEY, oauth],
+			keyNames: { [KEY]: "the key", [oauth]: "the token" },
+		});
+		try {
+			const get = (headers: Record<string, string>) =>
+				fetch(`${named.url}/v1/models`, { headers: { ...VERSION, ...headers } });
+			const beta = { "anthropic-beta": `claude-code-20250219,${OAUTH_BETA}` };
+			expect((await get({ authorization: `Bearer ${oauth}`, ...beta })).status).toBe(200);
+			const unknown = await get({ authorization: `Bearer sk-ant-oat01-${"u".repeat(80)}`, ...beta });
+			expect(unknown.status).toBe(401);
+			expect(await unknown.json()).toEqual(
+				error(
+					"authentication_error",
+					"Invalid OAuth token. The provided token was not found or is malformed.",
+				),
+			);
+			expect((await get({ "x-api-key": KEY, authorization: `Bearer ${oauth}` })).status).toBe(200);
+			expect(named.requests.map((request) => request.credentials)).toEqual([
+				{ authorization: "the token" },
+				{ authorization: "unknown" },
+				{ "x-api-key": "the key", authorization: "the token" },
+			]);
+			expect(JSON.stringify(named.requests)).not.toContain(oauth);
+		} finally {
+			await named.close();
+		}
 	});
 
 	it("400 without anthropic-version", async () => {
@@ -142,6 +175,54 @@ describe("POST /v1/messages", () => {
 		const reply = await call("/v1/messages", auth, JSON.stringify(body));
 		expect(reply.status).toBe(status);
 		expect((reply.json.error as { message: string }).message).toBe(message);
+	});
+
+	it('streams with "stream": true: the real event sequence, the same message when put together', async () => {
+		const response = await fetch(`${fake.url}/v1/messages`, {
+			method: "POST",
+			headers: { ...VERSION, ...auth, "content-type": "application/json" },
+			body: JSON.stringify({ ...valid, stream: true }),
+		});
+		expect(response.status).toBe(200);
+		expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+		expect(response.headers.get("request-id")).toMatch(/^req_011/);
+		const blocks = (await response.text()).trim().split("\n\n");
+		const events = blocks.map((block) => {
+			const [name, data] = block.split("\n");
+			const parsed = JSON.parse((data ?? "").replace(/^data: /, "")) as Record<string, unknown>;
+			expect(name).toBe(`event: ${parsed.type}`);
+			return parsed;
+		});
+		expect(events.map((event) => event.type)).toEqual([
+			"message_start",
+			"content_block_start",
+			"ping",
+			"content_block_delta",
+			"content_block_stop",
+			"message_delta",
+			"message_stop",
+		]);
+		expect(events[0]).toMatchObject({
+			message: { type: "message", role: "assistant", content: [], stop_reason: null },
+		});
+		expect(events[3]).toMatchObject({
+			index: 0,
+			delta: { type: "text_delta", text: "Hello! Nice to meet you." },
+		});
+		expect(events[5]).toMatchObject({ delta: { stop_reason: "end_turn" }, usage: { output_tokens: 8 } });
+	});
+
+	it("streams to the SDK too: it puts the message together", async () => {
+		const { default: Anthropic } = await import("@anthropic-ai/sdk");
+		const client = new Anthropic({ apiKey: KEY, baseURL: fake.url, maxRetries: 0 });
+		const stream = client.messages.stream({
+			model: "claude-haiku-5-5",
+			max_tokens: 16,
+			messages: [{ role: "user", content: "Hi" }],
+		});
+		const message = await stream.finalMessage();
+		expect(message.content).toEqual([{ type: "text", text: "Hello! Nice to meet you.", citations: null }]);
+		expect(message.usage.output_tokens).toBe(8);
 	});
 
 	it("rejects a body that is not JSON", async () => {
