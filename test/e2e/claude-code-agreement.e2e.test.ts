@@ -166,8 +166,9 @@ interface Sent {
 describe("status says which credential Claude Code uses; the real Claude Code agrees", {
 	timeout: 120_000,
 }, () => {
-	// Each scenario has its own fake API, so they run at once and each sees only its own requests.
-	it.concurrent.each(SCENARIOS)("$name", async (scenario) => {
+	// Each scenario has its own fake API, so it sees only its own requests. One at a time: a burst of
+	// eighteen Claude Codes starves the CPU-bound tests running beside this file.
+	it.each(SCENARIOS)("$name", async (scenario) => {
 		const api = await startFakeAnthropic({ validKeys: Object.values(KEYS), keyNames: labels(scenario) });
 		try {
 			await agree(scenario, api);
