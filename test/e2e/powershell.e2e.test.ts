@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
-import { PWSH, runPwsh, withPwshOnPath } from "../helpers/real-pwsh.js";
+import { PWSH, type PwshWrapper, pwshWrapper, runPwsh, withPwshOnPath } from "../helpers/real-pwsh.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { CLI_PATH, KEYS, openTerminal, runCli } from "../helpers/terminal.js";
 
@@ -21,11 +21,26 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-function pwshSandbox(): Sandbox & { profile: string } {
+/** A sandbox whose `pwsh` is the real one behind a wrapper that logs every argument. */
+function pwshSandbox(): Sandbox & { profile: string; wrapper: PwshWrapper } {
 	const sandbox = makeSandbox({ shell: "bash", baseURL: api.url });
 	const folder = join(sandbox.home, ".config", "powershell");
 	mkdirSync(folder, { recursive: true });
-	return { ...sandbox, env: withPwshOnPath(sandbox.env), profile: join(folder, "profile.ps1") };
+	const wrapper = pwshWrapper(sandbox.root);
+	const env = withPwshOnPath(sandbox.env);
+	return {
+		...sandbox,
+		env: { ...env, PATH: `${wrapper.folder}:${env.PATH}` },
+		profile: join(folder, "profile.ps1"),
+		wrapper,
+	};
+}
+
+/** The CLI started pwsh with -EncodedCommand, and the key was in none of its arguments. */
+function expectNoKeyInArgv(wrapper: PwshWrapper): void {
+	const calls = wrapper.calls();
+	expect(calls.filter((call) => call.script !== undefined).length).toBeGreaterThan(0);
+	for (const call of calls) expect(JSON.stringify(call)).not.toContain(SECRET_PART);
 }
 
 const utf8 = (text: string) => Buffer.from(text, "utf8");
@@ -122,6 +137,7 @@ describe("the powershell target with the real pwsh, in every encoding", { timeou
 			const removed = await cli(sandbox, ["remove", "--yes"]);
 			expect(removed.exitCode, removed.stdout).toBe(0);
 			expect(readFileSync(sandbox.profile).equals(shape.bytes)).toBe(true);
+			expectNoKeyInArgv(sandbox.wrapper);
 		},
 	);
 
@@ -151,6 +167,7 @@ describe("the powershell target with the real pwsh, in every encoding", { timeou
 		expect(report.newTerminal).toEqual({ shell: "PowerShell", masked: MASKED });
 		expect(report.exitCode).toBe(0);
 		expect(status.exitCode).toBe(0);
+		expectNoKeyInArgv(sandbox.wrapper);
 	});
 });
 
@@ -183,6 +200,7 @@ describe("the wizard typed into pwsh", { timeout: 60_000 }, () => {
 			expect(await terminal.exited).toBe(0);
 			expect(terminal.output()).not.toContain(SECRET_PART);
 			expect((await freshPwsh(sandbox)).key === TEST_KEY).toBe(true);
+			// (pwsh puts its own folder first on PATH for what it starts: the wrapper sees nothing here.)
 		} finally {
 			terminal.kill();
 		}

@@ -2,7 +2,7 @@
 // profiles. It must be installed: a missing pwsh FAILS these tests (CI cannot go green without
 // it); `.ci/run` installs it with `dotnet tool install --global PowerShell --version 7.6.10`.
 import { execFile } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, chmodSync, constants, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -86,4 +86,46 @@ export async function runPwshJson<T>(scriptName: string, input: unknown): Promis
 		throw new Error(`pwsh ${scriptName} failed (exit ${result.code}): ${result.stderr.slice(0, 2000)}`);
 	}
 	return JSON.parse(result.stdout) as T;
+}
+
+export interface PwshWrapper {
+	/** Put this folder first on PATH: its `pwsh` logs its argv, then runs the real one. */
+	readonly folder: string;
+	/** Every call's arguments, each -EncodedCommand decoded (the key must be in none). */
+	readonly calls: () => { args: string[]; script?: string }[];
+}
+
+/** A `pwsh` that writes each call's arguments (as /proc/self/cmdline has them) to a log first. */
+export function pwshWrapper(root: string): PwshWrapper {
+	const folder = path.join(root, "pwsh-wrapper");
+	mkdirSync(folder, { recursive: true });
+	const log = path.join(folder, "argv.log");
+	writeFileSync(log, "");
+	// NUL-separated like /proc/<pid>/cmdline, one record per line; then exec keeps stdin as it is.
+	const script = [
+		"#!/bin/sh",
+		`{ tr '\\000' '\\037' < /proc/$$/cmdline; echo; } >> '${log}'`,
+		`exec '${PWSH}' "$@"`,
+	];
+	writeFileSync(path.join(folder, "pwsh"), `${script.join("\n")}\n`);
+	chmodSync(path.join(folder, "pwsh"), 0o755);
+	return {
+		folder,
+		calls: () =>
+			readFileSync(log, "utf8")
+				.split("\n")
+				.filter((line) => line !== "")
+				.map((line) => {
+					const args = line
+						.split("\x1f")
+						.filter((arg) => arg !== "")
+						.slice(2);
+					const encoded = args[args.indexOf("-EncodedCommand") + 1];
+					const script =
+						args.includes("-EncodedCommand") && encoded
+							? Buffer.from(encoded, "base64").toString("utf16le")
+							: undefined;
+					return script === undefined ? { args } : { args, script };
+				}),
+	};
 }
