@@ -185,7 +185,7 @@ describe("the wizard typed into pwsh", { timeout: 60_000 }, () => {
 			terminal.write(TEST_KEY);
 			await terminal.seen("Looks like an API key");
 			terminal.write(KEYS.enter);
-			const screen = await terminal.seen("Where should the key go?").then(terminal.screen);
+			const screen = await terminal.seen("↑/↓ to move, Enter to choose").then(terminal.screen);
 			const options = screen.split("\n").filter((line) => / — /.test(line));
 			expect(options[0]).toMatch(
 				/❯ ~\/\.config\/powershell\/profile\.ps1 \(your shell\) — every new PowerShell \(pwsh\) terminal/,
