@@ -32,7 +32,7 @@ Usage
 
 Options
   --target <name>     where to save; skips that question. May be repeated.
-                      macOS, Linux, WSL: zsh, bash, fish, dotenv
+                      macOS, Linux, WSL: zsh, bash, fish, dotenv, powershell (pwsh profile)
                       Windows: windows (user environment), powershell (profile), bash (Git Bash), dotenv
   --env-file <path>   the file for the dotenv target (default: ./.env)
   --key-stdin         read the key from standard input; no questions asked

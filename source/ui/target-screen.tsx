@@ -3,12 +3,13 @@ import type { Environment } from "../core/flow/session.js";
 import {
 	displayPath,
 	gitBashHome,
+	offeredTargets,
 	projectPath,
 	resolveTarget,
 	type TargetName,
-	targetsFor,
 } from "../core/plan/targets.js";
 import type { System } from "../core/system.js";
+import { unixProfilePaths } from "../core/windows/profiles.js";
 import { Choice, type ChoiceOption } from "./choice.js";
 
 interface Props {
@@ -37,8 +38,13 @@ export function TargetScreen({ system, environment, envFile, onSubmit }: Props) 
 		if (target === "windows") {
 			return { value: target, label: `Windows user environment${recommended}`, hint: `— ${PURPOSE.windows}` };
 		}
-		if (target === "powershell") {
+		if (target === "powershell" && windows) {
 			return { value: target, label: `PowerShell profile${recommended}`, hint: `— ${PURPOSE.powershell}` };
+		}
+		if (target === "powershell") {
+			const profile = unixProfilePaths(home, detected.xdgConfigHome)[0] ?? "";
+			const label = `${displayPath(profile, home)}${recommended}`;
+			return { value: target, label, hint: "— every new PowerShell (pwsh) terminal" };
 		}
 		const file = resolveTarget(target, {
 			os: detected.os,
@@ -58,7 +64,7 @@ export function TargetScreen({ system, environment, envFile, onSubmit }: Props) 
 		<Box flexDirection="column">
 			<Text bold>Where should the key go?</Text>
 			<Choice
-				options={targetsFor(detected.os).map(option)}
+				options={offeredTargets(detected).map(option)}
 				defaultValue={environment.defaultTarget}
 				onSubmit={(target) => onSubmit([target])}
 			/>

@@ -79,13 +79,20 @@ export function usageHints(plan: Plan, detected: Detected, windows?: WindowsCont
 				`If your shell already exports ${plan.variable}, that value wins over ${change.display}: run \`unset ${plan.variable}\` to use the file.`,
 			);
 		} else {
-			hints.push(`Use it now: open a new terminal, or run \`source ${path}\` in this one.`);
+			hints.push(
+				`Use it now: open a new terminal, or run \`${reloadCommand(change.file, path)}\` in this one.`,
+			);
 		}
 	}
 	if (detected.os === "macos" && plan.changes.some((change) => change.file.target !== "dotenv")) {
 		hints.push("Apps started from the Dock or Finder do not read shell files; start them from a terminal.");
 	}
 	return hints;
+}
+
+/** How this terminal reads the file again: pwsh dot-sources its profile. */
+function reloadCommand(file: FileChange["file"], path: string): string {
+	return file.syntax === "powershell" ? ". $PROFILE.CurrentUserAllHosts" : `source ${path}`;
 }
 
 /** How code loads the key from a .env file. */
@@ -106,7 +113,7 @@ export function staleTerminalWarning(
 	const masked = terminalValue.trim() === "" ? "an empty value" : maskKey(terminalValue);
 	const shellFile = plan.changes.find((change) => change.file.target !== "dotenv" && holdsKey(change));
 	const fix = shellFile
-		? `run \`source ${shellFile.display}\` or open a new terminal`
+		? `run \`${reloadCommand(shellFile.file, shellFile.display)}\` or open a new terminal`
 		: `run \`unset ${plan.variable}\` (it wins over .env), and remove it from your shell files`;
 	return `This terminal still has ${plan.variable}=${masked}; programs started here use it until you ${fix}.`;
 }

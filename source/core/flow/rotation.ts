@@ -4,8 +4,8 @@
 import { maskKey } from "../key/key.js";
 import type { PlanInput } from "../plan/plan.js";
 import type { Disable } from "../plan/plan-types.js";
-import { type TargetName, targetsFor } from "../plan/targets.js";
-import type { OsKind } from "../platform/platform.js";
+import { offeredTargets, type TargetName } from "../plan/targets.js";
+import type { Detected } from "../platform/platform.js";
 import { where as whereOf } from "../scan/issues.js";
 import type { Finding } from "../scan/scan-types.js";
 import { newTerminalValue, winningFindings } from "../scan/terminal-value.js";
@@ -35,13 +35,16 @@ function toDisable(findings: readonly Finding[]): Disable[] {
 	);
 }
 
-/** The chosen targets plus every target claude-setup wrote before (that exists on this system). */
+/**
+ * The chosen targets plus every target claude-setup wrote before that this system still has
+ * (a pwsh profile only where pwsh is installed: planning it asks pwsh).
+ */
 function rotationTargets(
 	chosen: readonly TargetName[],
 	ours: readonly TargetName[],
-	os: OsKind,
+	detected: Detected,
 ): TargetName[] {
-	const available = targetsFor(os);
+	const available = offeredTargets(detected);
 	return [...new Set([...chosen, ...ours.filter((target) => available.includes(target))])];
 }
 
@@ -61,7 +64,7 @@ export function rotationPlanInput(
 ): { input: PlanInput; others: Finding[] } {
 	const others = foreignDefinitions(environment.credentials, choice.variable, choice.key);
 	const input: PlanInput = {
-		targets: rotationTargets(choice.targets, environment.ourTargets, environment.detected.os),
+		targets: rotationTargets(choice.targets, environment.ourTargets, environment.detected),
 		disable: choice.disableOthers ? toDisable(others) : [],
 		variable: choice.variable,
 		key: choice.key,

@@ -6,6 +6,8 @@ import { findDefinitions } from "../edit/definitions.js";
 import { setDotenvVar } from "../edit/dotenv.js";
 import { maskKey } from "../key/key.js";
 import type { System } from "../system.js";
+import { splitLines } from "../text/line-endings.js";
+import { standalonePowerShellLines } from "../text/powershell-words.js";
 import { decodeText } from "../text/text-encoding.js";
 import { type BackupPlace, backupPath, fileBackupName } from "./backups.js";
 import { describeFileError } from "./file-errors.js";
@@ -53,16 +55,11 @@ export async function planFile(
 	}
 	const decoded = bytes === undefined ? undefined : decodeText(bytes);
 	const before = decoded?.text;
-	const disabled = commentOutLines(
-		before ?? "",
-		disable.map((item) => item.line),
-	);
-	const notes = disable.map(
-		(item) => `# line ${item.line}: ${context.variable}=${item.masked} — commented out`,
-	);
+	const { lines: disableLines, notes } = linesToDisable(before ?? "", file.syntax, disable, context.variable);
+	const disabled = commentOutLines(before ?? "", disableLines);
 	const edit: Edit = onlyDisable
 		? { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] }
-		: editFor(file, disabled.text, context);
+		: editFor(file, disabled.text, context, system.platform);
 	if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
 	const backup =
 		before === undefined || edit.action === "unchanged"
@@ -96,14 +93,41 @@ type Edit =
 	| { ok: true; text: string; action: FileChange["action"]; lines: string[] }
 	| { ok: false; message: string };
 
-function editFor(file: TargetFile, before: string, context: FileContext): Edit {
+/**
+ * The lines to comment out, and a preview note for each. A PowerShell line that is only part
+ * of a statement (it opens a `{` closed further down, starts a here-string, continues with a
+ * backtick) stays: commenting it out would break the whole profile. Its note says so.
+ */
+export function linesToDisable(
+	text: string,
+	syntax: TargetFile["syntax"],
+	disable: readonly Disable[],
+	variable: string,
+): { lines: number[]; notes: string[] } {
+	const standalone =
+		syntax === "powershell"
+			? standalonePowerShellLines(splitLines(text).lines.map((line) => line.content))
+			: undefined;
+	const lines: number[] = [];
+	const notes: string[] = [];
+	for (const item of disable) {
+		const safe = standalone === undefined || standalone[item.line - 1] === true;
+		if (safe) lines.push(item.line);
+		notes.push(
+			`# line ${item.line}: ${variable}=${item.masked} — ${safe ? "commented out" : "left as it is: it is part of a longer statement, edit it by hand"}`,
+		);
+	}
+	return { lines, notes };
+}
+
+function editFor(file: TargetFile, before: string, context: FileContext, platform: NodeJS.Platform): Edit {
 	const { variable, key, sourceLine } = context;
 	if (file.syntax === "dotenv") {
 		const result = setDotenvVar(before, variable, key);
 		return { ok: true, text: result.text, action: result.action, lines: [`${variable}=${key}`] };
 	}
-	// A new PowerShell profile gets Windows line endings; other new files get LF.
-	const newFileEol = file.syntax === "powershell" ? "\r\n" : "\n";
+	// A new PowerShell profile on Windows gets Windows line endings; other new files get LF.
+	const newFileEol = file.syntax === "powershell" && platform === "win32" ? "\r\n" : "\n";
 	const result =
 		sourceLine === undefined
 			? applyBlock(before, file.syntax, [{ name: variable, value: key }], { newFileEol })

@@ -60,14 +60,18 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 	let existing: Set<string> | undefined;
 	let userVariable: UserVariableChange | undefined;
 	for (const target of input.targets) {
-		if (target === "windows" || target === "powershell") {
-			if (!input.windows) return { ok: false, path: "", message: `The ${target} target needs Windows.` };
-			if (target === "powershell") {
-				const profiles = await profileFiles(system, input.windows, system.homeDir);
-				if (!profiles.ok) return { ok: false, path: "", message: profiles.message };
-				files.push(...profiles.files);
-				continue;
+		if (target === "powershell") {
+			// On Windows each installed host's profile; elsewhere pwsh's.
+			if (input.detected.os === "windows" && !input.windows) {
+				return { ok: false, path: "", message: "The powershell target needs PowerShell." };
 			}
+			const profiles = await profileFiles(system, input.windows, system.homeDir);
+			if (!profiles.ok) return { ok: false, path: "", message: profiles.message };
+			files.push(...profiles.files);
+			continue;
+		}
+		if (target === "windows") {
+			if (!input.windows) return { ok: false, path: "", message: `The ${target} target needs Windows.` };
 			const backup = backupPath(context, userVariableBackupName(input.variable));
 			const planned = await planUserVariable(
 				system,
@@ -116,7 +120,11 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			backupDir: place.backupDir,
 			userVariable,
 			trackedDotfiles: privates.plan.tracked,
-			blockedProfiles: profileHosts.length > 0 ? await blockingPolicies(system, profileHosts) : [],
+			// Only Windows has execution policies that stop a profile (elsewhere it is Unrestricted).
+			blockedProfiles:
+				profileHosts.length > 0 && system.platform === "win32"
+					? await blockingPolicies(system, profileHosts)
+					: [],
 			gitignore: git?.addition
 				? {
 						path: git.addition.path,

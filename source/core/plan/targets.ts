@@ -4,7 +4,7 @@
 
 import path from "node:path";
 import { withoutSecrets } from "../platform/child-env.js";
-import type { Detected, OsKind } from "../platform/platform.js";
+import type { Detected, OsKind, ShellName } from "../platform/platform.js";
 import type { Env, RunCommand } from "../system.js";
 import type { PowerShellHost } from "../windows/powershell.js";
 
@@ -13,9 +13,21 @@ export const TARGET_NAMES: readonly TargetName[] = ["zsh", "bash", "fish", "dote
 /** Targets whose file resolveTarget names without asking anything (PowerShell asks its host). */
 export type FileTargetName = Exclude<TargetName, "windows" | "powershell">;
 
-/** The targets offered on each system, the recommended one first on Windows. */
-export function targetsFor(os: OsKind): readonly TargetName[] {
-	return os === "windows" ? ["windows", "powershell", "bash", "dotenv"] : ["zsh", "bash", "fish", "dotenv"];
+/**
+ * The targets of each system, the recommended one first on Windows. On macOS and Linux the
+ * powershell target is pwsh's profile: first for someone typing into pwsh, else last.
+ */
+export function targetsFor(os: OsKind, shell?: ShellName): readonly TargetName[] {
+	if (os === "windows") return ["windows", "powershell", "bash", "dotenv"];
+	const unix: TargetName[] = ["zsh", "bash", "fish", "dotenv"];
+	return shell === "powershell" ? ["powershell", ...unix] : [...unix, "powershell"];
+}
+
+/** What the wizard offers: off Windows, the pwsh profile only where pwsh is installed. */
+export function offeredTargets(detected: Pick<Detected, "os" | "shell" | "pwsh">): readonly TargetName[] {
+	const all = targetsFor(detected.os, detected.shell);
+	if (detected.os === "windows" || detected.pwsh !== undefined || detected.shell === "powershell") return all;
+	return all.filter((target) => target !== "powershell");
 }
 
 export interface TargetFile {
@@ -92,6 +104,10 @@ export function defaultTarget(d: Detected): TargetName {
 		case "bash":
 		case "fish":
 			return d.shell;
+		case "powershell":
+			// pwsh on macOS or Linux reads its own profile; on Windows see below.
+			if (d.os !== "windows") return "powershell";
+			return "windows";
 		default:
 			// On Windows the user environment reaches every new terminal and app: PowerShell,
 			// cmd and Git Bash alike.

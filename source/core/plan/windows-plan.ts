@@ -72,18 +72,24 @@ export async function planUserVariable(
 
 export type ProfilePlan = { ok: true; files: TargetFile[] } | { ok: false; message: string };
 
-/** One profile file per installed host (5.1 and 7 keep separate profiles). */
+/**
+ * One profile file per installed host (5.1 and 7 keep separate profiles). `windows` undefined:
+ * macOS or Linux, where pwsh is the one host.
+ */
 export async function profileFiles(
 	system: System,
-	windows: WindowsContext,
+	windows: WindowsContext | undefined,
 	home: string,
 ): Promise<ProfilePlan> {
-	const locations = await profilePaths(system.run, windows.hosts);
+	const hosts = windows?.hosts ?? [{ host: "pwsh", version: "" }];
+	// Off Windows, pwsh must see the HOME and XDG_CONFIG_HOME the person has.
+	const locations = await profilePaths(system.run, hosts, windows ? undefined : system.env);
 	if (locations.length === 0) {
 		return {
 			ok: false,
-			message:
-				"No PowerShell answered with its profile path, so there is no profile to write. Choose the windows target instead.",
+			message: windows
+				? "No PowerShell answered with its profile path, so there is no profile to write. Choose the windows target instead."
+				: "PowerShell 7 (pwsh) did not answer with its profile path: it is not installed here, or it failed to start. Install it (https://aka.ms/powershell) or choose another target.",
 		};
 	}
 	return {

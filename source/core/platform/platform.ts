@@ -3,6 +3,7 @@
 
 import type { Env, System } from "../system.js";
 import { withoutSecrets } from "./child-env.js";
+import { findOnPath, gatherAncestors, nearestShell, programName } from "./pwsh.js";
 
 export type OsKind = "macos" | "linux" | "windows" | "wsl";
 export type ShellName = "zsh" | "bash" | "fish" | "powershell" | "cmd" | "git-bash" | "unknown";
@@ -15,6 +16,8 @@ export interface Detected {
 	zdotdir?: string;
 	xdgConfigHome?: string;
 	home: string;
+	/** PowerShell 7 is installed here (macOS, Linux, WSL): its path on PATH. */
+	pwsh?: string;
 }
 
 export interface PlatformFacts {
@@ -25,6 +28,10 @@ export interface PlatformFacts {
 	procVersion?: string;
 	/** Name of the parent process as `ps -o comm=` prints it, e.g. "zsh", "-zsh", "/bin/bash". */
 	parentProcessName?: string;
+	/** Our ancestors' command lines, nearest first (asked only below a pwsh, see pwsh.ts). */
+	ancestors?: readonly string[];
+	/** Where pwsh is on PATH (macOS, Linux, WSL). */
+	pwshPath?: string;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -43,18 +50,12 @@ function detectOs(facts: PlatformFacts): OsKind {
 	return wsl ? "wsl" : "linux";
 }
 
-/** "/usr/local/bin/zsh", "-zsh" (login form), "C:\\…\\PWSH.EXE" → "zsh", "zsh", "pwsh". */
-export function programName(raw: string): string {
-	const base = raw.trim().split(/[\\/]/).pop() ?? "";
-	return base
-		.replace(/^-/, "")
-		.replace(/\.exe$/i, "")
-		.toLowerCase();
-}
+export { programName };
 
 function unixShell(raw: string | undefined): ShellName | undefined {
 	if (raw === undefined) return undefined;
 	const name = programName(raw);
+	if (name === "pwsh") return "powershell";
 	return name === "zsh" || name === "bash" || name === "fish" ? name : undefined;
 }
 
@@ -76,6 +77,7 @@ export function detectPlatform(facts: PlatformFacts): Detected {
 		zdotdir: nonEmpty(env.ZDOTDIR),
 		// The XDG spec says relative values must be ignored.
 		xdgConfigHome: nonEmpty(env.XDG_CONFIG_HOME)?.startsWith("/") ? env.XDG_CONFIG_HOME : undefined,
+		...(facts.pwshPath === undefined ? {} : { pwsh: facts.pwshPath }),
 	};
 	if (os === "windows") {
 		// Git Bash (MSYS2) exports MSYSTEM to everything started from it.
@@ -84,6 +86,9 @@ export function detectPlatform(facts: PlatformFacts): Detected {
 		if (fromParent !== undefined) return { ...base, shell: fromParent, shellSource: "parent" };
 		return { ...base, shell: "unknown", shellSource: "default" };
 	}
+	// Typed into pwsh (started from a terminal whose $SHELL is another shell): pwsh it is.
+	if (nearestShell(facts.ancestors ?? []) === "pwsh")
+		return { ...base, shell: "powershell", shellSource: "parent" };
 	const fromShell = unixShell(nonEmpty(env.SHELL));
 	if (fromShell !== undefined) return { ...base, shell: fromShell, shellSource: "SHELL" };
 	const fromParent = unixShell(facts.parentProcessName);
@@ -120,6 +125,15 @@ export async function gatherFacts(system: System, ppid: number): Promise<Platfor
 			if (name !== "") facts.parentProcessName = name;
 		} catch {
 			// ps missing or blocked: fall back to $SHELL or the per-OS default.
+		}
+		try {
+			if (nonEmpty(system.env.PSModulePath) !== undefined) {
+				facts.ancestors = await gatherAncestors(system.run, system.env, ppid);
+			}
+			const pwsh = await findOnPath(system.fs, system.env, "pwsh");
+			if (pwsh !== undefined) facts.pwshPath = pwsh;
+		} catch {
+			// Without these, pwsh is simply not offered first.
 		}
 	}
 	return facts;

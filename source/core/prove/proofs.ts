@@ -80,7 +80,8 @@ async function proveProfileChange(
 	key: string,
 ): Promise<Proof> {
 	const host = change.file.host ?? "powershell";
-	const result = await proveProfile(system.run, host, variable, key, system.env, maskKey);
+	const windows = system.platform === "win32";
+	const result = await proveProfile(system.run, host, variable, key, system.env, maskKey, windows);
 	return {
 		display: change.display,
 		target: "powershell",

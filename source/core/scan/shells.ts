@@ -1,11 +1,12 @@
 // The startup files of every shell (not just the detected one: a stale export hides in any
-// of them) and fish's universal variables.
+// of them, pwsh's profiles included) and fish's universal variables.
 
 import path from "node:path";
 import { privateFilePath } from "../plan/private-file.js";
 import { BASH_LOGIN_FILES, gitBashHome, projectPath } from "../plan/targets.js";
 import type { Detected } from "../platform/platform.js";
 import type { System } from "../system.js";
+import { unixProfilePaths } from "../windows/profiles.js";
 import { decodeFishVariables } from "./fish-universal.js";
 import { type Collector, listFiles, makeFinding, readText, scanFile } from "./read.js";
 import type { FileFormat } from "./scan-types.js";
@@ -58,6 +59,11 @@ export async function scanShellFiles(
 					...zshFiles(detected.home, detected.zdotdir),
 					...bashFiles(detected.home, path.posix.join),
 					...(await fishFiles(system, detected)),
+					// pwsh's profiles (the one it runs for every host, then the console's own).
+					...unixProfilePaths(detected.home, detected.xdgConfigHome).map((file) => ({
+						path: file,
+						format: "powershell" as const,
+					})),
 					// claude-setup's private key files, which version-controlled startup files source.
 					{ path: privateFilePath(system, "posix"), format: "bash" },
 					{ path: privateFilePath(system, "fish"), format: "fish" },

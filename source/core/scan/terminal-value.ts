@@ -1,9 +1,11 @@
 // Which ANTHROPIC_API_KEY a NEW terminal of the person's shell gets: asked of a fresh real
-// shell (Unix) or read from what Windows hands new windows. The value stays in memory.
+// shell (Unix, pwsh included) or read from what Windows hands new windows. The value stays in memory.
 import type { Detected } from "../platform/platform.js";
 import { hasProofMarker, parseProof, proofCommand } from "../prove/prove-command.js";
-import type { System } from "../system.js";
+import type { Env, System } from "../system.js";
 import type { WindowsContext } from "../windows/detect.js";
+import { invokePowerShell } from "../windows/invoke.js";
+import { readMarker, SCRIPTS } from "../windows/powershell.js";
 import { type Finding, SETTING_VARIABLES, type Source } from "./scan-types.js";
 
 export type TerminalValue =
@@ -19,10 +21,11 @@ export async function newTerminalValue(
 	variable = "ANTHROPIC_API_KEY",
 ): Promise<TerminalValue> {
 	if (detected.os === "windows") return windowsValue(detected, findings, windows, variable);
-	const shell = detected.shell === "zsh" || detected.shell === "fish" ? detected.shell : "bash";
 	// A fresh shell must not inherit this process's values: remove every setting we track.
 	const env: Record<string, string | undefined> = { ...system.env };
 	for (const name of SETTING_VARIABLES) delete env[name];
+	if (detected.shell === "powershell") return pwshValue(system, env, variable);
+	const shell = detected.shell === "zsh" || detected.shell === "fish" ? detected.shell : "bash";
 	const command = proofCommand(shell, detected.os, variable, env);
 	const result = await system.run(command.command, command.args, { env: command.env, timeoutMs: 10_000 });
 	if (result.notFound) return { state: "unknown", shell, why: `${shell} is not installed here` };
@@ -35,6 +38,25 @@ export async function newTerminalValue(
 	}
 	const proof = parseProof(result.stdout);
 	return proof.found ? { state: "set", shell, value: proof.value ?? "" } : { state: "unset", shell };
+}
+
+/** macOS and Linux: a fresh pwsh runs its profiles and says what $env:NAME is. */
+async function pwshValue(system: System, env: Env, variable: string): Promise<TerminalValue> {
+	const shell = "PowerShell";
+	const outcome = await invokePowerShell(system.run, "pwsh", SCRIPTS.readVariableAfterProfile(variable), {
+		loadProfile: true,
+		env,
+		timeoutMs: 30_000,
+	});
+	if (!outcome.ok) {
+		const why = outcome.why === "not-installed" ? "pwsh is not installed here" : outcome.detail;
+		return { state: "unknown", shell, why };
+	}
+	const marker = readMarker(outcome.result.stdout);
+	if (!marker.marked) return { state: "unknown", shell, why: "a new pwsh did not start cleanly" };
+	return marker.value === undefined
+		? { state: "unset", shell }
+		: { state: "set", shell, value: marker.value };
 }
 
 /** New windows get the user variable; PowerShell then runs its profile, which wins. */

@@ -2,7 +2,7 @@
 // installed, and which terminal hosts us. Facts are gathered once (they need PowerShell) and
 // decided by a pure function, so every combination is a table row in the tests.
 
-import { programName } from "../platform/platform.js";
+import { programName } from "../platform/pwsh.js";
 import { envValue } from "../platform/windows-env.js";
 import type { Env, RunCommand } from "../system.js";
 import { invokePowerShell } from "./invoke.js";

@@ -96,8 +96,10 @@ export async function proveProfile(
 	expected: string,
 	baseEnv: Env,
 	mask: Mask,
+	/** Off Windows no execution policy stops a profile: the other causes are named instead. */
+	windows = true,
 ): Promise<Proof> {
-	const label = `A new ${HOST_LABEL[host]} window`;
+	const label = windows ? `A new ${HOST_LABEL[host]} window` : "A new pwsh";
 	const env = withoutVariables(baseEnv, [name, POLICY_OVERRIDE]);
 	const outcome = await invokePowerShell(run, host, SCRIPTS.readVariableAfterProfile(name), {
 		loadProfile: true,
@@ -123,8 +125,9 @@ export async function proveProfile(
 	}
 	if (marker.value === undefined) {
 		const error = plainError(result.stderr, expected, mask);
-		const detail =
-			error !== undefined && POLICY_ERROR.test(error)
+		const detail = !windows
+			? `${label} does not see ${name}: something later in your profile removes it, or pwsh does not read this file${error === undefined ? "" : ` (pwsh said "${error}")`}.`
+			: error !== undefined && POLICY_ERROR.test(error)
 				? `${label} refused to run your profile because of the execution policy ("${error}"), so it does not see ${name}.`
 				: `${label} does not see ${name}. The most likely cause is the execution policy, which stops PowerShell from running your profile at all (check it with Get-ExecutionPolicy -List)${error === undefined ? "" : `; PowerShell also said "${error}"`}.`;
 		return { ok: false, reason: "missing", detail };

@@ -4,6 +4,7 @@ import {
 	displayPath,
 	type FileTargetName,
 	gitBashHome,
+	offeredTargets,
 	resolveTarget,
 	TARGET_NAMES,
 	type TargetContext,
@@ -171,14 +172,31 @@ describe("resolveTarget", () => {
 		expect(new Set(TARGET_NAMES).size).toBe(6);
 	});
 
+	// Since issue 12 pwsh's profile is a target on macOS, Linux and WSL too.
 	it.each([
-		["linux", ["zsh", "bash", "fish", "dotenv"]],
-		["macos", ["zsh", "bash", "fish", "dotenv"]],
-		["wsl", ["zsh", "bash", "fish", "dotenv"]],
+		["linux", ["zsh", "bash", "fish", "dotenv", "powershell"]],
+		["macos", ["zsh", "bash", "fish", "dotenv", "powershell"]],
+		["wsl", ["zsh", "bash", "fish", "dotenv", "powershell"]],
 		["windows", ["windows", "powershell", "bash", "dotenv"]],
 	] as const)("offers on %s: %j", (os, expected) => {
 		expect(targetsFor(os)).toEqual(expected);
 	});
+
+	it.each([
+		[{ os: "linux", shell: "zsh" }, ["zsh", "bash", "fish", "dotenv"]],
+		[{ os: "linux", shell: "zsh", pwsh: "/usr/bin/pwsh" }, ["zsh", "bash", "fish", "dotenv", "powershell"]],
+		[
+			{ os: "macos", shell: "powershell", pwsh: "/usr/local/bin/pwsh" },
+			["powershell", "zsh", "bash", "fish", "dotenv"],
+		],
+		[{ os: "wsl", shell: "powershell" }, ["powershell", "zsh", "bash", "fish", "dotenv"]],
+		[{ os: "windows", shell: "powershell" }, ["windows", "powershell", "bash", "dotenv"]],
+	] as const)(
+		"the wizard offers %j: %j (pwsh's profile only where pwsh is, first for pwsh users)",
+		(detected, expected) => {
+			expect(offeredTargets(detected)).toEqual(expected);
+		},
+	);
 
 	it.each([
 		[{ HOME: "C:\\msys\\ada" }, "C:\\msys\\ada"],
@@ -204,6 +222,9 @@ describe("defaultTarget", () => {
 	];
 	it.each(cases)("%s %j → %s", (platform, env, expected) => {
 		expect(defaultTarget(detectPlatform({ platform, env, home }))).toBe(expected);
+	});
+	it.each(["linux", "macos", "wsl"] as const)("pwsh users on %s get pwsh's profile", (os) => {
+		expect(defaultTarget({ os, shell: "powershell", shellSource: "parent", home })).toBe("powershell");
 	});
 	it("PowerShell users get the user environment too (it needs no execution policy)", () => {
 		expect(

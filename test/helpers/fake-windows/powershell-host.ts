@@ -77,8 +77,23 @@ function afterProfile(state: HostState, host: PowerShellHost, call: RecordedCall
 	if (policy !== "RemoteSigned" && policy !== "Unrestricted" && policy !== "Bypass") {
 		return { exitCode: 0, stdout: marked(inherited), stderr: `${refusal(path, policy)}\r\n` };
 	}
-	const definitions = findDefinitions(decodeText(bytes).text, "powershell", name);
-	return ok(marked(definitions.at(-1)?.value ?? inherited));
+	const decoded = decodeText(bytes);
+	// SetEnvironmentVariable(…, 'User' or 'Machine') changes the registry, not this process.
+	const definitions = findDefinitions(decoded.text, "powershell", name).filter(
+		(definition) => !/^SetEnvironmentVariable (User|Machine)$/i.test(definition.syntax),
+	);
+	const value = definitions.at(-1)?.value;
+	return ok(marked(value === undefined ? inherited : asHostReads(value, decoded, host)));
+}
+
+/**
+ * A value from a file read as bytes, as the host decodes it: pwsh reads UTF-8, and so does 5.1
+ * when the file starts with a UTF-8 BOM; without one 5.1 reads the ANSI code page (one byte, one letter).
+ */
+function asHostReads(value: string, decoded: ReturnType<typeof decodeText>, host: PowerShellHost): string {
+	if (decoded.encoding !== "bytes") return value;
+	if (host === "powershell" && !decoded.text.startsWith("\xEF\xBB\xBF")) return value;
+	return Buffer.from(value, "latin1").toString("utf8");
 }
 
 function setVariable(state: HostState, call: RecordedCall, name: string): Partial<RunResult> {
