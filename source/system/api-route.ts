@@ -18,10 +18,8 @@ type AgentClass = new (options?: Record<string, unknown>) => Dispatcher;
 async function nodeAgentClass(): Promise<AgentClass | undefined> {
 	await fetch("data:,"); // loads fetch without a network
 	const global = (globalThis as Record<symbol, unknown>)[Symbol.for("undici.globalDispatcher.1")];
-	const constructor = (global as { constructor?: unknown } | undefined)?.constructor;
-	return typeof constructor === "function" && constructor.name === "Agent"
-		? (constructor as AgentClass)
-		: undefined;
+	const made = (global as { constructor?: unknown } | undefined)?.constructor;
+	return typeof made === "function" && made.name === "Agent" ? (made as AgentClass) : undefined;
 }
 
 function refusedRequest(url: string, destination: Destination): Error {
