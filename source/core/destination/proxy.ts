@@ -52,11 +52,12 @@ export function proxyFor(env: Env, url: URL): ProxyChoice {
 		route: {
 			shown: `${proxy.protocol}//${proxy.hostname}:${port}`,
 			variable: set.name,
-			url: proxy.port ? set.value : withPort(proxy, port),
+			url: withPort(proxy, port),
 		},
 	};
 }
 
+/** The proxy's full address (scheme and port filled in as curl would), credentials kept. */
 function withPort(proxy: URL, port: string): string {
 	const copy = new URL(proxy.href);
 	copy.port = port;
