@@ -17,6 +17,8 @@ export const ALLOW_VARIABLE = "CLAUDE_SETUP_ALLOW_BASE_URL";
 export interface Destination {
 	/** What requests are built on: the origin normalised, the path as given (even a wrong `/v1`). */
 	readonly baseURL: string;
+	/** The address as it was given, safe to show (no password, no key). */
+	readonly shown: string;
 	/** The variable that set it; undefined for Anthropic's default. */
 	readonly setBy?: string;
 	/** scheme://host[:port], lower case, no trailing dot, no default port. */
@@ -57,6 +59,7 @@ export interface DestinationOptions {
 
 const DEFAULT_DESTINATION: Destination = {
 	baseURL: DEFAULT_BASE_URL,
+	shown: DEFAULT_BASE_URL,
 	origin: DEFAULT_BASE_URL,
 	host: ANTHROPIC_HOST,
 	kind: "anthropic",
@@ -93,6 +96,7 @@ export function decideDestination(env: Env, options: DestinationOptions = {}): D
 	const origin = originOf(url);
 	const destination: Destination = {
 		baseURL: `${origin}${url.pathname}`,
+		shown,
 		setBy,
 		origin,
 		host: bareHost(url),
@@ -113,7 +117,7 @@ function withProxy(env: Env, destination: Destination, url: URL): DestinationDec
 			refusal: {
 				reason: "proxy",
 				setBy: destination.setBy ?? "the default address",
-				shown: destination.baseURL,
+				shown: destination.shown,
 				host: destination.host,
 				proxy: { variable: choice.variable, shown: choice.shown },
 			},
@@ -143,7 +147,7 @@ function allowed(
 		refusal: {
 			reason: "mismatch",
 			setBy,
-			shown: destination.baseURL,
+			shown: destination.shown,
 			host: destination.host,
 			origin: destination.origin,
 			allow: { by, shown: showAddress(value) },

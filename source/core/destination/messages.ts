@@ -46,7 +46,7 @@ export function askExplanation(destination: Destination): { title: string; why: 
 	return {
 		title: `Send your key to ${destination.host}?`,
 		why:
-			`${destination.setBy ?? "The address"} is ${destination.baseURL}, so checking the key sends it to ` +
+			`${destination.setBy ?? "The address"} is ${destination.shown}, so checking the key sends it to ` +
 			`${destination.origin}, not to Anthropic's API (${DEFAULT_BASE_URL}).${proxy} ` +
 			"Say yes only if you trust that host (your company's gateway, say).",
 	};
@@ -62,7 +62,7 @@ export function blockedExplanation(decision: DestinationDecision): Explanation |
 	return {
 		title: `Not sending the key to ${host}`,
 		why:
-			`${destination.setBy ?? "The address"} is ${destination.baseURL}, so the key would go to ${origin}${proxy}, ` +
+			`${destination.setBy ?? "The address"} is ${destination.shown}, so the key would go to ${origin}${proxy}, ` +
 			`not to Anthropic's API (${DEFAULT_BASE_URL}). It goes only where you say it may.`,
 		next: [
 			`If you trust ${host}, run again with ${ALLOW_FLAG} ${origin} (or set ${ALLOW_VARIABLE}=${origin}).`,
@@ -108,7 +108,7 @@ export function refusalExplanation(refusal: Refusal): Explanation {
 			const proxy = refusal.proxy ?? { variable: "HTTPS_PROXY", shown: "" };
 			return {
 				title: `Can't use the proxy in ${proxy.variable}`,
-				why: `${proxy.variable} is ${proxy.shown}: claude-setup can go only through an http:// or https:// proxy, so the key was not sent.`,
+				why: `${proxy.variable} is ${proxy.shown}: claude-setup goes only through an http:// or https:// proxy, so the key was not sent.`,
 				next: [
 					`Set ${proxy.variable} to an http:// proxy (http://host:port),`,
 					`or add ${host} to NO_PROXY to connect directly.`,

@@ -43,8 +43,9 @@ export function proxyFor(env: Env, url: URL): ProxyChoice {
 	// curl's rule: no scheme means http://, and no port means 1080 (443 for an https proxy).
 	const proxy = parseUrl(set.value.includes("://") ? set.value : `http://${set.value}`);
 	if (!proxy || (proxy.protocol !== "http:" && proxy.protocol !== "https:") || proxy.hostname === "") {
-		const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(set.value)?.[1];
-		return { kind: "unusable", variable: set.name, shown: scheme ? `${scheme}://…` : "not a web address" };
+		// Only the scheme is shown: the rest may hold a password.
+		const shown = proxy && proxy.hostname !== "" ? `${proxy.protocol}//…` : "not a web address";
+		return { kind: "unusable", variable: set.name, shown };
 	}
 	const port = proxy.port || (proxy.protocol === "https:" ? "443" : "1080");
 	return {
