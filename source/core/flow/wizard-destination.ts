@@ -39,7 +39,7 @@ export function answerDestination(
 	const { leadsTo } = state.step;
 	if (!destinationChoices(settings, leadsTo).includes(choice)) return state;
 	if (choice === "send") return { ...state, destinationAllowed: true, step: { name: leadsTo } };
-	if (choice === "save") return { ...state, unchecked: true, step: afterCheck };
+	if (choice === "save") return { ...state, unchecked: true, notSent: true, step: afterCheck };
 	// Nothing was sent and nothing written: as --key-stdin without the opt-in.
 	return { ...state, exitCode: ExitCode.usage, step: { name: "exit", code: ExitCode.usage } };
 }

@@ -42,8 +42,10 @@ export interface WizardState {
 	readonly environment?: Environment;
 	readonly key?: AcceptedKey;
 	readonly models?: readonly ModelInfo[];
-	/** The user chose to save although the API could not be reached. */
+	/** The user chose to save although the API could not be reached (or the key may not go there). */
 	readonly unchecked: boolean;
+	/** Saved unchecked because the key was not to go to the API's address. */
+	readonly notSent?: boolean;
 	readonly targets: readonly TargetName[];
 	readonly plan?: Plan;
 	readonly written: readonly Written[];
