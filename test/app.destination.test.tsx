@@ -79,7 +79,8 @@ describe("another host", { timeout: 30_000 }, () => {
 		expect(await app.waitForExit()).toBe(0);
 		// Asked once: the question's frames all come before the first refusal.
 		const frames = app.frames();
-		const lastAsked = frames.findLastIndex((frame) => frame.includes("Send your key to"));
+		const asked = frames.map((frame, index) => (frame.includes("Send your key to") ? index : -1));
+		const lastAsked = Math.max(...asked);
 		expect(lastAsked).toBeLessThan(frames.findIndex((frame) => frame.includes("The key was rejected")));
 		// The keyless preconnect waited for the yes too (it may come as the second key is typed).
 		const withKey = fake.requests.filter((request) => request.authHeader !== undefined);

@@ -5,7 +5,8 @@ import { type DestinationDecision, decideDestination } from "../../../source/cor
 import { askExplanation, blockedExplanation, routeNote } from "../../../source/core/destination/messages.js";
 
 const KEY = `sk-ant-api03-${"m".repeat(89)}MessAA`;
-const decide = (env: Record<string, string>, allow?: string) => decideDestination(env, { allow });
+const decide = (env: Readonly<Record<string, string | undefined>>, allow?: string) =>
+	decideDestination(env, { allow });
 const text = (decision: DestinationDecision) => {
 	const explained = blockedExplanation(decision);
 	return explained ? [explained.title, explained.why, ...explained.next].join("\n") : "";
