@@ -90,22 +90,15 @@ export function App({ system, settings: given, onExit }: AppProps) {
 						onSubmit={(choice) => takeAction({ type: "existing-choice", choice })}
 					/>
 				);
-			case "destination": {
-				const { destination } = settings;
+			case "destination":
 				return (
 					<DestinationScreen
-						decision={destination}
+						decision={settings.destination}
 						choices={destinationChoices(settings, step.leadsTo)}
-						onSubmit={(choice) => {
-							// The API client sends nothing there until it hears this yes too.
-							if (choice === "send" && destination.verdict === "ask") {
-								system.api.consent?.(destination.destination.origin);
-							}
-							takeAction({ type: "destination-answered", choice });
-						}}
+						api={system.api}
+						onSubmit={(choice) => takeAction({ type: "destination-answered", choice })}
 					/>
 				);
-			}
 			case "keeping":
 				return <Busy label="Testing the key you have with a tiny request to Claude…" />;
 			case "others":

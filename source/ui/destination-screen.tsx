@@ -2,16 +2,23 @@ import { Box, Text } from "ink";
 import type { DestinationDecision } from "../core/destination/destination.js";
 import { askExplanation, blockedExplanation } from "../core/destination/messages.js";
 import type { DestinationChoice } from "../core/flow/wizard-destination.js";
+import type { AnthropicApi } from "../core/system.js";
 import { Choice } from "./choice.js";
 
 interface Props {
 	readonly decision: DestinationDecision;
 	readonly choices: readonly DestinationChoice[];
+	/** Told of a yes first: the API client sends nothing there until it hears it too. */
+	readonly api: AnthropicApi;
 	readonly onSubmit: (choice: DestinationChoice) => void;
 }
 
 /** Asked once before the key first goes to a host other than Anthropic's (or why it cannot). */
-export function DestinationScreen({ decision, choices, onSubmit }: Props) {
+export function DestinationScreen({ decision, choices, api, onSubmit }: Props) {
+	const answer = (choice: DestinationChoice) => {
+		if (choice === "send" && decision.verdict === "ask") api.consent?.(decision.destination.origin);
+		onSubmit(choice);
+	};
 	const host = decision.verdict === "refuse" ? undefined : decision.destination.host;
 	const labels: Record<DestinationChoice, string> = {
 		send: `Send it to ${host ?? "that host"}`,
@@ -28,7 +35,7 @@ export function DestinationScreen({ decision, choices, onSubmit }: Props) {
 				<Choice
 					options={options}
 					defaultValue={choices.includes("save") ? "save" : "quit"}
-					onSubmit={onSubmit}
+					onSubmit={answer}
 				/>
 			</Box>
 		</Box>

@@ -6,6 +6,7 @@ import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { ApiFailure } from "../system.js";
 import type { Advice, AdviceContext, Core } from "./advice-types.js";
 import { adviseConnection } from "./connection.js";
+import { adviseRedirect } from "./redirect.js";
 
 export { DEFAULT_BASE_URL } from "../destination/destination.js";
 export type { Advice, AdviceContext } from "./advice-types.js";
@@ -68,21 +69,6 @@ function adviseNotFound(
 		title: "The API address looks wrong (404)",
 		why: `The API answered 404, so requests are probably not reaching the Anthropic API.${said(message)}`,
 		next: [fix],
-		outcome: "request",
-	};
-}
-
-/** A redirect is never followed: the key would go along to wherever it points. */
-function adviseRedirect(failure: Extract<ApiFailure, { kind: "http" }>, baseURL: string | undefined): Core {
-	const to = failure.location ? ` to ${failure.location}` : "";
-	return {
-		title: `The API address answered with a redirect (${failure.status})`,
-		why: `It pointed${to}. claude-setup does not follow redirects, so the key did not go there.`,
-		next: [
-			baseURL
-				? `If that is the right place, set ANTHROPIC_BASE_URL to it; otherwise unset ANTHROPIC_BASE_URL to use ${DEFAULT_BASE_URL}.`
-				: "A proxy or captive portal may be answering instead of the API: check your network and proxy settings.",
-		],
 		outcome: "request",
 	};
 }
