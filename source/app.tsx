@@ -1,12 +1,15 @@
 import { Box, Text, useApp } from "ink";
 import { Fragment, useEffect, useMemo, useReducer, useRef } from "react";
+import { decideDestination } from "./core/destination/destination.js";
 import type { ExitCodeValue } from "./core/exit-codes.js";
 import { foreignDefinitions } from "./core/flow/rotation.js";
 import { initialState, type WizardSettings, wizardReducer } from "./core/flow/wizard.js";
+import { destinationChoices } from "./core/flow/wizard-destination.js";
 import type { System } from "./core/system.js";
 import { AdviceView } from "./ui/advice-view.js";
 import { Busy } from "./ui/busy.js";
 import { Choice } from "./ui/choice.js";
+import { DestinationScreen } from "./ui/destination-screen.js";
 import { DoneScreen } from "./ui/done-screen.js";
 import { DotfilesScreen } from "./ui/dotfiles-screen.js";
 import { ExistingScreen } from "./ui/existing-screen.js";
@@ -27,7 +30,12 @@ export interface AppProps {
 	readonly onExit: (code: ExitCodeValue) => void;
 }
 
-export function App({ system, settings, onExit }: AppProps) {
+export function App({ system, settings: given, onExit }: AppProps) {
+	// Where the key would go, from the same variables the API client reads (cli.tsx passes it).
+	const settings = useMemo(
+		() => ({ ...given, destination: given.destination ?? decideDestination(system.env) }),
+		[given, system],
+	);
 	const reducer = useMemo(() => wizardReducer(settings), [settings]);
 	const [state, dispatch] = useReducer(reducer, settings, initialState);
 	const { exit } = useApp();
@@ -68,6 +76,7 @@ export function App({ system, settings, onExit }: AppProps) {
 					<KeyScreen
 						existing={state.environment?.existing ?? []}
 						advice={step.advice}
+						destination={settings.destination}
 						onSubmit={(key) => takeAction({ type: "key-accepted", key })}
 						onTyping={() => dispatch({ type: "typing" })}
 						// Open the connection the check will use while the person reaches for Enter.
@@ -79,6 +88,15 @@ export function App({ system, settings, onExit }: AppProps) {
 					<ExistingScreen
 						existing={state.environment?.existing ?? []}
 						onSubmit={(choice) => takeAction({ type: "existing-choice", choice })}
+					/>
+				);
+			case "destination":
+				return (
+					<DestinationScreen
+						decision={settings.destination}
+						choices={destinationChoices(settings, step.leadsTo)}
+						api={system.api}
+						onSubmit={(choice) => takeAction({ type: "destination-answered", choice })}
 					/>
 				);
 			case "keeping":

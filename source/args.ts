@@ -15,6 +15,8 @@ export interface Options {
 	readonly model?: string;
 	readonly dryRun: boolean;
 	readonly json: boolean;
+	/** The key may go to this address (ANTHROPIC_BASE_URL's, when it is not Anthropic's). */
+	readonly allowBaseURL?: string;
 }
 
 type ParsedArgs =
@@ -38,6 +40,9 @@ Options
   --key-stdin         read the key from standard input; no questions asked
   --no-verify         skip the live checks; nothing is sent to the API (format checks still apply)
   --model <id>        the model for the live test request (default: the newest Haiku)
+  --allow-base-url <url>
+                      let the key go to ANTHROPIC_BASE_URL when that is not Anthropic's API;
+                      <url> names the same address (or set CLAUDE_SETUP_ALLOW_BASE_URL)
   --dry-run           show what would change; write nothing
   --json              with --key-stdin, status or remove: print one JSON object describing the result
   --yes, -y           no questions: update every place, comment out stale definitions (rotation),
@@ -77,9 +82,14 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 		return { kind: "error", message: `Unexpected argument '${extra[0]}'.${key}` };
 	}
 	if (command !== "setup") {
-		const misplaced = (["key-stdin", "env-file", "model"] as const).find(
-			(name) => values[name] !== undefined,
-		);
+		// status checks a key live too; remove sends nothing anywhere.
+		const wizardOnly = [
+			"key-stdin",
+			"env-file",
+			"model",
+			...(command === "remove" ? ["allow-base-url"] : []),
+		];
+		const misplaced = wizardOnly.find((name) => values[name as keyof typeof values] !== undefined);
 		if (misplaced)
 			return { kind: "error", message: `--${misplaced} goes with the wizard, not with ${command}.` };
 	}
@@ -119,6 +129,7 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 			model: values.model,
 			dryRun: values["dry-run"] ?? false,
 			json: values.json ?? false,
+			allowBaseURL: values["allow-base-url"],
 		},
 	};
 }
@@ -134,6 +145,7 @@ function parse(argv: readonly string[]) {
 			"key-stdin": { type: "boolean" },
 			"no-verify": { type: "boolean" },
 			model: { type: "string" },
+			"allow-base-url": { type: "string" },
 			"dry-run": { type: "boolean" },
 			json: { type: "boolean" },
 			yes: { type: "boolean", short: "y" },

@@ -5,6 +5,7 @@ import "./interrupted.js";
 import "./interactive.js";
 import "./first-frame.js";
 import { HELP, type Options } from "./args.js";
+import { decideDestination } from "./core/destination/destination.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/flow/headless.js";
 import { scrubSecrets } from "./core/key/scrub.js";
@@ -40,7 +41,7 @@ async function main(): Promise<ExitCodeValue> {
 
 async function run(options: Options): Promise<ExitCodeValue> {
 	const system = createNodeSystem({
-		api: createAnthropicApi({ env: process.env }),
+		api: createAnthropicApi({ env: process.env, allowBaseURL: options.allowBaseURL }),
 	});
 	// Before any question: under sudo the key would go to root's files (exit 2, nothing done).
 	const refusal = await checkSudo(system, process.getuid?.(), rootHome);
@@ -52,6 +53,8 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	}
 	const io = { print: (line: string) => console.log(line), json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
+	// The same decision the API client made: the wizard says it, and asks, before the key leaves.
+	const destination = decideDestination(process.env, { allow: options.allowBaseURL });
 	if (options.command === "remove") {
 		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;
 		return runRemove(system, { targets: options.targets, dryRun: options.dryRun, confirm }, io);
@@ -86,6 +89,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 				dryRun: options.dryRun,
 				envFile: options.envFile,
 				model: options.model,
+				destination,
 				nodePath: process.execPath,
 				parentPid: process.ppid,
 			}}

@@ -182,3 +182,27 @@ describe("the README", () => {
 		expect(options(HELP)).toContain("--yes, -y");
 	});
 });
+
+describe("--allow-base-url", () => {
+	it.each([
+		[["--key-stdin", "--allow-base-url", "https://gw.example.test"], "setup"],
+		[["--allow-base-url=https://gw.example.test"], "setup"],
+		[["status", "--allow-base-url", "https://gw.example.test"], "status"],
+	])("%j: kept as given, for %s", (argv, command) => {
+		expect(parseCommandLine(argv)).toMatchObject({
+			kind: "run",
+			options: { command, allowBaseURL: "https://gw.example.test" },
+		});
+	});
+
+	it("goes with the commands that send a key, not with remove (it sends nothing)", () => {
+		expect(parseCommandLine(["remove", "--allow-base-url", "https://gw.example.test"])).toEqual({
+			kind: "error",
+			message: "--allow-base-url goes with the wizard, not with remove.",
+		});
+	});
+
+	it("needs the address", () => {
+		expect(parseCommandLine(["--allow-base-url"])).toMatchObject({ kind: "error" });
+	});
+});

@@ -66,9 +66,18 @@ export type ApiFailure =
 			readonly errorCode?: string;
 			readonly requestId?: string;
 			readonly retryAfterSeconds?: number;
+			/** A redirect's target (3xx), never followed: the key stays with the first origin. */
+			readonly location?: string;
 	  }
 	| { readonly kind: "connection"; readonly code?: string; readonly message: string }
-	| { readonly kind: "timeout" };
+	| { readonly kind: "timeout" }
+	/** No request was made: the key may not go to that address (core/destination says why). */
+	| {
+			readonly kind: "refused";
+			readonly title: string;
+			readonly why: string;
+			readonly next: readonly string[];
+	  };
 
 export type ApiResult<T> =
 	| { readonly ok: true; readonly value: T; readonly requestId?: string; readonly ms: number }
@@ -90,6 +99,11 @@ export interface AnthropicApi {
 	sendTestMessage(apiKey: string, model: string): Promise<ApiResult<MessageReply>>;
 	/** Opens a connection to the API, without the key, for the checks to reuse. */
 	preconnect?(): void;
+	/**
+	 * The person said yes to sending the key to `origin` (a host other than Anthropic's, which
+	 * core/destination asks about); until then no request goes there.
+	 */
+	consent?(origin: string): void;
 	/** Gives up on every request still in flight (the wizard is over). */
 	close?(): void;
 }

@@ -1,5 +1,6 @@
 // SDK errors as ApiFailure data: status, type, error_code, request-id and retry-after for
 // HTTP answers; the innermost cause code when there was no answer. The key never leaks.
+import { showAddress } from "../core/destination/destination.js";
 import { maskKey } from "../core/key/key.js";
 import type { ApiFailure } from "../core/system.js";
 import type { Sdk } from "./anthropic-sdk.js";
@@ -56,6 +57,7 @@ export function toApiFailure(sdk: Sdk, error: unknown, key: string): ApiFailure 
 	if (error instanceof sdk.APIError && typeof error.status === "number") {
 		const message = error.apiMessage ?? error.message.slice(0, 200);
 		const retryAfter = retryAfterSeconds(error.headers);
+		const location = error.status >= 300 && error.status < 400 ? error.headers?.get("location") : undefined;
 		return {
 			kind: "http",
 			status: error.status,
@@ -64,6 +66,7 @@ export function toApiFailure(sdk: Sdk, error: unknown, key: string): ApiFailure 
 			...(error.errorCode ? { errorCode: error.errorCode } : {}),
 			...(error.requestID ? { requestId: error.requestID } : {}),
 			...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
+			...(location ? { location: showAddress(scrub(location)) } : {}),
 		};
 	}
 	// APIConnectionError, an abort, or a plain Error (e.g. from fetch itself).

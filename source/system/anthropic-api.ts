@@ -2,18 +2,24 @@
 // first frame draws before it loads. A person is waiting, so: no retries, short timeouts,
 // no SDK logging, no credentials but the key we were given, and failures as data.
 
-import { DEFAULT_BASE_URL } from "../core/advice/advice.js";
-import type { AnthropicApi, ApiResult, Env, MessageReply, ModelInfo } from "../core/system.js";
+import { type Destination, decideDestination } from "../core/destination/destination.js";
+import { blockedExplanation } from "../core/destination/messages.js";
+import type { AnthropicApi, ApiFailure, ApiResult, Env, MessageReply, ModelInfo } from "../core/system.js";
 import { toApiFailure } from "./anthropic-api-failure.js";
 import { loadSdk, type Sdk } from "./anthropic-sdk.js";
+import { type Fetch, routeTo } from "./api-route.js";
 
 export interface AnthropicApiOptions {
 	/** Wins over ANTHROPIC_BASE_URL in `env`; kept as given (even a mistaken `/v1`). */
 	readonly baseURL?: string;
 	/** One timeout for every call; otherwise 10 s for the model list, 30 s for the message. */
 	readonly timeoutMs?: number;
-	/** Where ANTHROPIC_BASE_URL is read from (never process.env directly). */
+	/** Where ANTHROPIC_BASE_URL and the proxy variables are read from (never process.env directly). */
 	readonly env?: Env;
+	/** --allow-base-url: the key may go to this address (CLAUDE_SETUP_ALLOW_BASE_URL in `env` too). */
+	readonly allowBaseURL?: string;
+	/** PEM certificates trusted besides Node's own, as NODE_EXTRA_CA_CERTS would be (tests). */
+	readonly ca?: string;
 }
 
 export const TEST_PROMPT = "Reply with a short friendly greeting in five words or fewer.";
@@ -49,16 +55,26 @@ export function prepareAnthropicApi(): Promise<void> {
 		.catch(() => undefined); // only ever a head start: the real calls report their own failures
 }
 
-/** The SDK's own rule: values are trimmed and an empty one counts as unset. */
-function resolveBaseURL(options: AnthropicApiOptions): string {
-	const fromEnv = options.env?.ANTHROPIC_BASE_URL?.trim();
-	return options.baseURL?.trim() || fromEnv || DEFAULT_BASE_URL;
-}
-
 type Client = InstanceType<Sdk["default"]>;
 
 export function createAnthropicApi(options: AnthropicApiOptions = {}): AnthropicApi {
-	const baseURL = resolveBaseURL(options);
+	// Where the key may go is decided once, in the core; every request below goes through it.
+	const decision = decideDestination(options.env ?? {}, {
+		baseURL: options.baseURL,
+		allow: options.allowBaseURL,
+	});
+	let consented: string | undefined;
+	let route: Promise<Fetch> | undefined;
+	/** The destination requests may go to now, or undefined: none may. */
+	const permitted = (): Destination | undefined => {
+		if (decision.verdict === "send") return decision.destination;
+		if (decision.verdict === "ask" && consented === decision.destination.origin) return decision.destination;
+		return undefined;
+	};
+	const routed = (destination: Destination) => {
+		route ??= routeTo(destination, options.ca);
+		return route;
+	};
 	// Everything in flight, so that leaving the wizard never waits for a slow network.
 	const inFlight = new Set<AbortController>();
 	let preconnected = false;
@@ -69,6 +85,9 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 		request: (client: Client, signal: AbortSignal) => Promise<{ value: T; requestId?: string }>,
 	): Promise<ApiResult<T>> {
 		const started = performance.now();
+		const destination = permitted();
+		// No request at all, whatever the caller: the flows said so first, this is the backstop.
+		if (!destination) return { ok: false, failure: refusal(decision), ms: performance.now() - started };
 		const sdk = await loadSdk();
 		const abort = new AbortController();
 		inFlight.add(abort);
@@ -77,7 +96,8 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 			const client = new sdk.default({
 				...clientOptions(options.timeoutMs ?? timeoutMs),
 				apiKey: key,
-				baseURL,
+				baseURL: destination.baseURL,
+				fetch: await routed(destination),
 			});
 			const { value, requestId } = await request(client, abort.signal);
 			const ms = performance.now() - started;
@@ -124,14 +144,17 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 				};
 			}),
 		preconnect() {
-			if (preconnected) return;
+			// Not even a request without the key to an address the key may not go to.
+			const destination = permitted();
+			if (preconnected || !destination) return;
 			preconnected = true;
 			// No key and no body: a HEAD of the API's root opens the connection (DNS, TCP, TLS) that
 			// the SDK's fetch then reuses, so checking the key after Enter is one round trip.
 			const abort = new AbortController();
 			inFlight.add(abort);
 			const timeout = setTimeout(() => abort.abort(), PRECONNECT_TIMEOUT_MS);
-			fetch(baseURL, { method: "HEAD", signal: abort.signal })
+			routed(destination)
+				.then((send) => send(destination.baseURL, { method: "HEAD", signal: abort.signal }))
 				.then((response) => response.body?.cancel())
 				.catch(() => undefined) // the check itself reports what is wrong
 				.finally(() => {
@@ -139,8 +162,21 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 					inFlight.delete(abort);
 				});
 		},
+		consent(origin) {
+			if (decision.verdict === "ask" && decision.destination.origin === origin) consented = origin;
+		},
 		close() {
 			for (const abort of inFlight) abort.abort();
 		},
 	};
+}
+
+/** Why no request was made, as the advice shows it. */
+function refusal(decision: ReturnType<typeof decideDestination>): ApiFailure {
+	const explained = blockedExplanation(decision) ?? {
+		title: "The key was not sent",
+		why: "Its destination was not allowed.",
+		next: [],
+	};
+	return { kind: "refused", ...explained };
 }

@@ -17,9 +17,13 @@ const MESSAGE = {
 	usage: { input_tokens: 0, output_tokens: 0 },
 };
 
+const REHEARSAL_ORIGIN = "http://rehearsal.invalid";
+
 /** Answers like the API would, for the two paths the wizard uses, without a network. */
 async function answerInMemory(input: string | URL | Request): Promise<Response> {
 	const url = input instanceof Request ? input.url : String(input);
+	// Whatever the SDK asks for, it is answered here or not at all: nothing reaches a network.
+	if (new URL(url).origin !== REHEARSAL_ORIGIN) throw new Error("The rehearsal asked for another address");
 	const body = new URL(url).pathname === "/v1/messages" ? MESSAGE : MODEL_PAGE;
 	return new Response(JSON.stringify(body), {
 		status: 200,
@@ -35,7 +39,7 @@ export async function rehearse(sdk: Sdk, options: ClientOptions): Promise<void> 
 	const client = new sdk.default({
 		...options,
 		apiKey: "rehearsal",
-		baseURL: "http://rehearsal.invalid",
+		baseURL: REHEARSAL_ORIGIN,
 		fetch: answerInMemory,
 	});
 	const first = await client.models.list({ limit: 1000 }).withResponse();

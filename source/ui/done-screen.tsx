@@ -70,7 +70,9 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 			{liveTest ? <LiveTestResult result={liveTest} /> : null}
 			{state.unchecked && !liveTest ? (
 				<Text color="yellow">
-					! The key was saved without a live check. Run claude-setup again when you are online.
+					{state.notSent
+						? "! The key was saved without sending it anywhere, so it was not checked with the API."
+						: "! The key was saved without a live check. Run claude-setup again when you are online."}
 				</Text>
 			) : null}
 			<Box flexDirection="column" marginTop={1}>

@@ -1,10 +1,12 @@
 import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
 import type { Advice } from "../core/advice/advice.js";
+import type { DestinationDecision } from "../core/destination/destination.js";
 import type { ExistingKey } from "../core/flow/session.js";
 import type { AcceptedKey } from "../core/flow/wizard.js";
 import { checkKey, maskKey } from "../core/key/key.js";
 import { AdviceView } from "./advice-view.js";
+import { DestinationNote } from "./destination-note.js";
 import { Indented } from "./indented.js";
 import { useKeys } from "./keys.js";
 import { INPUT_MARK, KEY_PROMPT, KEY_PROMPT_HINT, WHERE_TO_GET_A_KEY } from "./prompt-text.js";
@@ -13,6 +15,8 @@ import { YesNo } from "./yes-no.js";
 interface Props {
 	readonly existing: readonly ExistingKey[];
 	readonly advice?: Advice;
+	/** Where the key would go: said before it is pasted when that is not plainly Anthropic's API. */
+	readonly destination?: DestinationDecision;
 	readonly onSubmit: (key: AcceptedKey) => void;
 	/** Called at the first key typed or pasted. */
 	readonly onTyping?: () => void;
@@ -23,7 +27,7 @@ interface Props {
 const MAX_DOTS = 24;
 
 /** Hidden input: shows only dots and a count, plus live feedback from the key checker. */
-export function KeyScreen({ existing, advice, onSubmit, onTyping, onApiKeyLooksRight }: Props) {
+export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, onApiKeyLooksRight }: Props) {
 	const [raw, setRaw] = useState("");
 	const [tried, setTried] = useState(false);
 	const [token, setToken] = useState<AcceptedKey>();
@@ -88,6 +92,7 @@ export function KeyScreen({ existing, advice, onSubmit, onTyping, onApiKeyLooksR
 					<AdviceView advice={advice} />
 				</Box>
 			) : null}
+			<DestinationNote decision={destination} />
 			<Text>
 				<Text bold>{KEY_PROMPT}</Text>
 				<Text dimColor>{KEY_PROMPT_HINT}</Text>

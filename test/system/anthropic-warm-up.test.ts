@@ -1,6 +1,8 @@
 // What the wizard does with the API while a person pastes: the in-memory rehearsal (no network,
 // no key), the preconnect (one HEAD without credentials), and giving up on requests at exit.
 
+import net from "node:net";
+import tls from "node:tls";
 import type { ClientOptions } from "@anthropic-ai/sdk";
 import * as sdkModule from "@anthropic-ai/sdk";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -44,6 +46,24 @@ describe("the rehearsal", () => {
 	});
 });
 
+describe("the rehearsal stays in memory", () => {
+	it("opens no socket and needs no fetch: it runs with fetch and every connection broken", async () => {
+		const connect = vi.spyOn(net.Socket.prototype, "connect");
+		const secure = vi.spyOn(tls, "connect");
+		vi.spyOn(globalThis, "fetch").mockRejectedValue(new Error("no network in the rehearsal"));
+		await expect(rehearse(sdkModule, { maxRetries: 0, timeout: 1000 })).resolves.toBeUndefined();
+		expect(connect).not.toHaveBeenCalled();
+		expect(secure).not.toHaveBeenCalled();
+	});
+
+	it("whatever address the client options carry, the rehearsal's own is used", async () => {
+		const fetchSpy = vi.spyOn(globalThis, "fetch");
+		const options = { maxRetries: 0, timeout: 1000, baseURL: "https://api.anthropic.com.evil.test" };
+		await expect(rehearse(sdkModule, options)).resolves.toBeUndefined();
+		expect(fetchSpy).not.toHaveBeenCalled();
+	});
+});
+
 describe("preconnect", () => {
 	it("sends one HEAD of the API's root, without credentials, however often it is asked", async () => {
 		const api = createAnthropicApi({ baseURL: fake.url });
@@ -56,6 +76,20 @@ describe("preconnect", () => {
 			"GET /v1/models",
 		]);
 		expect(fake.requests[0]).toMatchObject({ authHeader: undefined, body: undefined });
+	});
+
+	it.each([
+		["plain http to another host", { ANTHROPIC_BASE_URL: "http://api.anthropic.com.evil.test" }],
+		["another host not yet allowed", { ANTHROPIC_BASE_URL: "https://api.anthropic.com.evil.test" }],
+		["an unusable proxy", { HTTPS_PROXY: "socks5://127.0.0.1:1080" }],
+	])("goes nowhere the key may not go: %s", async (_, env) => {
+		const fetchSpy = vi.spyOn(globalThis, "fetch");
+		const connect = vi.spyOn(net.Socket.prototype, "connect");
+		const api = createAnthropicApi({ env });
+		api.preconnect?.();
+		expect(await api.listModels(KEY)).toMatchObject({ ok: false, failure: { kind: "refused" } });
+		expect(fetchSpy).not.toHaveBeenCalled();
+		expect(connect).not.toHaveBeenCalled();
 	});
 
 	it("is quiet when the API cannot be reached: the check says what is wrong", async () => {

@@ -6,7 +6,8 @@ export interface Advice {
 	readonly next: string[];
 	/** For support; also written into `next` so it is seen. */
 	readonly requestId?: string;
-	readonly outcome: "rejected" | "unreachable" | "account" | "server" | "request";
+	/** refused: the key may not go to the API's address (nothing was sent). */
+	readonly outcome: "rejected" | "unreachable" | "account" | "server" | "request" | "refused";
 }
 
 export interface AdviceContext {
@@ -15,6 +16,8 @@ export interface AdviceContext {
 	readonly model?: string;
 	/** ANTHROPIC_BASE_URL when set. */
 	readonly baseURL?: string;
+	/** The proxy on the way, as core/destination's viaProxy says it. */
+	readonly proxy?: string;
 }
 
 /** Advice before the request id is added. */

@@ -1,11 +1,14 @@
 // Turns an API failure into what a person should do next. Pure: the wizard shows it and
 // exits with the code for its `outcome`.
 
+import { DEFAULT_BASE_URL } from "../destination/destination.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { ApiFailure } from "../system.js";
 import type { Advice, AdviceContext, Core } from "./advice-types.js";
 import { adviseConnection } from "./connection.js";
+import { adviseRedirect } from "./redirect.js";
 
+export { DEFAULT_BASE_URL } from "../destination/destination.js";
 export type { Advice, AdviceContext } from "./advice-types.js";
 
 export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {
@@ -14,12 +17,13 @@ export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {
 			return ExitCode.keyRejected;
 		case "unreachable":
 			return ExitCode.unreachable;
+		case "refused":
+			return ExitCode.usage;
 		default:
 			return ExitCode.notProven;
 	}
 }
 
-export const DEFAULT_BASE_URL = "https://api.anthropic.com";
 const KEYS_PAGE = "console.anthropic.com → API keys";
 const BILLING_PAGE = "console.anthropic.com → Plans & Billing";
 const LIMITS_PAGE = "console.anthropic.com → Limits";
@@ -120,6 +124,7 @@ function adviseHttp(failure: Extract<ApiFailure, { kind: "http" }>, context: Adv
 		};
 	}
 	if (status === 404) return adviseNotFound(message, context, baseURL);
+	if (status >= 300 && status < 400) return adviseRedirect(failure, baseURL);
 	if (status === 429 && errorCode?.endsWith("spend_limit_reached")) {
 		return {
 			title: "Monthly spend limit reached",
@@ -159,6 +164,9 @@ function adviseHttp(failure: Extract<ApiFailure, { kind: "http" }>, context: Adv
 }
 
 function adviseCore(failure: ApiFailure, context: AdviceContext): Core {
+	if (failure.kind === "refused") {
+		return { title: failure.title, why: failure.why, next: [...failure.next], outcome: "refused" };
+	}
 	if (failure.kind === "http") return adviseHttp(failure, context);
 	if (failure.kind === "connection")
 		return adviseConnection(failure.code, failure.message, {
@@ -177,9 +185,14 @@ export function adviseApiFailure(failure: ApiFailure, context: AdviceContext): A
 	const core = adviseCore(failure, context);
 	const next = [...core.next];
 	const baseURL = customBaseURL(context);
+	if (failure.kind === "refused") return { ...core, next };
 	if (baseURL && !next.some((line) => line.includes(baseURL))) {
 		next.push(`Requests went to ${baseURL} (ANTHROPIC_BASE_URL), not ${DEFAULT_BASE_URL}.`);
 	}
+	// No answer, or not the API's: the proxy on the way may be why.
+	const proxyMatters = failure.kind !== "http" || failure.status === 407 || failure.status >= 500;
+	if (context.proxy && proxyMatters)
+		next.push(`Requests went ${context.proxy}: check it, or list the host in NO_PROXY.`);
 	// The request-id is shown once, on a line of its own, by whoever renders the advice.
 	const requestId = failure.kind === "http" ? failure.requestId : undefined;
 	return requestId === undefined ? { ...core, next } : { ...core, next, requestId };

@@ -69,6 +69,15 @@ export function adviseConnection(
 			outcome: "unreachable",
 		};
 	}
+	if (code === "ERR_PROXY_TUNNEL") {
+		// The message is our own (proxy-tunnel.ts): what the proxy answered, no secret in it.
+		return {
+			title: "The proxy did not let the request through",
+			why: `${message}, so the key was not sent.`,
+			next: ["Check the proxy's address and credentials (http://user:password@host:port)."],
+			outcome: "unreachable",
+		};
+	}
 	const rule = CONNECTION_RULES.find((candidate) => code !== undefined && candidate.codes.includes(code));
 	if (rule) {
 		const why = `${rule.why.replace(/:|\./, `${because}$&`)}`;

@@ -2,7 +2,7 @@
 // (or one JSON object). Never prints the key; exit codes as in exit-codes.ts.
 import { type Advice, exitCodeForAdvice } from "../advice/advice.js";
 import { applyPlan } from "../apply/apply.js";
-import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import { ExitCode } from "../exit-codes.js";
 import { checkKey, maskKey } from "../key/key.js";
 import { planChanges } from "../plan/plan.js";
 import type { TargetName } from "../plan/targets.js";
@@ -10,6 +10,8 @@ import { proveChanges } from "../prove/proofs.js";
 import { where } from "../scan/issues.js";
 import type { System } from "../system.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
+import { destinationGate, destinationReport } from "./destination-gate.js";
+import { checkExitCode, failed, printAdvice, type Report } from "./headless-report.js";
 import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
 import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
@@ -23,6 +25,8 @@ export interface HeadlessOptions {
 	readonly dryRun: boolean;
 	/** Comment out definitions claude-setup did not write (the wizard's default). */
 	readonly yes?: boolean;
+	/** --allow-base-url: the key may go to ANTHROPIC_BASE_URL's host. */
+	readonly allowBaseURL?: string;
 }
 
 export interface HeadlessContext {
@@ -41,7 +45,7 @@ interface FileReport {
 	readonly previous?: string;
 }
 
-export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
+export type { Report } from "./headless-report.js";
 
 export async function runHeadless(
 	system: System,
@@ -50,22 +54,8 @@ export async function runHeadless(
 	context: HeadlessContext,
 ): Promise<Report> {
 	const { print } = context;
-	const fail = (
-		code: ExitCodeValue,
-		error: Record<string, unknown>,
-		extra: Record<string, unknown> = {},
-	) => ({
-		ok: false,
-		exitCode: code,
-		...extra,
-		error,
-	});
-	const adviceError = (advice: Advice) => {
-		print(`✗ ${advice.title}. ${advice.why}`);
-		for (const step of advice.next) print(`  → ${step}`);
-		if (advice.requestId) print(`  request-id: ${advice.requestId} (give this to support)`);
-		return { title: advice.title, why: advice.why, next: advice.next, requestId: advice.requestId };
-	};
+	const fail = failed;
+	const adviceError = (advice: Omit<Advice, "outcome">) => printAdvice(print, advice);
 
 	const check = checkKey(rawKey);
 	if (!check.ok) {
@@ -79,6 +69,17 @@ export async function runHeadless(
 	const key = { kind: check.kind, variable: check.variable, masked: maskKey(check.key) };
 	print(`✓ ${check.kind === "api-key" ? "API key" : "Claude Code OAuth token"} ${key.masked}`);
 
+	// Before anything else is looked at: where the key would go, and whether it may.
+	const sends = options.verify && check.kind === "api-key";
+	const gate = sends ? destinationGate(system, options.allowBaseURL) : undefined;
+	if (gate && !gate.ok) {
+		const { title, why, next } = gate.explanation;
+		adviceError({ title, why, next: [...next] });
+		return fail(ExitCode.usage, { kind: "destination", title, why, next }, { key });
+	}
+	if (gate?.note) print(`• ${gate.note}`);
+	const api = gate?.ok ? { api: destinationReport(gate) } : {};
+
 	const environment = await detectEnvironment(system, context.parentPid);
 
 	let models: Awaited<ReturnType<typeof checkKeyLive>> | undefined;
@@ -86,9 +87,10 @@ export async function runHeadless(
 		models = await checkKeyLive(system, check.key);
 		if (!models.ok) {
 			const error = adviceError(models.advice);
-			if (models.advice.outcome !== "rejected") print("  → Or save it without checking: add --no-verify.");
-			const code = models.advice.outcome === "rejected" ? ExitCode.keyRejected : ExitCode.unreachable;
-			return fail(code, error, { key });
+			const { outcome } = models.advice;
+			if (outcome !== "rejected" && outcome !== "refused")
+				print("  → Or save it without checking: add --no-verify.");
+			return fail(checkExitCode(outcome), error, { key, ...api });
 		}
 		print("✓ The API accepts the key.");
 	}
@@ -171,6 +173,7 @@ export async function runHeadless(
 	const proven = proofs.every((proof) => proof.ok);
 	const base = {
 		key,
+		...api,
 		files,
 		trackedDotfiles: plan.trackedDotfiles?.map(({ path, via, repository, private: kept }) => ({
 			path,

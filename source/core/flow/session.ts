@@ -15,6 +15,7 @@ import { scanEverywhere } from "../scan/scan.js";
 import type { Finding } from "../scan/scan-types.js";
 import type { ModelInfo, System } from "../system.js";
 import { detectWindows, gatherWindowsFacts, type WindowsContext } from "../windows/detect.js";
+import { adviceContext } from "./destination-gate.js";
 
 export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
 
@@ -128,10 +129,7 @@ export async function checkKeyLive(system: System, key: string): Promise<LiveChe
 	return {
 		ok: false,
 		status: result.failure.kind === "http" ? result.failure.status : undefined,
-		advice: adviseApiFailure(result.failure, {
-			step: "check",
-			baseURL: system.env.ANTHROPIC_BASE_URL || undefined,
-		}),
+		advice: adviseApiFailure(result.failure, adviceContext(system, "check")),
 	};
 }
 
@@ -153,7 +151,6 @@ export async function runLiveTest(
 		models = listed.models;
 	}
 	const model = pickTestModel([...(models ?? [])], override);
-	const baseURL = system.env.ANTHROPIC_BASE_URL || undefined;
 	if (!model) {
 		return {
 			ok: false,
@@ -167,5 +164,5 @@ export async function runLiveTest(
 	}
 	const result = await system.api.sendTestMessage(key, model);
 	if (result.ok) return { ok: true, model: result.value.model, reply: result.value.text, ms: result.ms };
-	return { ok: false, model, advice: adviseApiFailure(result.failure, { step: "test", model, baseURL }) };
+	return { ok: false, model, advice: adviseApiFailure(result.failure, adviceContext(system, "test", model)) };
 }

@@ -1,6 +1,7 @@
 // The wizard's steps, state and actions (the reducer is in wizard.ts).
 import type { Advice } from "../advice/advice.js";
 import type { Written } from "../apply/apply.js";
+import type { DestinationDecision } from "../destination/destination.js";
 import type { ExitCodeValue } from "../exit-codes.js";
 import type { KeyCheck } from "../key/key.js";
 import type { Plan } from "../plan/plan.js";
@@ -15,6 +16,8 @@ export type Step =
 	| { readonly name: "existing" }
 	| { readonly name: "keeping" }
 	| { readonly name: "key"; readonly advice?: Advice }
+	/** Before the key first leaves for another host (or cannot leave): asked once. */
+	| { readonly name: "destination"; readonly leadsTo: "checking" | "keeping" }
 	/** `tries`: checks of this key that already failed (none, unless the person tries again). */
 	| { readonly name: "checking"; readonly tries?: number }
 	/** `tries`: how many checks of this key failed so far, this one included. */
@@ -39,8 +42,10 @@ export interface WizardState {
 	readonly environment?: Environment;
 	readonly key?: AcceptedKey;
 	readonly models?: readonly ModelInfo[];
-	/** The user chose to save although the API could not be reached. */
+	/** The user chose to save although the API could not be reached (or the key may not go there). */
 	readonly unchecked: boolean;
+	/** Saved unchecked because the key was not to go to the API's address. */
+	readonly notSent?: boolean;
 	readonly targets: readonly TargetName[];
 	readonly plan?: Plan;
 	readonly written: readonly Written[];
@@ -56,6 +61,8 @@ export interface WizardState {
 	readonly disableOthers: boolean;
 	/** The answer to "a target file is under version control": keep the key in a private file. */
 	readonly privateFile?: boolean;
+	/** The person said yes to sending the key to the destination's host (asked once). */
+	readonly destinationAllowed?: boolean;
 	/** "Keep it and test it": the key that was kept, masked, and where it comes from. */
 	readonly kept?: { readonly masked: string; readonly where: string };
 }
@@ -64,6 +71,8 @@ export interface WizardSettings {
 	readonly presetTargets: readonly TargetName[];
 	readonly verify: boolean;
 	readonly dryRun: boolean;
+	/** Where the key would go (core/destination); absent means Anthropic's API. */
+	readonly destination?: DestinationDecision;
 }
 
 export type WizardAction =
@@ -73,6 +82,7 @@ export type WizardAction =
 	| { readonly type: "kept"; readonly masked: string; readonly where: string; readonly result: LiveTest }
 	| { readonly type: "others-answered"; readonly yes: boolean }
 	| { readonly type: "key-accepted"; readonly key: AcceptedKey }
+	| { readonly type: "destination-answered"; readonly choice: "send" | "save" | "quit" }
 	| { readonly type: "check-passed"; readonly models: readonly ModelInfo[] }
 	| { readonly type: "check-failed"; readonly advice: Advice }
 	| { readonly type: "unreachable-choice"; readonly choice: "retry" | "save" | "quit" }

@@ -3,6 +3,7 @@
 import { exitCodeForAdvice } from "../advice/advice.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { foreignDefinitions } from "./rotation.js";
+import { answerDestination, beforeSending } from "./wizard-destination.js";
 import type { Step, WizardAction, WizardSettings, WizardState } from "./wizard-types.js";
 
 export type { AcceptedKey, Step, WizardAction, WizardSettings, WizardState } from "./wizard-types.js";
@@ -28,6 +29,7 @@ const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "ca
 	kept: "keeping",
 	"others-answered": "others",
 	"key-accepted": "key",
+	"destination-answered": "destination",
 	"check-passed": "checking",
 	"check-failed": "checking",
 	"unreachable-choice": "unreachable",
@@ -69,7 +71,7 @@ export function wizardReducer(settings: WizardSettings) {
 				return state.typing ? state : { ...state, typing: true };
 			case "existing-choice":
 				if (action.choice === "replace") return { ...state, typing: true, step: { name: "key" } };
-				if (action.choice === "keep") return { ...state, step: { name: "keeping" } };
+				if (action.choice === "keep") return { ...state, step: beforeSending(settings, state, "keeping") };
 				return exit(state, ExitCode.ok);
 			case "kept": {
 				const exitCode = action.result.ok ? ExitCode.ok : exitCodeForAdvice(action.result.advice.outcome);
@@ -81,8 +83,11 @@ export function wizardReducer(settings: WizardSettings) {
 			case "key-accepted": {
 				// OAuth tokens cannot be checked against the API as a key: go straight to saving.
 				const check = settings.verify && action.key.kind === "api-key";
-				return { ...state, key: action.key, step: check ? { name: "checking" } : afterCheck(settings) };
+				const step = check ? beforeSending(settings, state, "checking") : afterCheck(settings);
+				return { ...state, key: action.key, step };
 			}
+			case "destination-answered":
+				return answerDestination(settings, state, action.choice, afterCheck(settings));
 			case "check-passed":
 				return { ...state, models: action.models, step: afterCheck(settings) };
 			case "check-failed":

@@ -98,6 +98,7 @@ export const STEPS: Record<Step["name"], Step> = {
 	existing: { name: "existing" },
 	keeping: { name: "keeping" },
 	key: { name: "key" },
+	destination: { name: "destination", leadsTo: "checking" },
 	checking: { name: "checking" },
 	unreachable: { name: "unreachable", advice: advice("unreachable"), tries: 1 },
 	target: { name: "target" },

@@ -35,6 +35,8 @@ const ACTIONS: ReadonlyArray<readonly [WizardAction, readonly Step["name"][]]> =
 	[{ type: "kept", masked: "m", where: "w", result: PASSED }, ["keeping"]],
 	[{ type: "others-answered", yes: true }, ["others"]],
 	[{ type: "key-accepted", key: API_KEY }, ["key"]],
+	[{ type: "destination-answered", choice: "save" }, ["destination"]],
+	[{ type: "destination-answered", choice: "quit" }, ["destination"]],
 	[{ type: "check-passed", models: [] }, ["checking"]],
 	[{ type: "check-failed", advice: advice("rejected") }, ["checking"]],
 	[{ type: "unreachable-choice", choice: "retry" }, ["unreachable"]],
