@@ -103,7 +103,8 @@ describe("the built CLI", { timeout: 60_000 }, () => {
 		const box = sandbox("https://gw.example.test");
 		writeFileSync(`${box.home}/.zshrc`, `export ANTHROPIC_API_KEY='${TEST_KEY}'\n`);
 		fake.requests.length = 0;
-		const env = { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: TEST_CA_PATH };
+		// As in a new terminal, which has the key (#13: a terminal without it is not "All good").
+		const env = { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: TEST_CA_PATH, ANTHROPIC_API_KEY: TEST_KEY };
 		const refused = await cli(box, ["status"], env);
 		expect(refused.code).toBe(2);
 		expect(refused.text).toContain("✗ Not sending the key to gw.example.test.");

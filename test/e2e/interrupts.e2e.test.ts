@@ -110,9 +110,11 @@ describe("signals in the interactive wizard", { timeout: 60_000 }, () => {
 	);
 });
 
+const SETTINGS_END = "end-of-settings";
+
 /** The terminal's line settings after claude-setup ended, as the shell that started it sees them. */
 async function settingsAfterSignal(sandbox: Sandbox, signal: NodeJS.Signals): Promise<string> {
-	const script = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI_PATH)} --target zsh; echo "exit=$?"; stty -a`;
+	const script = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI_PATH)} --target zsh; echo "exit=$?"; stty -a; echo ${SETTINGS_END}`;
 	const shell = pty.spawn("bash", ["--norc", "-c", script], {
 		cwd: sandbox.cwd,
 		env: sandbox.env,
@@ -131,7 +133,12 @@ async function settingsAfterSignal(sandbox: Sandbox, signal: NodeJS.Signals): Pr
 	const cli = execFileSync("pgrep", ["-P", String(shell.pid)], { encoding: "utf8" }).trim();
 	process.kill(Number(cli), signal);
 	await exited;
-	return output.slice(output.indexOf("exit="));
+	// A pty may deliver its last output after the exit: wait for the end marker, not a fixed time.
+	const drained = Date.now() + 5_000;
+	while (!output.includes(SETTINGS_END) && Date.now() < drained) {
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	return output.slice(output.indexOf("exit="), output.lastIndexOf(SETTINGS_END));
 }
 
 /** Runs `--key-stdin --no-verify --target zsh`; sends `signal` after `delayMs`, or once `when` is printed. */
