@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROTATED_KEY, ROTATED_SECRET } from "../helpers/app-steps.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
-import { pwshWrapper, runPwsh, withPwshOnPath } from "../helpers/real-pwsh.js";
+import { PWSH, pwshWrapper, runPwsh, withPwshOnPath } from "../helpers/real-pwsh.js";
 import { git, makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { KEYS, runCli, runInTerminal } from "../helpers/terminal.js";
 
@@ -96,6 +96,26 @@ describe("a pwsh profile under version control, end to end", { timeout: 120_000 
 		expect(readFileSync(profile).equals(written)).toBe(true);
 		expect(readFileSync(envPs1, "utf8")).not.toContain(SECRET_PART);
 		expect((await freshPwsh(sandbox)) === ROTATED_KEY).toBe(true);
+
+		// status: the key is in env.ps1 (claude-setup's), and that is what a new pwsh gets.
+		const status = await runCli(sandbox, ["status", "--json", "--no-verify"], "", {
+			SHELL: PWSH,
+			ANTHROPIC_API_KEY: ROTATED_KEY,
+		});
+		expect(status.stdout).not.toContain(ROTATED_SECRET);
+		const report = JSON.parse(status.stdout) as {
+			findings: { where: string; managed: boolean; wins: boolean }[];
+			newTerminal: { shell: string };
+		};
+		expect(report.findings.filter((finding) => finding.where !== "this terminal")).toEqual([
+			expect.objectContaining({
+				where: "~/.local/state/claude-setup/env.ps1 line 3",
+				managed: true,
+				wins: true,
+			}),
+		]);
+		expect(report.newTerminal).toMatchObject({ shell: "PowerShell" });
+		expect(status.exitCode, status.stdout).toBe(0);
 
 		// remove: the profile as committed, env.ps1 gone, the repository clean.
 		const removed = await runCli(sandbox, ["remove", "--yes"]);

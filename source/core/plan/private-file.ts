@@ -14,7 +14,8 @@ export const PRIVATE_SYNTAXES: readonly PrivateSyntax[] = ["posix", "fish", "pow
 
 /**
  * Startup files of macOS and Linux (sh, fish, pwsh's profile) source a file this way; a .env
- * never does. Windows profiles do not: nothing there finds them tracked (see plan/README.md).
+ * never does. Not on Windows: its profiles live in Documents (OneDrive syncs, git rarely
+ * tracks them) and only the simulated Windows could prove a sourced file there.
  */
 export function canUsePrivateFile(file: TargetFile, system: System): boolean {
 	return system.platform !== "win32" && file.syntax !== "dotenv";
