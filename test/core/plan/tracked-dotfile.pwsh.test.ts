@@ -141,10 +141,12 @@ describe("pwsh's profile under version control", { timeout: 60_000 }, () => {
 		const second = await runIn(sandbox, ROTATED, { targets: ["powershell"], verify: false }, secrets);
 		expect(second.report).toMatchObject({ ok: true, exitCode: 0 });
 		expect(second.text).not.toContain("is also set in");
-		expect(second.report.files?.map((file) => [file.path, file.action])).toEqual([
-			[envPs1, "replaced"],
-			[profile, "unchanged"],
-		]);
+		expect(second.report).toMatchObject({
+			files: [
+				{ path: envPs1, action: "replaced" },
+				{ path: profile, action: "unchanged" },
+			],
+		});
 		expect((await readFile(profile)).equals(written)).toBe(true);
 		expect(await readFile(envPs1, "utf8")).not.toContain(KEY);
 		expect(freshPwsh(system) === ROTATED).toBe(true);
