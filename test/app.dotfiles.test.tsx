@@ -1,6 +1,8 @@
-// The wizard when ~/.zshrc is under version control (a git repo in $HOME): it asks before a
-// secret goes in, offers claude-setup's private file by default, and the preview shows it.
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// The wizard when ~/.zshrc is under version control (a git repo in $HOME), or pwsh's profile
+// (~/.config in a repo): it asks before a secret goes in, offers claude-setup's private file
+// by default, and the preview shows it.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { answer, expectNoLeak, pasteKey, zshrc } from "./helpers/app-steps.js";
 import { zshAppSuite } from "./helpers/app-suite.js";
@@ -72,5 +74,68 @@ describe("a ~/.zshrc under version control", { timeout: 30_000 }, () => {
 		const { app, sandbox } = await choose((app) => app.type("3"), "Quit without saving");
 		expect(await app.waitForExit()).toBe(130);
 		expect(readFileSync(`${sandbox.home}/.zshrc`, "utf8")).toBe(ORIGINAL);
+	});
+});
+
+/** A sandbox whose ~/.config is a git repository with pwsh's profile committed. */
+function trackedPwshProfile(): Sandbox & { profile: string } {
+	const sandbox = newSandbox();
+	const config = `${sandbox.home}/.config`;
+	mkdirSync(`${config}/powershell`, { recursive: true });
+	writeFileSync(`${config}/powershell/profile.ps1`, ORIGINAL);
+	git(config, sandbox.env, "init", "-q");
+	git(config, sandbox.env, "add", "powershell/profile.ps1");
+	git(config, sandbox.env, "commit", "-q", "-m", "dotfiles");
+	return { ...sandbox, profile: `${config}/powershell/profile.ps1` };
+}
+
+/** $env:ANTHROPIC_API_KEY in a brand-new pwsh of the sandbox, its profile loaded. */
+function pwshReads(sandbox: Sandbox): string {
+	const script = "[Console]::Out.Write('<<' + $env:ANTHROPIC_API_KEY + '>>')";
+	const output = execFileSync("pwsh", ["-NoLogo", "-NonInteractive", "-Command", script], {
+		env: sandbox.env,
+		encoding: "utf8",
+	});
+	return /<<(.*)>>/.exec(output)?.[1] ?? "";
+}
+
+describe("pwsh's profile under version control", { timeout: 30_000 }, () => {
+	const PROFILE = "~/.config/powershell/profile.ps1";
+
+	it("Enter keeps the key in env.ps1 that the profile dot-sources; a fresh pwsh reads it", async () => {
+		const sandbox = trackedPwshProfile();
+		const { app } = start({ presetTargets: ["powershell"] }, sandbox);
+		await pasteKey(app);
+		const question = flat(await answer(app, QUESTION));
+		expect(question).toContain(`${PROFILE} is inside the git repository ~/.config (tracked)`);
+		expect(question).toContain(`❯ Keep the key in a private file that ${PROFILE} loads (recommended)`);
+		const preview = flat(await answer(app, "Write these changes?"));
+		expect(preview).toContain("Create ~/.local/state/claude-setup/env.ps1 (readable only by you)");
+		expect(preview).toContain("the key goes in ~/.local/state/claude-setup/env.ps1");
+		expect(preview).toContain("+ & { $keyFile = Join-Path $HOME '.local/state/claude-setup/env.ps1';");
+		await app.waitForText("All set.");
+		expect(flat(app.lastFrame() ?? "")).toContain(`A fresh PowerShell 7 reads the key from ${PROFILE}`);
+		expect(await app.waitForExit()).toBe(0);
+		expect(readFileSync(sandbox.profile, "utf8")).not.toContain(TEST_KEY);
+		expect(readFileSync(sandbox.profile, "utf8").startsWith(ORIGINAL)).toBe(true);
+		expect(statSync(`${sandbox.home}/.local/state/claude-setup/env.ps1`).mode & 0o777).toBe(0o600);
+		expect(pwshReads(sandbox) === TEST_KEY).toBe(true);
+		expectNoLeak(app);
+	});
+
+	it("'write it anyway' puts the key in the profile itself, and no env.ps1", async () => {
+		const sandbox = trackedPwshProfile();
+		const { app } = start({ presetTargets: ["powershell"] }, sandbox);
+		await pasteKey(app);
+		await app.waitForText(QUESTION);
+		app.press("down");
+		await app.waitForText(`❯ Write the key into ${PROFILE} anyway`);
+		app.press("enter");
+		const preview = flat(await answer(app, "Write these changes?"));
+		expect(preview).toContain("the key goes into it. Keep it out of commits");
+		await app.waitForText("All set.");
+		expect(readFileSync(sandbox.profile, "utf8")).toContain(`$env:ANTHROPIC_API_KEY = '${TEST_KEY}'`);
+		expect(existsSync(`${sandbox.home}/.local/state/claude-setup/env.ps1`)).toBe(false);
+		expectNoLeak(app);
 	});
 });

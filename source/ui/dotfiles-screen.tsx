@@ -18,7 +18,7 @@ interface Props {
 export function DotfilesScreen({ system, plan, onSubmit }: Props) {
 	const tracked = (plan.trackedDotfiles ?? []).filter((file) => !file.private);
 	const files = tracked.map((file) => file.display).join(" and ");
-	// The folder, not env.sh itself: fish users get env.fish there instead.
+	// The folder, not env.sh itself: fish gets env.fish there, pwsh env.ps1.
 	const keyFolder = `${displayPath(stateDirectory(system), system.homeDir)}${pathsFor(system.platform).sep}`;
 	const options: ChoiceOption<DotfilesChoice>[] = [
 		{

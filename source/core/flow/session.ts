@@ -5,7 +5,7 @@ import { gitFacts } from "../edit/gitignore.js";
 import { pickTestModel } from "../key/models.js";
 import { readManifest } from "../plan/manifest.js";
 import { presentFiles } from "../plan/plan.js";
-import { privateFilePath } from "../plan/private-file.js";
+import { privateFilePaths } from "../plan/private-file.js";
 import { askZshForZdotdir, defaultTarget, type TargetName } from "../plan/targets.js";
 import { gitRoot } from "../plan/tracked-dotfile.js";
 import { pathsFor } from "../platform/paths.js";
@@ -92,7 +92,7 @@ async function ourTargets(system: System, credentials: readonly Finding[]): Prom
 	);
 	const targets = new Set<TargetName>(recorded.map((entry) => entry.target));
 	// A private key file is sourced by the startup files the record names; it is no target itself.
-	const privateFiles = [privateFilePath(system, "posix"), privateFilePath(system, "fish")];
+	const privateFiles = privateFilePaths(system);
 	for (const finding of credentials) {
 		if (finding.managed && finding.source.kind === "file" && !privateFiles.includes(finding.source.path)) {
 			// Every file format is also the name of the target that writes it.

@@ -67,6 +67,7 @@ export async function scanShellFiles(
 					// claude-setup's private key files, which version-controlled startup files source.
 					{ path: privateFilePath(system, "posix"), format: "bash" },
 					{ path: privateFilePath(system, "fish"), format: "fish" },
+					{ path: privateFilePath(system, "powershell"), format: "powershell" },
 				];
 	for (const file of files) {
 		const display = projectPath(file.path, system.cwd, detected.home);

@@ -47,6 +47,7 @@ async function pwshValue(system: System, env: Env, variable: string): Promise<Te
 		loadProfile: true,
 		env,
 		timeoutMs: 30_000,
+		windows: false,
 	});
 	if (!outcome.ok) {
 		const why = outcome.why === "not-installed" ? "pwsh is not installed here" : outcome.detail;

@@ -135,3 +135,11 @@ export function readPowerShellWord(line: string, start: number): { value: string
 	}
 	return { value, end: i };
 }
+
+// PowerShell takes the typographic single quotes (‘ ’ ‚ ‛) for `'` too; each is escaped by doubling.
+const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
+
+/** A single-quoted PowerShell string that means exactly `text`: nothing in it is expanded. */
+export function quotePowerShellLiteral(text: string): string {
+	return `'${text.replace(SINGLE_QUOTES, "$&$&")}'`;
+}

@@ -13,6 +13,8 @@ export interface InvokeOptions {
 	readonly loadProfile?: boolean;
 	readonly env?: Env;
 	readonly timeoutMs?: number;
+	/** Off Windows (pwsh on macOS and Linux) the program is `pwsh`, not `pwsh.exe`. Default: Windows. */
+	readonly windows?: boolean;
 }
 
 /** The answer of a script that only has to succeed. */
@@ -41,12 +43,14 @@ export async function invokePowerShell(
 	} catch (error) {
 		return { ok: false, why: "not-started", detail: `${label} could not be started (${String(error)}).` };
 	}
-	if (result.notFound)
+	if (result.notFound) {
+		const program = options.windows === false ? host : `${host}.exe`;
 		return {
 			ok: false,
 			why: "not-installed",
-			detail: `${label} (${host}.exe) is not installed on this computer.`,
+			detail: `${label} (${program}) is not installed on this computer.`,
 		};
+	}
 	if (result.timedOut) {
 		return {
 			ok: false,

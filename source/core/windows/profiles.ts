@@ -20,7 +20,8 @@ async function askProfilePath(run: RunCommand, host: PowerShellHost, env?: Env):
 		run,
 		host,
 		SCRIPTS.profilePath,
-		env === undefined ? {} : { env: withoutSecrets(env) },
+		// An env is passed only off Windows (pwsh follows HOME and XDG there).
+		env === undefined ? {} : { env: withoutSecrets(env), windows: false },
 	);
 	if (!outcome.ok || outcome.result.exitCode !== 0) return undefined;
 	const marker = readMarker(outcome.result.stdout);

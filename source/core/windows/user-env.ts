@@ -105,6 +105,7 @@ export async function proveProfile(
 		loadProfile: true,
 		env,
 		timeoutMs: PROFILE_TIMEOUT_MS,
+		windows,
 	});
 	if (!outcome.ok) {
 		const hung = outcome.why === "timed-out";

@@ -2,17 +2,25 @@
 // inputs: the scripts it runs (SCRIPTS, for every variable it asks about), the commands it tells
 // people to run, and PowerShell profiles after each kind of edit (block written, replaced,
 // moved, removed; definitions commented out and restored). The real parser judges them all.
-import { applyBlock, removeBlock, renderBlock } from "../../../source/core/edit/block-edit.js";
+import {
+	applyBlock,
+	applyRenderedBlock,
+	removeBlock,
+	renderBlock,
+	renderSourceBlock,
+} from "../../../source/core/edit/block-edit.js";
 import { commentOutLines, restoreCommentedLines } from "../../../source/core/edit/comment-out.js";
 import { findDefinitions } from "../../../source/core/edit/definitions.js";
 import { linesToDisable } from "../../../source/core/plan/plan-file.js";
+import { privateFilePath, sourceLine } from "../../../source/core/plan/private-file.js";
 import { SETTING_VARIABLES } from "../../../source/core/scan/scan-types.js";
 import { FIX_COMMAND } from "../../../source/core/windows/execution-policy.js";
 import { SCRIPTS } from "../../../source/core/windows/powershell.js";
-import { testKey } from "../../helpers/temp-system.js";
-import { HOSTILE_PROFILES, OTHER_KEY } from "./powershell-hostile.js";
+import { createNodeSystem } from "../../../source/system/node-system.js";
+import { NO_API, testKey } from "../../helpers/temp-system.js";
+import { HOSTILE_HOMES, HOSTILE_PROFILES, OTHER_KEY } from "./powershell-hostile.js";
 
-export { HOSTILE_PROFILES, NEWER_SYNTAX } from "./powershell-hostile.js";
+export { HOSTILE_HOMES, HOSTILE_PROFILES, NEWER_SYNTAX } from "./powershell-hostile.js";
 
 export interface CorpusItem {
 	readonly name: string;
@@ -83,6 +91,13 @@ function profileEdits(label: string, original: string): CorpusItem[] {
 		const removed = removeBlock(written, "powershell");
 		items.push({ name: `${label}: block removed`, text: mustEdit(removed, label) });
 	}
+	// A tracked profile: the block only sources the private file; later the key goes in after all.
+	const line = SOURCE_LINES[original.length % SOURCE_LINES.length] ?? "";
+	const source = renderSourceBlock("powershell", line);
+	const sourced = mustEdit(applyRenderedBlock(original, "powershell", source, ["ANTHROPIC_API_KEY"]), label);
+	items.push({ name: `${label}: sourcing block written`, text: sourced });
+	const inline = applyBlock(sourced, "powershell", [{ name: "ANTHROPIC_API_KEY", value: KEY }]);
+	items.push({ name: `${label}: sourcing block replaced by the key`, text: mustEdit(inline, label) });
 	// Rotation comments out the old definitions the planner picks (and leaves the others).
 	const definitions = VARIABLES.flatMap((variable) => findDefinitions(original, "powershell", variable));
 	const foreign = definitions
@@ -113,10 +128,39 @@ function blocks(): CorpusItem[] {
 	);
 }
 
+/**
+ * The line that sources the private key file, for hostile home folders: below $HOME (the
+ * usual case), at a literal path when HOME is not the home folder or XDG_STATE_HOME is elsewhere.
+ */
+export function privateFileLines(): CorpusItem[] {
+	const base = createNodeSystem({ api: NO_API });
+	return HOSTILE_HOMES.flatMap((name) => {
+		const home = `/home/${name}`;
+		const cases: [string, Record<string, string>][] = [
+			["below $HOME", { HOME: home }],
+			["XDG_STATE_HOME below $HOME", { HOME: home, XDG_STATE_HOME: `${home}/${name}` }],
+			["HOME elsewhere", { HOME: "/somewhere/else" }],
+			["XDG_STATE_HOME elsewhere", { HOME: home, XDG_STATE_HOME: `/srv/${name}/state` }],
+		];
+		return cases.map(([how, env]) => {
+			const system = { ...base, platform: "linux" as const, homeDir: home, env };
+			const text = sourceLine("powershell", privateFilePath(system, "powershell"), system);
+			if (text === undefined) throw new Error(`no line for ${JSON.stringify(name)}`);
+			return { name: `sourcing line, ${how}: ${name}`, text };
+		});
+	});
+}
+
+const SOURCE_LINES = privateFileLines().map((item) => item.text);
+
 export function powershellCorpus(): { scripts: CorpusItem[]; profiles: CorpusItem[]; originals: number } {
 	const scripts = [...Object.values(SCRIPT_CASES).flatMap((make) => make()), ...SHOWN_COMMANDS];
 	const profiles = [
 		...blocks(),
+		...privateFileLines().flatMap((item) => [
+			item,
+			{ name: `${item.name} (block)`, text: renderSourceBlock("powershell", item.text).join("\r\n") },
+		]),
 		...Object.entries(HOSTILE_PROFILES).flatMap(([label, text]) =>
 			SHAPES.flatMap(([shape, reshape]) => profileEdits(`${label} [${shape}]`, reshape(text))),
 		),

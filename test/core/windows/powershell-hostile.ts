@@ -78,6 +78,18 @@ export const HOSTILE_PROFILES: Readonly<Record<string, string>> = {
 	].join("\n"),
 };
 
+/**
+ * Home folders (and XDG_STATE_HOME outside them) that the line sourcing the private key file
+ * must name exactly: quotes of every kind PowerShell knows, `$`, backticks, wildcards, non-ASCII.
+ */
+export const HOSTILE_HOMES: readonly string[] = [
+	"Zoë O'Brien",
+	"a $HOME `tick` $(x) [1] *?",
+	"‘curly’ ‚low‛ “double” „low”",
+	"semi; & | (x) {y} -dash #hash @at",
+	'Zoë\'s "OneDrive - Contoso" 日本語 🙂',
+];
+
 /** PowerShell 7 constructs the 5.1 check must catch (so a silent checker cannot pass). */
 export const NEWER_SYNTAX: Readonly<Record<string, string>> = {
 	"ternary operator ?:": "$a = $b ? 1 : 2",
