@@ -7,7 +7,11 @@ import { describe, expect, it } from "vitest";
 import { answer, expectNoLeak, pasteKey, zshrc } from "./helpers/app-steps.js";
 import { zshAppSuite } from "./helpers/app-suite.js";
 import { flat } from "./helpers/ink-driver.js";
+import { withPwshOnPath } from "./helpers/real-pwsh.js";
 import { git, readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
+
+// The CLI under test finds pwsh on PATH, as a person's shell would: the real one, wherever it is installed.
+process.env.PATH = withPwshOnPath({ PATH: process.env.PATH ?? "" }).PATH;
 
 const { newSandbox, start } = zshAppSuite([TEST_KEY]);
 

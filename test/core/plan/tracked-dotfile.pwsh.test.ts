@@ -9,9 +9,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { planChanges } from "../../../source/core/plan/plan.js";
 import { runRemove } from "../../../source/core/status/command.js";
 import type { System } from "../../../source/core/system.js";
+import { withPwshOnPath } from "../../helpers/real-pwsh.js";
 import { git as gitIn } from "../../helpers/sandbox.js";
 import { removeTempSystems, type TempSystem, testKey } from "../../helpers/temp-system.js";
 import { KEY, runIn, SECRET, sandboxFor } from "../flow/headless-harness.js";
+
+// The CLI under test finds pwsh on PATH, as a person's shell would: the real one, wherever it is installed.
+process.env.PATH = withPwshOnPath({ PATH: process.env.PATH ?? "" }).PATH;
 
 afterAll(removeTempSystems);
 
