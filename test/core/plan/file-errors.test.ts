@@ -11,7 +11,7 @@ describe("describeFileError", () => {
 		["EACCES", "write", "Could not write ~/.zshrc (EACCES). You don't have permission to change it."],
 		["EPERM", "read", "Could not read ~/.zshrc (EPERM). The system refused to let it be read"],
 		["EPERM", "write", "Could not write ~/.zshrc (EPERM). The system refused to let it be changed"],
-	] as const)("%s while it was %sing: the verb is what was being done", (code, doing, start) => {
+	] as const)("%s on a %s: the verb is what was being done", (code, doing, start) => {
 		const message = describeFileError(error(code), `${HOME}/.zshrc`, HOME, doing);
 		expect(message.startsWith(start)).toBe(true);
 		expect(message).toMatch(/Nothing was changed\.$/);
