@@ -79,7 +79,7 @@ export function usageHints(plan: Plan, detected: Detected, windows?: WindowsCont
 				`If your shell already exports ${plan.variable}, that value wins over ${change.display}: run \`unset ${plan.variable}\` to use the file.`,
 			);
 		} else {
-			hints.push(useItNow(change.file, path, detected.shell));
+			hints.push(nowHint(change.file, path, detected.shell));
 		}
 	}
 	if (detected.os === "macos" && plan.changes.some((change) => change.file.target !== "dotenv")) {
@@ -99,7 +99,7 @@ const SHELL_NAMES: Readonly<Record<string, string>> = {
  * "Use it now" where it works: this terminal only when it runs the shell that reads the file
  * (a zsh cannot source a fish file, and a new zsh terminal never reads ~/.bashrc).
  */
-function useItNow(file: FileChange["file"], path: string, shell: Detected["shell"]): string {
+function nowHint(file: FileChange["file"], path: string, shell: Detected["shell"]): string {
 	const command = reloadCommand(file, path);
 	const name = SHELL_NAMES[file.target];
 	if (name === undefined || file.target === shell || SHELL_NAMES[shell] === undefined) {
