@@ -146,10 +146,12 @@ describe("another host", { timeout: 30_000 }, () => {
 describe("a refused address", { timeout: 30_000 }, () => {
 	it("plain http to a look-alike: said under the prompt; only saving without sending or quitting", async () => {
 		const { app } = start("http://api.anthropic.com.evil.test");
-		const prompt = await app.waitForText(
-			"✗ Not sending the key over plain http:// to api.anthropic.com.evil.test",
+		// One sentence: what (not sent, to where), why, and that Enter on the key shows the fix.
+		const prompt = await app.waitForText("✗ The key will not be sent to api.anthropic.com.evil.test");
+		expect(prompt.replace(/\s+/g, " ")).toContain(
+			"✗ The key will not be sent to api.anthropic.com.evil.test: ANTHROPIC_BASE_URL is plain http://, so it would travel unencrypted; paste it and press Enter to see the fix.",
 		);
-		expect(prompt.replace(/\s+/g, " ")).toContain("the key will not be sent");
+		expect(prompt).not.toMatch(/not sending/i);
 		await pasteKey(app);
 		const screen = await app.waitForText("What now?");
 		expect(flat(screen)).toContain("unencrypted");

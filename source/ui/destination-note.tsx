@@ -1,6 +1,6 @@
 import { Text } from "ink";
 import type { DestinationDecision } from "../core/destination/destination.js";
-import { blockedExplanation, routeNote } from "../core/destination/messages.js";
+import { refusalNote, routeNote } from "../core/destination/messages.js";
 
 /**
  * Under the key prompt, before anything is sent: where the key will go when that is not plainly
@@ -8,10 +8,7 @@ import { blockedExplanation, routeNote } from "../core/destination/messages.js";
  */
 export function DestinationNote({ decision }: { readonly decision: DestinationDecision | undefined }) {
 	if (!decision) return null;
-	if (decision.verdict === "refuse") {
-		const blocked = blockedExplanation(decision);
-		return blocked ? <Text color="red">✗ {blocked.title}: the key will not be sent.</Text> : null;
-	}
+	if (decision.verdict === "refuse") return <Text color="red">✗ {refusalNote(decision.refusal)}</Text>;
 	const { destination } = decision;
 	if (decision.verdict === "ask") {
 		const setBy = destination.setBy ?? "The address";

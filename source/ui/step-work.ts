@@ -32,7 +32,7 @@ export async function stepWork(
 ): Promise<WizardAction | undefined> {
 	const startLiveTest = (key: string): Promise<LiveTest> => {
 		if (!liveTest.current) {
-			liveTest.current = runLiveTest(system, key, state.models, settings.model);
+			liveTest.current = runLiveTest(system, key, state.models, settings.model, "wizard");
 			liveTest.current.catch(() => undefined); // awaited (and reported) at the testing step
 		}
 		return liveTest.current;
@@ -41,7 +41,7 @@ export async function stepWork(
 	switch (step.name) {
 		case "checking": {
 			if (!key) return;
-			const result = await checkKeyLive(system, key.key);
+			const result = await checkKeyLive(system, key.key, "wizard");
 			return result.ok
 				? { type: "check-passed", models: result.models }
 				: { type: "check-failed", advice: result.advice };
@@ -72,7 +72,7 @@ export async function stepWork(
 					code: ExitCode.notProven,
 				};
 			}
-			const result = await runLiveTest(system, kept.value, undefined, settings.model);
+			const result = await runLiveTest(system, kept.value, undefined, settings.model, "wizard");
 			return { type: "kept", masked: kept.masked, where: kept.where, result };
 		}
 		case "allowing": {

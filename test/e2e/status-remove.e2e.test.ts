@@ -243,6 +243,8 @@ describe("remove", { timeout: 60_000 }, () => {
 		expect(stdout).toContain("Would:");
 		expect(stdout).toContain("delete ~/.bashrc");
 		expect(stdout).toContain("↺ 1 definition claude-setup had commented out");
+		// Said at the end, as --key-stdin --dry-run says it: a log reader is not left guessing.
+		expect(stdout.trimEnd().split("\n").at(-1)).toBe("Dry run: nothing was changed.");
 		expect(snapshot(sandbox)).toEqual(before);
 	});
 

@@ -11,8 +11,13 @@ export interface Advice {
 }
 
 export interface AdviceContext {
-	/** check = GET /v1/models, test = POST /v1/messages. */
+	/** check = GET /v1/models, test = POST /v1/messages (after the key was saved). */
 	readonly step: "check" | "test";
+	/**
+	 * Who meets the advice: the wizard (someone pasting, the prompt comes back), --key-stdin (a
+	 * key piped in) or `status` (a key already saved). The next step differs. Default: wizard.
+	 */
+	readonly flow?: "wizard" | "key-stdin" | "status";
 	readonly model?: string;
 	/** ANTHROPIC_BASE_URL when set. */
 	readonly baseURL?: string;

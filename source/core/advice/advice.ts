@@ -6,6 +6,7 @@ import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { ApiFailure } from "../system.js";
 import type { Advice, AdviceContext, Core } from "./advice-types.js";
 import { adviseConnection } from "./connection.js";
+import { adviseKeyAnswer, said } from "./key-answers.js";
 import { adviseRedirect } from "./redirect.js";
 
 export { DEFAULT_BASE_URL } from "../destination/destination.js";
@@ -24,8 +25,6 @@ export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {
 	}
 }
 
-const KEYS_PAGE = "console.anthropic.com → API keys";
-const BILLING_PAGE = "console.anthropic.com → Plans & Billing";
 const LIMITS_PAGE = "console.anthropic.com → Limits";
 const STATUS_PAGE = "Check status.anthropic.com for incidents.";
 
@@ -42,10 +41,6 @@ function hostOf(context: AdviceContext): string {
 	}
 }
 
-function said(message: string | undefined): string {
-	return message ? ` The API said: "${message}".` : "";
-}
-
 function adviseNotFound(
 	message: string | undefined,
 	context: AdviceContext,
@@ -56,7 +51,8 @@ function adviseNotFound(
 		return {
 			title: `Model not found: ${context.model}`,
 			why: `The API answered 404: it does not know this model id, or this key cannot use it.${said(message)}`,
-			next: ["Pick another model with --model <id>, e.g. claude-haiku-5-5."],
+			// The key is saved by now; an example id could be the very one that failed.
+			next: ["To test it with another model, run claude-setup again with --model <id>."],
 			outcome: "request",
 		};
 	}
@@ -76,53 +72,8 @@ function adviseNotFound(
 function adviseHttp(failure: Extract<ApiFailure, { kind: "http" }>, context: AdviceContext): Core {
 	const { status, message, errorCode } = failure;
 	const baseURL = customBaseURL(context);
-	if (status === 400 && /credit balance/i.test(message ?? "")) {
-		return {
-			title: "Your account has no credit left",
-			why: "The key works, but the API answered 400: the credit balance is too low to use the API.",
-			next: [`Add credits at ${BILLING_PAGE}, then run claude-setup again.`],
-			outcome: "account",
-		};
-	}
-	if (status === 401 && /oauth/i.test(message ?? "")) {
-		return {
-			title: "This is a Claude Code token, not an API key",
-			why: "Tokens that start with sk-ant-oat01 come from `claude setup-token` and only work in Claude Code, not with the API.",
-			next: [`Create an API key (it starts with sk-ant-api03) at ${KEYS_PAGE} and paste that.`],
-			outcome: "rejected",
-		};
-	}
-	if (status === 401) {
-		return {
-			title: "The key was rejected",
-			why: `The API answered 401: the key is invalid, revoked or mistyped.${said(message)}`,
-			next: [
-				`Paste the key again, or create a new one at ${KEYS_PAGE}.`,
-				"If it starts with sk-ant-oat01, it's a Claude Code token, not an API key.",
-			],
-			outcome: "rejected",
-		};
-	}
-	if (status === 402) {
-		return {
-			title: "There is a billing problem with this account",
-			why: `The API answered 402 (payment required).${said(message)}`,
-			next: [`Fix the payment details or add credits at ${BILLING_PAGE}.`],
-			outcome: "account",
-		};
-	}
-	if (status === 403) {
-		const target = context.step === "test" && context.model ? context.model : "this resource";
-		return {
-			title: `This key has no access to ${target}`,
-			why: `The API answered 403: the key or its workspace is not allowed to use this model or workspace.${said(message)}`,
-			next: [
-				...(context.step === "test" ? ["Try another model with --model <id>."] : []),
-				"Ask your organization's admin to check the key's workspace and permissions in the Console.",
-			],
-			outcome: "rejected",
-		};
-	}
+	const aboutTheKey = adviseKeyAnswer(failure, context);
+	if (aboutTheKey) return aboutTheKey;
 	if (status === 404) return adviseNotFound(message, context, baseURL);
 	if (status >= 300 && status < 400) return adviseRedirect(failure, baseURL);
 	if (status === 429 && errorCode?.endsWith("spend_limit_reached")) {

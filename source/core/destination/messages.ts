@@ -72,6 +72,31 @@ export function blockedExplanation(decision: DestinationDecision): Explanation |
 	};
 }
 
+/** Why a refused address is refused, as a clause: "ANTHROPIC_BASE_URL is plain http://, …". */
+function refusalReason(refusal: Refusal): string {
+	const { setBy } = refusal;
+	switch (refusal.reason) {
+		case "not-a-url":
+			return `${setBy} is not a web address`;
+		case "scheme":
+			return `${setBy} does not start with https://`;
+		case "plain-http":
+			return `${setBy} is plain http://, so it would travel unencrypted`;
+		case "credentials":
+			return `${setBy} has a user name before "@", which hides the real host`;
+		case "proxy":
+			return `${refusal.proxy?.variable ?? "HTTPS_PROXY"} is not an http:// or https:// proxy`;
+		case "mismatch":
+			return `${refusal.allow?.by ?? ALLOW_FLAG} names another address than ${setBy}`;
+	}
+}
+
+/** Under the key prompt: one sentence — what, why, and where the fix is. */
+export function refusalNote(refusal: Refusal): string {
+	const where = refusal.host ? ` to ${refusal.host}` : "";
+	return `The key will not be sent${where}: ${refusalReason(refusal)}; paste it and press Enter to see the fix.`;
+}
+
 export function refusalExplanation(refusal: Refusal): Explanation {
 	const { setBy, shown, host } = refusal;
 	const unset = `Or ${unsetHint(setBy)}.`;

@@ -79,15 +79,33 @@ export function usageHints(plan: Plan, detected: Detected, windows?: WindowsCont
 				`If your shell already exports ${plan.variable}, that value wins over ${change.display}: run \`unset ${plan.variable}\` to use the file.`,
 			);
 		} else {
-			hints.push(
-				`Use it now: open a new terminal, or run \`${reloadCommand(change.file, path)}\` in this one.`,
-			);
+			hints.push(nowHint(change.file, path, detected.shell));
 		}
 	}
 	if (detected.os === "macos" && plan.changes.some((change) => change.file.target !== "dotenv")) {
 		hints.push("Apps started from the Dock or Finder do not read shell files; start them from a terminal.");
 	}
 	return hints;
+}
+
+const SHELL_NAMES: Readonly<Record<string, string>> = {
+	zsh: "zsh",
+	bash: "bash",
+	fish: "fish",
+	powershell: "PowerShell",
+};
+
+/**
+ * "Use it now" where it works: this terminal only when it runs the shell that reads the file
+ * (a zsh cannot source a fish file, and a new zsh terminal never reads ~/.bashrc).
+ */
+function nowHint(file: FileChange["file"], path: string, shell: Detected["shell"]): string {
+	const command = reloadCommand(file, path);
+	const name = SHELL_NAMES[file.target];
+	if (name === undefined || file.target === shell || SHELL_NAMES[shell] === undefined) {
+		return `Use it now: open a new terminal, or run \`${command}\` in this one.`;
+	}
+	return `Use it in ${name}: start a new ${name}, or run \`${command}\` in a ${name} that is already open.`;
 }
 
 /** How this terminal reads the file again: pwsh dot-sources its profile. */

@@ -5,6 +5,9 @@ import { type Destination, decideDestination } from "../destination/destination.
 import { blockedExplanation, type Explanation, routeNote, viaProxy } from "../destination/messages.js";
 import type { System } from "../system.js";
 
+/** Who meets the advice: the wizard, --key-stdin or `status`. */
+export type Flow = NonNullable<AdviceContext["flow"]>;
+
 export type Gate =
 	| {
 			readonly ok: true;
@@ -43,11 +46,17 @@ export function destinationReport(gate: Extract<Gate, { ok: true }>): Record<str
 }
 
 /** What the advice for a failed request needs to know: the address set, the proxy on the way. */
-export function adviceContext(system: System, step: AdviceContext["step"], model?: string): AdviceContext {
+export function adviceContext(
+	system: System,
+	step: AdviceContext["step"],
+	flow: Flow,
+	model?: string,
+): AdviceContext {
 	const decision = decideDestination(system.env);
 	const proxy = decision.verdict !== "refuse" ? decision.destination.proxy : undefined;
 	return {
 		step,
+		flow,
 		...(model ? { model } : {}),
 		baseURL: system.env.ANTHROPIC_BASE_URL || undefined,
 		...(proxy ? { proxy: viaProxy(proxy) } : {}),

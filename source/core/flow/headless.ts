@@ -84,12 +84,14 @@ export async function runHeadless(
 
 	let models: Awaited<ReturnType<typeof checkKeyLive>> | undefined;
 	if (options.verify && check.kind === "api-key") {
-		models = await checkKeyLive(system, check.key);
+		models = await checkKeyLive(system, check.key, "key-stdin");
 		if (!models.ok) {
-			const error = adviceError(models.advice);
-			const { outcome } = models.advice;
-			if (outcome !== "rejected" && outcome !== "refused")
-				print("  → Or save it without checking: add --no-verify.");
+			const { advice } = models;
+			const { outcome } = advice;
+			// Before the request-id, which ends what is said (and in --json's next, too).
+			const skip = outcome !== "rejected" && outcome !== "refused";
+			const next = skip ? [...advice.next, "Or save it without checking: add --no-verify."] : advice.next;
+			const error = adviceError({ ...advice, next });
 			return fail(checkExitCode(outcome), error, { key, ...api });
 		}
 		print("✓ The API accepts the key.");
@@ -165,7 +167,7 @@ export async function runHeadless(
 	// Claude's answer does not depend on the shell: ask while a fresh shell proves the file.
 	const liveTest =
 		options.verify && check.kind === "api-key"
-			? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model)
+			? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model, "key-stdin")
 			: undefined;
 	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);

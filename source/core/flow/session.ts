@@ -15,7 +15,7 @@ import { scanEverywhere } from "../scan/scan.js";
 import type { Finding } from "../scan/scan-types.js";
 import type { ModelInfo, System } from "../system.js";
 import { detectWindows, gatherWindowsFacts, type WindowsContext } from "../windows/detect.js";
-import { adviceContext } from "./destination-gate.js";
+import { adviceContext, type Flow } from "./destination-gate.js";
 
 export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
 
@@ -123,13 +123,13 @@ export type LiveCheck =
 	| { readonly ok: false; readonly advice: Advice; readonly status?: number };
 
 /** GET /v1/models: proves the key without spending tokens. */
-export async function checkKeyLive(system: System, key: string): Promise<LiveCheck> {
+export async function checkKeyLive(system: System, key: string, flow: Flow): Promise<LiveCheck> {
 	const result = await system.api.listModels(key);
 	if (result.ok) return { ok: true, models: result.value };
 	return {
 		ok: false,
 		status: result.failure.kind === "http" ? result.failure.status : undefined,
-		advice: adviseApiFailure(result.failure, adviceContext(system, "check")),
+		advice: adviseApiFailure(result.failure, adviceContext(system, "check", flow)),
 	};
 }
 
@@ -143,10 +143,11 @@ export async function runLiveTest(
 	key: string,
 	known: readonly ModelInfo[] | undefined,
 	override: string | undefined,
+	flow: Flow,
 ): Promise<LiveTest> {
 	let models = known;
 	if (!models && !override) {
-		const listed = await checkKeyLive(system, key);
+		const listed = await checkKeyLive(system, key, flow);
 		if (!listed.ok) return listed;
 		models = listed.models;
 	}
@@ -164,5 +165,9 @@ export async function runLiveTest(
 	}
 	const result = await system.api.sendTestMessage(key, model);
 	if (result.ok) return { ok: true, model: result.value.model, reply: result.value.text, ms: result.ms };
-	return { ok: false, model, advice: adviseApiFailure(result.failure, adviceContext(system, "test", model)) };
+	return {
+		ok: false,
+		model,
+		advice: adviseApiFailure(result.failure, adviceContext(system, "test", flow, model)),
+	};
 }

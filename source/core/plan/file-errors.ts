@@ -1,20 +1,24 @@
 // Turns a file-system error into one sentence that names the file and the fix.
 import { displayPath } from "./targets.js";
 
-const FIXES: Record<string, string> = {
-	EACCES:
-		"You don't have permission to change it. Check its owner and mode (ls -l), or choose another target.",
-	EPERM: "The system refused the change (permissions, an immutable flag, or another program holding it).",
-	EROFS: "It is on a read-only file system. Choose another target.",
-	ENOSPC: "The disk is full. Free some space and run claude-setup again.",
-	EDQUOT: "Your disk quota is used up. Free some space and run claude-setup again.",
-	EISDIR: "A folder is in the way where the file should be. Rename or remove it.",
-	ENOTDIR: "A part of the path is a file, not a folder. Check the path.",
-	EEXIST: "A file is in the way where a folder should be. Rename or remove it.",
-	ENAMETOOLONG: "The path is too long. Choose a shorter path.",
-	ENOENT: "A folder on the path does not exist and could not be created.",
-	ELOOP: "It is a symbolic link that points to itself. Fix the link.",
-	EBUSY: "Another program is using it. Close that program and try again.",
+type Doing = "read" | "write";
+
+// Each names the cause and the next step; the verb follows what was being done.
+const FIXES: Record<string, (doing: Doing) => string> = {
+	EACCES: (doing) =>
+		`You don't have permission to ${doing === "read" ? "read" : "change"} it. Check its owner and mode (ls -l), or choose another target.`,
+	EPERM: (doing) =>
+		`The system refused to let it be ${doing === "read" ? "read" : "changed"} (permissions, an immutable flag, or another program holding it). Check it with ls -l (and lsattr on Linux), or choose another target.`,
+	EROFS: () => "It is on a read-only file system. Choose another target.",
+	ENOSPC: () => "The disk is full. Free some space and run claude-setup again.",
+	EDQUOT: () => "Your disk quota is used up. Free some space and run claude-setup again.",
+	EISDIR: () => "A folder is in the way where the file should be. Rename or remove it.",
+	ENOTDIR: () => "A part of the path is a file, not a folder. Check the path.",
+	EEXIST: () => "A file is in the way where a folder should be. Rename or remove it.",
+	ENAMETOOLONG: () => "The path is too long. Choose a shorter path.",
+	ENOENT: () => "A folder on the path does not exist and could not be created.",
+	ELOOP: () => "It is a symbolic link that points to itself. Fix the link.",
+	EBUSY: () => "Another program is using it. Close that program and try again.",
 };
 
 export function errorCode(error: unknown): string | undefined {
@@ -29,12 +33,12 @@ export function describeFileError(
 	error: unknown,
 	path: string,
 	home: string,
-	doing: "read" | "write" = "write",
+	doing: Doing = "write",
 ): string {
 	const code = errorCode(error);
 	const fix =
-		(code && FIXES[code]) ??
-		`An unexpected error occurred while ${doing === "read" ? "reading" : "writing"}.`;
+		(code && FIXES[code]?.(doing)) ??
+		`Something unexpected went wrong while ${doing === "read" ? "reading" : "writing"} it. Run claude-setup again; if it happens again, choose another target.`;
 	const where = path ? displayPath(path, home) : "a file";
 	return `Could not ${doing} ${where}${code ? ` (${code})` : ""}. ${fix} Nothing was changed.`;
 }

@@ -51,9 +51,12 @@ export function backupPlace(system: System): BackupPlace {
 export async function planChanges(system: System, input: PlanInput): Promise<PlanResult> {
 	const place = backupPlace(system);
 	const context = { variable: input.variable, key: input.key, ...place };
-	const unavailable = input.targets.find((target) => !targetsFor(input.detected.os).includes(target));
+	const here = targetsFor(input.detected.os);
+	const unavailable = input.targets.find((target) => !here.includes(target));
 	if (unavailable) {
-		return { ok: false, path: "", message: `The ${unavailable} target is not available on this system.` };
+		const only = unavailable === "windows" ? " (it is the Windows user variable)" : "";
+		const message = `The ${unavailable} target is not available on this system${only}. Nothing was changed: choose one of ${here.join(", ")} with --target.`;
+		return { ok: false, path: "", message };
 	}
 	const files: TargetFile[] = [];
 	// Which bash login files exist (it decides the bash target's file): read once, when first needed.

@@ -22,18 +22,34 @@ export function whoseKey(winners: readonly Finding[]): string {
 	return source ? `the key in ${where(source)}` : "the key a new terminal gets";
 }
 
+/** What the live checks found, once made: a new terminal's key rejected, this terminal's working. */
+export interface Checked {
+	readonly newRejected: boolean;
+	readonly thisWorks: boolean;
+}
+
+/** The fix, unless a new terminal's key is the broken one: then catching up would not help. */
+function fixFor(winners: readonly Finding[], empty: string, checked: Checked | undefined): string {
+	if (!checked?.newRejected) return ` To fix it, ${catchUpHint(winners)}${empty}.`;
+	if (checked.thisWorks)
+		return " But a new terminal's key is rejected and this one's works: keep it here, and save it for every new terminal (the last line says how).";
+	return " Opening a new terminal would not help: the key it gets is rejected (see below).";
+}
+
 /** Set when this terminal's ANTHROPIC_API_KEY is not what a new terminal gets: programs run here see another key. */
 export function thisTerminalIssue(
 	processValue: string | undefined,
 	winning: string | undefined,
 	winners: readonly Finding[],
+	checked?: Checked,
 ): Issue | undefined {
 	if (winning === undefined || processValue === winning) return undefined;
 	const has = processValue === undefined ? `no ${KEY}` : `${KEY}=${maskOrEmpty(processValue)}`;
 	const empty = processValue?.trim() === "" ? ` (run \`unset ${KEY}\`)` : "";
+	const seen = processValue === undefined ? "get no key" : "use this terminal's value";
 	return {
 		code: "stale-terminal",
 		severity: "error",
-		message: `This terminal has ${has}, but a new one gets ${maskOrEmpty(winning)}: programs started here use this terminal's value. To fix it, ${catchUpHint(winners)}${empty}.`,
+		message: `This terminal has ${has}, but a new one gets ${maskOrEmpty(winning)}: programs started here ${seen}.${fixFor(winners, empty, checked)}`,
 	};
 }

@@ -73,7 +73,10 @@ export async function runRemove(
 			for (const line of step.lines) io.print(`      ${line}`);
 		}
 	}
-	if (options.dryRun) return report({ dryRun: true, files }, ExitCode.ok);
+	if (options.dryRun) {
+		if (!io.json) io.print("Dry run: nothing was changed.");
+		return report({ dryRun: true, files }, ExitCode.ok);
+	}
 	if (!options.confirm) {
 		if (!io.json) io.print("Nothing was changed: add --yes to remove without a question.");
 		return report({ error: "confirmation needed: add --yes", files }, ExitCode.usage);

@@ -8,8 +8,11 @@ export function statusLines(report: StatusReport): string[] {
 	} else {
 		lines.push("Where Anthropic credentials and settings are set:");
 		const width = Math.max(...report.findings.map((finding) => finding.variable.length));
+		// A new terminal's key is ✓ only while the API has not rejected it.
+		const winnerMark =
+			report.liveCheck?.ok === false && report.liveCheck.advice.outcome === "rejected" ? "✗" : "✓";
 		for (const finding of report.findings) {
-			const mark = finding.problems.length > 0 ? "!" : finding.wins ? "✓" : "·";
+			const mark = finding.problems.length > 0 ? "!" : finding.wins ? winnerMark : "·";
 			const ours = finding.managed ? " (claude-setup)" : "";
 			const wins = finding.wins ? "  ← a new terminal gets this" : "";
 			lines.push(
@@ -39,7 +42,9 @@ export function statusLines(report: StatusReport): string[] {
 			lines.push("✓ The API accepts the key a new terminal gets.");
 		} else {
 			const { advice } = report.liveCheck;
-			lines.push(`✗ ${advice.title}. ${advice.why}`);
+			// Two keys were checked: say which one this is.
+			const which = report.thisProcess.liveCheck ? " (the key a new terminal gets)" : "";
+			lines.push(`✗ ${advice.title}${which}. ${advice.why}`);
 			for (const step of advice.next) lines.push(`  → ${step}`);
 			if (advice.requestId) lines.push(`  request-id: ${advice.requestId} (give this to support)`);
 		}
@@ -49,7 +54,7 @@ export function statusLines(report: StatusReport): string[] {
 		if (!report.liveCheck) lines.push("");
 		lines.push(
 			mine.ok
-				? "✓ The API accepts this terminal's key too."
+				? `✓ The API accepts this terminal's key${report.liveCheck?.ok ? " too" : ""}.`
 				: `✗ The API rejects this terminal's key${mine.status ? ` (${mine.status})` : ""}. ${mine.advice.why}`,
 		);
 	}

@@ -11,9 +11,10 @@ import { findIssues, type Issue, where } from "../scan/issues.js";
 import { scanEverywhere } from "../scan/scan.js";
 import { type ApiKeyHelper, CREDENTIAL_VARIABLES, type Finding, type ValueKind } from "../scan/scan-types.js";
 import { newTerminalValue, type TerminalValue, winningFindings } from "../scan/terminal-value.js";
+import { thisTerminalIssue } from "../scan/this-terminal.js";
 import type { System } from "../system.js";
 import type { WindowsContext } from "../windows/detect.js";
-import { exitCodeFor, type KeyCheck, verdictFor } from "./verdict.js";
+import { agreeingAdvice, exitCodeFor, type KeyCheck, rejected, verdictFor } from "./verdict.js";
 
 export type { KeyCheck } from "./verdict.js";
 
@@ -67,7 +68,7 @@ function checkable(findings: readonly Finding[], value: string): boolean {
 }
 
 async function check(system: System, key: string): Promise<KeyCheck> {
-	const checked = await checkKeyLive(system, key);
+	const checked = await checkKeyLive(system, key, "status");
 	return checked.ok ? { ok: true } : { ok: false, advice: checked.advice, status: checked.status };
 }
 
@@ -117,6 +118,15 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 		checkThis && processValue !== undefined ? check(system, processValue) : undefined,
 	]);
 	const exitCode = exitCodeFor({ winning, issues, liveCheck, thisCheck });
+	// Once both keys were checked, what each line advises agrees with the verdict.
+	const checked = { newRejected: rejected(liveCheck), thisWorks: thisCheck?.ok === true };
+	const settled = checked.newRejected
+		? issues.map((issue) =>
+				issue.code === "stale-terminal"
+					? (thisTerminalIssue(processValue, winning, winners, checked) ?? issue)
+					: issue,
+			)
+		: issues;
 	return {
 		findings: scan.findings.map((finding) => show(finding, winners.includes(finding))),
 		newTerminal: {
@@ -129,11 +139,11 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 			sameAsNewTerminal,
 			liveCheck: thisCheck,
 		},
-		issues,
+		issues: settled,
 		apiKeyHelpers: scan.apiKeyHelpers,
 		claudeCodeLogin: scan.claudeCodeLogin,
 		claudeCode,
-		liveCheck,
+		liveCheck: agreeingAdvice(liveCheck, thisCheck),
 		verdict: verdictFor({ exitCode, winning, winners, processValue, issues, liveCheck, thisCheck }),
 		exitCode,
 	};

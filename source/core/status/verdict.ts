@@ -20,7 +20,7 @@ interface Outcome {
 	readonly thisCheck: KeyCheck | undefined;
 }
 
-const rejected = (check: KeyCheck | undefined) =>
+export const rejected = (check: KeyCheck | undefined) =>
 	check !== undefined && !check.ok && check.advice.outcome === "rejected";
 
 /** 4 when the API refuses a key this terminal or a new one has; 5 unreachable; 7 anything else amiss. */
@@ -32,8 +32,22 @@ export function exitCodeFor({ winning, issues, liveCheck, thisCheck }: Outcome):
 }
 
 const code = (check: KeyCheck) => (!check.ok && check.status !== undefined ? ` (${check.status})` : "");
-const SAVE_THIS =
-	'save this terminal\'s key for every new one: `printf %s "$ANTHROPIC_API_KEY" | npx claude-setup --key-stdin`';
+const SAVE_COMMAND = '`printf %s "$ANTHROPIC_API_KEY" | npx claude-setup --key-stdin`';
+const SAVE_THIS = `save this terminal's key for every new one: ${SAVE_COMMAND}`;
+
+const NEW_KEY =
+	"create a new key at console.anthropic.com → API keys, then run `npx claude-setup` to save it";
+
+/**
+ * The advice for a new terminal's rejected key, agreeing with the verdict: when this terminal's
+ * key works, keeping that one is the fix, not a new key.
+ */
+export function agreeingAdvice(liveCheck: KeyCheck | undefined, thisCheck: KeyCheck | undefined) {
+	if (!liveCheck || liveCheck.ok || !rejected(liveCheck) || !thisCheck?.ok) return liveCheck;
+	const { advice } = liveCheck;
+	const save = `Save this terminal's key, which works, for every new terminal: ${SAVE_COMMAND}.`;
+	return { ...liveCheck, advice: { ...advice, next: [save, ...advice.next.slice(1)] } };
+}
 
 export function verdictFor(
 	outcome: Outcome & {
@@ -54,6 +68,9 @@ export function verdictFor(
 	}
 	if (liveCheck && !liveCheck.ok && rejected(liveCheck) && thisCheck?.ok) {
 		return `${theirs[0]?.toUpperCase()}${theirs.slice(1)} is rejected${code(liveCheck)}; this terminal's key works: ${SAVE_THIS}.`;
+	}
+	if (liveCheck && !liveCheck.ok && liveCheck.status === 401 && !thisCheck) {
+		return `${theirs[0]?.toUpperCase()}${theirs.slice(1)} is rejected (401): ${NEW_KEY}.`;
 	}
 	const onlyThisTerminal = issues.every(
 		(issue) => issue.severity !== "error" || issue.code === "stale-terminal",

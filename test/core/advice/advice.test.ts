@@ -50,7 +50,7 @@ const rows: Row[] = [
 		check,
 		"rejected",
 		/key was rejected/,
-		/invalid, revoked or mistyped[\s\S]*console\.anthropic\.com → API keys[\s\S]*sk-ant-oat01/,
+		/invalid, revoked or mistyped[\s\S]*Paste the key again[\s\S]*console\.anthropic\.com → API keys/,
 	],
 	[
 		"401 OAuth token",
@@ -74,8 +74,8 @@ const rows: Row[] = [
 		http(403, { type: "permission_error" }),
 		check,
 		"rejected",
-		/no access to this resource/,
-		/workspace/,
+		/not allowed to use the API/,
+		/403 to listing the models[\s\S]*workspace/,
 	],
 	[
 		"404 unknown model",
@@ -272,5 +272,64 @@ describe("adviseApiFailure", () => {
 	it("says 1 second, not 1 seconds", () => {
 		const advice = adviseApiFailure(http(429, { retryAfterSeconds: 1 }), check);
 		expect(advice.next[0]).toBe("Wait 1 second, then try again.");
+	});
+});
+
+// Who meets the advice decides the next step: someone pasting (the prompt comes back), a script
+// piping the key in, or `status` (nobody is pasting; the key is already saved).
+describe("the next step fits where the advice is read", () => {
+	const rejected = http(401, { type: "authentication_error", message: "Invalid bearer token" });
+	it.each<[string, AdviceContext["flow"], string]>([
+		["the wizard", "wizard", "Paste the key again, or create a new one at console.anthropic.com → API keys."],
+		[
+			"--key-stdin",
+			"key-stdin",
+			"Check the key you piped in (the whole key, not revoked), or create a new one at console.anthropic.com → API keys and pipe that in.",
+		],
+		[
+			"status",
+			"status",
+			"Create a new key at console.anthropic.com → API keys, then run `npx claude-setup` to save it.",
+		],
+	])("401 in %s", (_name, flow, next) => {
+		const advice = adviseApiFailure(rejected, { step: "check", flow });
+		expect(advice.next).toEqual([next]);
+	});
+
+	it("401 never guesses at sk-ant-oat01: only sk-ant-api03 keys are sent", () => {
+		for (const flow of ["wizard", "key-stdin", "status"] as const) {
+			expect(adviseApiFailure(rejected, { step: "check", flow }).next.join("\n")).not.toContain("oat01");
+		}
+	});
+
+	it("no credit on the live test: the key is saved, so no 'run claude-setup again'", () => {
+		const credit = http(400, { message: "Your credit balance is too low to access the Anthropic API." });
+		const next = adviseApiFailure(credit, { ...test, flow: "key-stdin" }).next.join("\n");
+		expect(next).toContain("Add credits at console.anthropic.com → Plans & Billing.");
+		expect(next).toContain("The key is saved");
+		expect(next).not.toContain("run claude-setup again");
+	});
+
+	it("an unknown model is not offered again as the example", () => {
+		const advice = adviseApiFailure(http(404, { message: "model: claude-haiku-5-5" }), test);
+		expect(advice.next).toEqual(["To test it with another model, run claude-setup again with --model <id>."]);
+		expect(advice.next.join("\n")).not.toContain("claude-haiku-5-5");
+	});
+
+	it("403 on the test names the model and how to try another", () => {
+		const advice = adviseApiFailure(http(403, { message: "Permission denied" }), test);
+		expect(advice.why).toContain("may not use this model");
+		expect(advice.next[0]).toBe("To test it with another model, run claude-setup again with --model <id>.");
+	});
+
+	it("quotes the API's message without doubling its full stop", () => {
+		const advice = adviseApiFailure(
+			http(402, { message: "Your payment method could not be charged." }),
+			test,
+		);
+		expect(advice.why).toBe(
+			'The API answered 402 (payment required). The API said: "Your payment method could not be charged."',
+		);
+		expect(adviseApiFailure(rejected, check).why).toMatch(/"Invalid bearer token"\.$/);
 	});
 });

@@ -70,7 +70,7 @@ async function expectFailedCleanly(
 describe("injected failures on real files", () => {
 	it.each([
 		["a read-only file system", "EROFS", /read-only file system/],
-		["an immutable file (chattr +i)", "EPERM", /refused the change .*immutable flag/],
+		["an immutable file (chattr +i)", "EPERM", /refused to let it be changed .*immutable flag.*lsattr/],
 		["a file you may not write", "EACCES", /permission/],
 		["a full disk", "ENOSPC", /disk is full/],
 		["a used-up quota", "EDQUOT", /quota/],

@@ -2,7 +2,12 @@
 // the variable that set it, and the fix; none shows a password or a key.
 import { describe, expect, it } from "vitest";
 import { type DestinationDecision, decideDestination } from "../../../source/core/destination/destination.js";
-import { askExplanation, blockedExplanation, routeNote } from "../../../source/core/destination/messages.js";
+import {
+	askExplanation,
+	blockedExplanation,
+	refusalNote,
+	routeNote,
+} from "../../../source/core/destination/messages.js";
 
 const KEY = `sk-ant-api03-${"m".repeat(89)}MessAA`;
 const decide = (env: Readonly<Record<string, string | undefined>>, allow?: string) =>
@@ -133,5 +138,31 @@ describe("before it is sent", () => {
 		expect(routeNote(decision.destination, decision.allowedBy)).toBe(
 			"The key goes to https://gw.example.test, set by ANTHROPIC_BASE_URL, as --allow-base-url allows.",
 		);
+	});
+});
+
+// The note under the key prompt: one sentence, no repetition, each reason named.
+describe("the note under the key prompt for a refused address", () => {
+	it.each([
+		[
+			{ ANTHROPIC_BASE_URL: "http://api.anthropic.com.evil.test" },
+			"The key will not be sent to api.anthropic.com.evil.test: ANTHROPIC_BASE_URL is plain http://, so it would travel unencrypted;",
+		],
+		[
+			{ ANTHROPIC_BASE_URL: "https://api.anthropic.com@evil.test" },
+			'The key will not be sent to evil.test: ANTHROPIC_BASE_URL has a user name before "@", which hides the real host;',
+		],
+		[{ ANTHROPIC_BASE_URL: "api.anthropic.com" }, ": ANTHROPIC_BASE_URL is not a web address;"],
+		[{ ANTHROPIC_BASE_URL: "ftp://x.test" }, ": ANTHROPIC_BASE_URL does not start with https://;"],
+		[{ HTTPS_PROXY: "socks5://127.0.0.1:1080" }, ": HTTPS_PROXY is not an http:// or https:// proxy;"],
+	])("%o", (env, reason) => {
+		const decision = decide(env);
+		if (decision.verdict !== "refuse") throw new Error(`expected a refusal, got ${decision.verdict}`);
+		const note = refusalNote(decision.refusal);
+		expect(note).toMatch(/^The key will not be sent/);
+		expect(note).toContain(reason);
+		expect(note).toMatch(/; paste it and press Enter to see the fix\.$/);
+		// Said once: no "Not sending …: the key will not be sent."
+		expect(note.match(/not be sent|not sending/gi)).toHaveLength(1);
 	});
 });

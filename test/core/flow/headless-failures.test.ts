@@ -78,6 +78,17 @@ describe("the API check fails → nothing written", () => {
 		expect(calls(fake)).toEqual(["GET /v1/models"]);
 	});
 
+	it("401: the next step is about the key piped in, not a paste", async () => {
+		const sandbox = await sandboxFor(fake.url);
+		const { report, text } = await runIn(sandbox, WRONG_KEY);
+		expect(text).toContain(
+			"  → Check the key you piped in (the whole key, not revoked), or create a new one at console.anthropic.com → API keys and pipe that in.",
+		);
+		expect(text).not.toMatch(/paste/i);
+		expect(text).not.toContain("oat01");
+		expect(JSON.stringify(report)).not.toMatch(/paste/i);
+	});
+
 	it("an API that cannot be reached → exit 5, suggesting --no-verify", async () => {
 		const url = await closedURL();
 		const sandbox = await sandboxFor(url, { api: createAnthropicApi({ baseURL: url, timeoutMs: 5000 }) });
@@ -95,6 +106,11 @@ describe("the API check fails → nothing written", () => {
 		expect(text).toContain("--no-verify");
 		expect(text).toMatch(/request-id: req_/);
 		expect(await filesIn(sandbox)).toEqual([]);
+		// The hint is one of the next steps (in --json too); the request-id line ends what is said.
+		expect(text.trimEnd().split("\n").at(-1)).toMatch(/^ {2}request-id: req_\w+ \(give this to support\)$/);
+		expect(report).toMatchObject({
+			error: { next: expect.arrayContaining(["Or save it without checking: add --no-verify."]) },
+		});
 	});
 });
 

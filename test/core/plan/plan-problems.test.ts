@@ -139,3 +139,16 @@ describe("the .env and git", () => {
 		expect(result.ok && result.plan.changes[0]?.file.path).toBe(path.join(project, "app/.env.local"));
 	});
 });
+
+describe("a target this system does not have", () => {
+	it("the windows target on Linux says why and which targets there are", async () => {
+		const { system } = await makeTempSystem();
+		const result = await plan(system, ["windows"]);
+		expect(result).toEqual({
+			ok: false,
+			path: "",
+			message:
+				"The windows target is not available on this system (it is the Windows user variable). Nothing was changed: choose one of zsh, bash, fish, dotenv, powershell with --target.",
+		});
+	});
+});

@@ -56,9 +56,18 @@ describe("catching up with a new terminal", () => {
 			`This terminal has ANTHROPIC_API_KEY=${MASKED_OLD}, but a new one gets ${MASKED_KEY}`,
 		);
 		expect(thisTerminalIssue(undefined, KEY, winners)?.message).toContain(
-			"This terminal has no ANTHROPIC_API_KEY",
+			`This terminal has no ANTHROPIC_API_KEY, but a new one gets ${MASKED_KEY}: programs started here get no key.`,
 		);
 		expect(thisTerminalIssue("", KEY, winners)?.message).toContain("(run `unset ANTHROPIC_API_KEY`)");
 		for (const secret of SECRETS) expect(JSON.stringify(stale)).not.toContain(secret);
+	});
+
+	it("once the new terminal's key is rejected, catching up is not offered as the fix", () => {
+		const winners = [makeFinding("ANTHROPIC_API_KEY", KEY, file("~/.zshrc", "zsh"))];
+		const thisWorks = thisTerminalIssue(OLD_KEY, KEY, winners, { newRejected: true, thisWorks: true });
+		expect(thisWorks?.message).toContain("keep it here, and save it for every new terminal");
+		const neither = thisTerminalIssue(OLD_KEY, KEY, winners, { newRejected: true, thisWorks: false });
+		expect(neither?.message).toContain("Opening a new terminal would not help");
+		for (const issue of [thisWorks, neither]) expect(issue?.message).not.toContain("To fix it");
 	});
 });

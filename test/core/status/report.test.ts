@@ -78,7 +78,21 @@ const SCENARIOS: Scenario[] = [
 		wins: ["~/.zshrc line 1"],
 		codes: [],
 		exitCode: 4,
-		check: (report) => expect(report.liveCheck?.ok).toBe(false),
+		// Nobody is pasting in `status`: the next step is a new key, saved by claude-setup.
+		verdict:
+			"Your ~/.zshrc key is rejected (401): create a new key at console.anthropic.com → API keys, then run `npx claude-setup` to save it.",
+		check: (report) => {
+			expect(report.liveCheck?.ok).toBe(false);
+			const lines = statusLines(report);
+			expect(lines).toContain(
+				"  → Create a new key at console.anthropic.com → API keys, then run `npx claude-setup` to save it.",
+			);
+			expect(lines.join("\n")).not.toContain("Paste");
+			// The rejected key is not ticked.
+			expect(lines).toContain(
+				"  ✗ ANTHROPIC_API_KEY  sk-ant-api03-…ReFu  ~/.zshrc line 1  ← a new terminal gets this",
+			);
+		},
 	},
 	{
 		name: "the API cannot be reached",
@@ -154,6 +168,19 @@ const SCENARIOS: Scenario[] = [
 		exitCode: 4,
 		verdict:
 			"Your ~/.zshrc key is rejected (401); this terminal's key works: save this terminal's key for every new one: `printf %s \"$ANTHROPIC_API_KEY\" | npx claude-setup --key-stdin`.",
+		// Every line agrees with the verdict: keep this terminal's key; a new terminal would not help.
+		check: (report) => {
+			const lines = statusLines(report);
+			const text = lines.join("\n");
+			expect(text).not.toContain("Paste");
+			expect(text).not.toContain("To fix it, open a new terminal");
+			expect(report.liveCheck?.ok === false && report.liveCheck.advice.next[0]).toBe(
+				'Save this terminal\'s key, which works, for every new terminal: `printf %s "$ANTHROPIC_API_KEY" | npx claude-setup --key-stdin`.',
+			);
+			expect(report.issues[0]?.message).toContain("keep it here, and save it for every new terminal");
+			expect(text).toContain("✗ The key was rejected (the key a new terminal gets).");
+			expect(lines).toContain("✓ The API accepts this terminal's key.");
+		},
 	},
 	{
 		name: "both keys rejected",
@@ -165,6 +192,14 @@ const SCENARIOS: Scenario[] = [
 		exitCode: 4,
 		verdict:
 			"Both keys are rejected: this terminal's (401) and your ~/.zshrc key (401). Create a new key at console.anthropic.com → API keys and run claude-setup.",
+		check: (report) => {
+			const text = statusLines(report).join("\n");
+			expect(text).toContain(
+				"Opening a new terminal would not help: the key it gets is rejected (see below).",
+			);
+			expect(text).not.toContain("To fix it, open a new terminal");
+			expect(text).not.toContain("Paste");
+		},
 	},
 	{
 		name: "this terminal has no key yet (just saved), a new one has it",
