@@ -36,7 +36,9 @@ Options
   --target <name>     where to save; skips that question. May be repeated.
                       macOS, Linux, WSL: zsh, bash, fish, dotenv, powershell (pwsh profile)
                       Windows: windows (user environment), powershell (profile), bash (Git Bash), dotenv
-  --env-file <path>   the file for the dotenv target (default: ./.env)
+  --dotenv-file <path>
+                      the file for the dotenv target (default: ./.env). --env-file works too, but
+                      only for a file that exists: Node itself takes --env-file for a missing one
   --key-stdin         read the key from standard input; no questions asked
   --no-verify         skip the live checks; nothing is sent to the API (format checks still apply)
   --model <id>        the model for the live test request (default: the newest Haiku)
@@ -56,7 +58,7 @@ Exit codes
 Examples
   npx claude-setup
   pbpaste | npx claude-setup --key-stdin --target zsh
-  npx claude-setup --target dotenv --env-file ./app/.env`;
+  npx claude-setup --target dotenv --dotenv-file ./app/.env`;
 
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 	const parsed = parseWords(argv);
@@ -85,6 +87,7 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 		// status checks a key live too; remove sends nothing anywhere.
 		const wizardOnly = [
 			"key-stdin",
+			"dotenv-file",
 			"env-file",
 			"model",
 			...(command === "remove" ? ["allow-base-url"] : []),
@@ -104,8 +107,13 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 		}
 		if (!targets.includes(target)) targets.push(target);
 	}
-	if (values["env-file"] !== undefined && !targets.includes("dotenv") && targets.length > 0) {
-		return { kind: "error", message: "--env-file goes with --target dotenv." };
+	const dotenvFlag = values["dotenv-file"] !== undefined ? "dotenv-file" : "env-file";
+	const envFile = values["dotenv-file"] ?? values["env-file"];
+	if (values["dotenv-file"] !== undefined && values["env-file"] !== undefined) {
+		return { kind: "error", message: "--dotenv-file and --env-file name the same thing: give one." };
+	}
+	if (envFile !== undefined && !targets.includes("dotenv") && targets.length > 0) {
+		return { kind: "error", message: `--${dotenvFlag} goes with --target dotenv.` };
 	}
 	if (values.json && !values["key-stdin"] && command === "setup") {
 		return { kind: "error", message: "--json goes with --key-stdin (or with status and remove)." };
@@ -123,7 +131,7 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 			command,
 			yes: values.yes ?? false,
 			targets,
-			envFile: values["env-file"],
+			envFile,
 			keyStdin: values["key-stdin"] ?? false,
 			verify: !(values["no-verify"] ?? false),
 			model: values.model,
@@ -141,6 +149,9 @@ function parse(argv: readonly string[]) {
 		strict: true,
 		options: {
 			target: { type: "string", multiple: true },
+			"dotenv-file": { type: "string" },
+			// Also Node's own flag: Node 20 takes it from anywhere on the command line (nodejs/node#54232)
+			// and exits 9 for a missing file before this code runs, hence --dotenv-file.
 			"env-file": { type: "string" },
 			"key-stdin": { type: "boolean" },
 			"no-verify": { type: "boolean" },

@@ -56,6 +56,12 @@ describe("options that run", () => {
 			{ targets: ["zsh", "dotenv"], envFile: ".env.local" },
 		],
 		["--env-file alone (the target is chosen later)", ["--env-file", "x.env"], { envFile: "x.env" }],
+		[
+			"--dotenv-file with --target dotenv",
+			["--target", "dotenv", "--dotenv-file", "./app/.env"],
+			{ targets: ["dotenv"], envFile: "./app/.env" },
+		],
+		["--dotenv-file=", ["--dotenv-file=.env.local"], { envFile: ".env.local" }],
 		["--key-stdin", ["--key-stdin"], { keyStdin: true }],
 		["--no-verify", ["--no-verify"], { verify: false }],
 		["--model", ["--model", "claude-haiku-5-5"], { model: "claude-haiku-5-5" }],
@@ -134,6 +140,21 @@ describe("mistakes", () => {
 		],
 		["a positional after flags", ["--dry-run", "zsh"], "Unexpected argument 'zsh'."],
 		["--json without --key-stdin", ["--json"], "--json goes with --key-stdin (or with status and remove)."],
+		[
+			"--dotenv-file without the dotenv target",
+			["--target", "zsh", "--dotenv-file", "a.env"],
+			"--dotenv-file goes with --target dotenv.",
+		],
+		[
+			"both spellings of the .env flag",
+			["--dotenv-file", "a.env", "--env-file", "b.env"],
+			"--dotenv-file and --env-file name the same thing: give one.",
+		],
+		[
+			"--dotenv-file with status",
+			["status", "--dotenv-file", "a.env"],
+			"--dotenv-file goes with the wizard, not with status.",
+		],
 		[
 			"--env-file without the dotenv target",
 			["--target", "zsh", "--env-file", "a.env"],

@@ -180,6 +180,26 @@ describe("--key-stdin", { timeout: 60_000 }, () => {
 		expect(loaded.trim()).toBe(TEST_KEY);
 	});
 
+	it("--dotenv-file creates a .env in a folder that has none; Node itself takes --env-file for a missing file", async () => {
+		const sandbox = makeSandbox({ shell: "bash", baseURL: api.url, gitRepo: true });
+		const saved = await runCli(
+			sandbox,
+			["--key-stdin", "--target", "dotenv", "--dotenv-file", "app.env"],
+			TEST_KEY,
+		);
+		expectNoLeak(saved.stdout);
+		expect(saved.exitCode, saved.stdout).toBe(0);
+		expect(readFileSync(`${sandbox.project}/app.env`, "utf8")).toContain(`ANTHROPIC_API_KEY=${TEST_KEY}`);
+		// Why the flag exists: Node 20 reads --env-file after the script name too and exits 9 (nodejs/node#54232).
+		const intercepted = await runCli(
+			sandbox,
+			["--key-stdin", "--target", "dotenv", "--env-file", "other.env"],
+			TEST_KEY,
+		);
+		expect(intercepted.exitCode).toBe(9);
+		expect(existsSync(`${sandbox.project}/other.env`)).toBe(false);
+	});
+
 	it("rejects a key the API refuses with exit 4 and writes nothing", async () => {
 		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
 		const { stdout, exitCode } = await runCli(sandbox, ["--key-stdin"], WRONG_KEY);
