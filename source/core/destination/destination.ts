@@ -50,6 +50,9 @@ export type DestinationDecision =
 	| { readonly verdict: "ask"; readonly destination: Destination }
 	| { readonly verdict: "refuse"; readonly refusal: Refusal };
 
+/** A decision that lets no request go (yet): a refusal, or a question not yet answered yes. */
+export type Blocked = Exclude<DestinationDecision, { readonly verdict: "send" }>;
+
 export interface DestinationOptions {
 	/** Wins over ANTHROPIC_BASE_URL (the API client's own option). */
 	readonly baseURL?: string;

@@ -3,6 +3,7 @@
 import {
 	ALLOW_FLAG,
 	ALLOW_VARIABLE,
+	type Blocked,
 	DEFAULT_BASE_URL,
 	type Destination,
 	type DestinationDecision,
@@ -53,6 +54,8 @@ export function askExplanation(destination: Destination): { title: string; why: 
 }
 
 /** Why nothing is sent: a refused address, or another host without the person's yes. */
+export function blockedExplanation(decision: Blocked): Explanation;
+export function blockedExplanation(decision: DestinationDecision): Explanation | undefined;
 export function blockedExplanation(decision: DestinationDecision): Explanation | undefined {
 	if (decision.verdict === "send") return undefined;
 	if (decision.verdict === "refuse") return refusalExplanation(decision.refusal);
