@@ -6,8 +6,6 @@ import type { Env } from "../system.js";
 import { bareHost, isLoopback, originOf, parseUrl, portOf } from "./hosts.js";
 import { type ProxyRoute, proxyFor } from "./proxy.js";
 
-export type { ProxyRoute } from "./proxy.js";
-
 export const DEFAULT_BASE_URL = "https://api.anthropic.com";
 export const ANTHROPIC_HOST = "api.anthropic.com";
 /** The person's opt-in for another host, as a flag and as a variable (for scripts and CI). */

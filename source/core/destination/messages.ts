@@ -7,9 +7,9 @@ import {
 	DEFAULT_BASE_URL,
 	type Destination,
 	type DestinationDecision,
-	type ProxyRoute,
 	type Refusal,
 } from "./destination.js";
+import type { ProxyRoute } from "./proxy.js";
 
 export interface Explanation {
 	readonly title: string;
