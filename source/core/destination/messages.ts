@@ -29,15 +29,12 @@ export function viaProxy(proxy: ProxyRoute): string {
 
 /** Where the key goes and why, when that is not simply Anthropic's API; undefined otherwise. */
 export function routeNote(destination: Destination, allowedBy?: string): string | undefined {
-	const proxy = destination.proxy ? `, ${viaProxy(destination.proxy)}` : "";
-	if (destination.kind === "anthropic") {
-		return proxy
-			? `Requests to ${DEFAULT_BASE_URL} go ${viaProxy(destination.proxy as ProxyRoute)}.`
-			: undefined;
-	}
+	const via = destination.proxy && viaProxy(destination.proxy);
+	if (destination.kind === "anthropic") return via && `Requests to ${DEFAULT_BASE_URL} go ${via}.`;
 	const setBy = destination.setBy ?? "the default";
 	const where = destination.kind === "loopback" ? " (this machine)" : "";
 	const allowed = allowedBy ? `, as ${allowedBy} allows` : "";
+	const proxy = via ? `, ${via}` : "";
 	return `The key goes to ${destination.origin}${where}, set by ${setBy}${allowed}${proxy}.`;
 }
 
