@@ -53,8 +53,6 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	}
 	const io = { print: (line: string) => console.log(line), json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
-	// The same decision the API client made: the wizard says it, and asks, before the key leaves.
-	const destination = decideDestination(process.env, { allow: options.allowBaseURL });
 	if (options.command === "remove") {
 		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;
 		return runRemove(system, { targets: options.targets, dryRun: options.dryRun, confirm }, io);
@@ -89,7 +87,8 @@ async function run(options: Options): Promise<ExitCodeValue> {
 				dryRun: options.dryRun,
 				envFile: options.envFile,
 				model: options.model,
-				destination,
+				// The same decision the API client made: the wizard says it, and asks, before the key leaves.
+				destination: decideDestination(process.env, { allow: options.allowBaseURL }),
 				nodePath: process.execPath,
 				parentPid: process.ppid,
 			}}

@@ -2,7 +2,7 @@
 // first frame draws before it loads. A person is waiting, so: no retries, short timeouts,
 // no SDK logging, no credentials but the key we were given, and failures as data.
 
-import { type Destination, decideDestination } from "../core/destination/destination.js";
+import { type Blocked, type Destination, decideDestination } from "../core/destination/destination.js";
 import { blockedExplanation } from "../core/destination/messages.js";
 import type { AnthropicApi, ApiFailure, ApiResult, Env, MessageReply, ModelInfo } from "../core/system.js";
 import { toApiFailure } from "./anthropic-api-failure.js";
@@ -65,11 +65,11 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 	});
 	let consented: string | undefined;
 	let route: Promise<Fetch> | undefined;
-	/** The destination requests may go to now, or undefined: none may. */
-	const permitted = (): Destination | undefined => {
+	/** The destination requests may go to now, or the decision that none may. */
+	const permitted = (): Destination | Blocked => {
 		if (decision.verdict === "send") return decision.destination;
 		if (decision.verdict === "ask" && consented === decision.destination.origin) return decision.destination;
-		return undefined;
+		return decision;
 	};
 	const routed = (destination: Destination) => {
 		route ??= routeTo(destination, options.ca);
@@ -87,7 +87,8 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 		const started = performance.now();
 		const destination = permitted();
 		// No request at all, whatever the caller: the flows said so first, this is the backstop.
-		if (!destination) return { ok: false, failure: refusal(decision), ms: performance.now() - started };
+		if ("verdict" in destination)
+			return { ok: false, failure: refusal(destination), ms: performance.now() - started };
 		const sdk = await loadSdk();
 		const abort = new AbortController();
 		inFlight.add(abort);
@@ -146,7 +147,7 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 		preconnect() {
 			// Not even a request without the key to an address the key may not go to.
 			const destination = permitted();
-			if (preconnected || !destination) return;
+			if (preconnected || "verdict" in destination) return;
 			preconnected = true;
 			// No key and no body: a HEAD of the API's root opens the connection (DNS, TCP, TLS) that
 			// the SDK's fetch then reuses, so checking the key after Enter is one round trip.
@@ -172,11 +173,6 @@ export function createAnthropicApi(options: AnthropicApiOptions = {}): Anthropic
 }
 
 /** Why no request was made, as the advice shows it. */
-function refusal(decision: ReturnType<typeof decideDestination>): ApiFailure {
-	const explained = blockedExplanation(decision) ?? {
-		title: "The key was not sent",
-		why: "Its destination was not allowed.",
-		next: [],
-	};
-	return { kind: "refused", ...explained };
+function refusal(decision: Blocked): ApiFailure {
+	return { kind: "refused", ...blockedExplanation(decision) };
 }

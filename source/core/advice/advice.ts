@@ -9,7 +9,6 @@ import { adviseConnection } from "./connection.js";
 import { adviseKeyAnswer, said } from "./key-answers.js";
 import { adviseRedirect } from "./redirect.js";
 
-export { DEFAULT_BASE_URL } from "../destination/destination.js";
 export type { Advice, AdviceContext } from "./advice-types.js";
 
 export function exitCodeForAdvice(outcome: Advice["outcome"]): ExitCodeValue {

@@ -6,8 +6,6 @@ import type { Env } from "../system.js";
 import { bareHost, isLoopback, originOf, parseUrl, portOf } from "./hosts.js";
 import { type ProxyRoute, proxyFor } from "./proxy.js";
 
-export type { ProxyRoute } from "./proxy.js";
-
 export const DEFAULT_BASE_URL = "https://api.anthropic.com";
 export const ANTHROPIC_HOST = "api.anthropic.com";
 /** The person's opt-in for another host, as a flag and as a variable (for scripts and CI). */
@@ -49,6 +47,9 @@ export type DestinationDecision =
 	/** Another host: the person says yes first (headless: the opt-in, else no request). */
 	| { readonly verdict: "ask"; readonly destination: Destination }
 	| { readonly verdict: "refuse"; readonly refusal: Refusal };
+
+/** A decision that lets no request go (yet): a refusal, or a question not yet answered yes. */
+export type Blocked = Exclude<DestinationDecision, { readonly verdict: "send" }>;
 
 export interface DestinationOptions {
 	/** Wins over ANTHROPIC_BASE_URL (the API client's own option). */

@@ -3,12 +3,13 @@
 import {
 	ALLOW_FLAG,
 	ALLOW_VARIABLE,
+	type Blocked,
 	DEFAULT_BASE_URL,
 	type Destination,
 	type DestinationDecision,
-	type ProxyRoute,
 	type Refusal,
 } from "./destination.js";
+import type { ProxyRoute } from "./proxy.js";
 
 export interface Explanation {
 	readonly title: string;
@@ -28,15 +29,12 @@ export function viaProxy(proxy: ProxyRoute): string {
 
 /** Where the key goes and why, when that is not simply Anthropic's API; undefined otherwise. */
 export function routeNote(destination: Destination, allowedBy?: string): string | undefined {
-	const proxy = destination.proxy ? `, ${viaProxy(destination.proxy)}` : "";
-	if (destination.kind === "anthropic") {
-		return proxy
-			? `Requests to ${DEFAULT_BASE_URL} go ${viaProxy(destination.proxy as ProxyRoute)}.`
-			: undefined;
-	}
+	const via = destination.proxy && viaProxy(destination.proxy);
+	if (destination.kind === "anthropic") return via && `Requests to ${DEFAULT_BASE_URL} go ${via}.`;
 	const setBy = destination.setBy ?? "the default";
 	const where = destination.kind === "loopback" ? " (this machine)" : "";
 	const allowed = allowedBy ? `, as ${allowedBy} allows` : "";
+	const proxy = via ? `, ${via}` : "";
 	return `The key goes to ${destination.origin}${where}, set by ${setBy}${allowed}${proxy}.`;
 }
 
@@ -53,6 +51,8 @@ export function askExplanation(destination: Destination): { title: string; why: 
 }
 
 /** Why nothing is sent: a refused address, or another host without the person's yes. */
+export function blockedExplanation(decision: Blocked): Explanation;
+export function blockedExplanation(decision: DestinationDecision): Explanation | undefined;
 export function blockedExplanation(decision: DestinationDecision): Explanation | undefined {
 	if (decision.verdict === "send") return undefined;
 	if (decision.verdict === "refuse") return refusalExplanation(decision.refusal);

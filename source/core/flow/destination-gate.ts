@@ -20,11 +20,7 @@ export type Gate =
 /** Whether the key may go where the environment (and the opt-in) says, and what to tell first. */
 export function destinationGate(system: System, allow: string | undefined): Gate {
 	const decision = decideDestination(system.env, { allow });
-	if (decision.verdict !== "send") {
-		const explanation = blockedExplanation(decision);
-		if (explanation) return { ok: false, explanation };
-		return { ok: false, explanation: { title: "The key was not sent", why: "", next: [] } };
-	}
+	if (decision.verdict !== "send") return { ok: false, explanation: blockedExplanation(decision) };
 	const { destination, allowedBy } = decision;
 	// This machine is named too: a person reading a script's log should see where the key went.
 	const note = routeNote(destination, allowedBy);
