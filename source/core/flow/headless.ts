@@ -103,7 +103,7 @@ export async function runHeadless(
 	const environment = await detectEnvironment(system, context.parentPid);
 
 	let models: Awaited<ReturnType<typeof checkKeyLive>> | undefined;
-	if (options.verify && check.kind === "api-key") {
+	if (sends) {
 		models = await checkKeyLive(system, check.key, "key-stdin");
 		if (!models.ok) {
 			const { advice } = models;
@@ -185,10 +185,9 @@ export async function runHeadless(
 	}
 
 	// Claude's answer does not depend on the shell: ask while a fresh shell proves the file.
-	const liveTest =
-		options.verify && check.kind === "api-key"
-			? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model, "key-stdin")
-			: undefined;
+	const liveTest = sends
+		? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model, "key-stdin")
+		: undefined;
 	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
 	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
