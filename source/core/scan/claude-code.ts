@@ -64,7 +64,7 @@ export interface ClaudeCodeInputs {
 	readonly login: "yes" | "no" | "unknown";
 }
 
-export const LOGIN_WHERE = "your Claude Code login";
+const LOGIN_WHERE = "your Claude Code login";
 
 export function claudeCodeAuth(inputs: ClaudeCodeInputs): ClaudeCodeAuth {
 	const settings = inputs.findings.filter((finding) => finding.source.kind === "claude-settings");
