@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { CredentialVariable as Variable } from "../../source/core/key/credential-variables.js";
 import { claudeInFreshShell } from "../helpers/claude-code.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { makeSandbox } from "../helpers/sandbox.js";
@@ -21,7 +22,6 @@ const KEYS = {
 	oauth: `sk-ant-oat01-${SECRET}Oauth${"o".repeat(60)}OaTk`,
 } as const;
 type KeyName = keyof typeof KEYS;
-type Variable = "ANTHROPIC_API_KEY" | "ANTHROPIC_AUTH_TOKEN" | "CLAUDE_CODE_OAUTH_TOKEN";
 
 interface Scenario {
 	readonly name: string;

@@ -25,11 +25,14 @@ function expectNoLeak(text: string): void {
 	for (const secret of [SECRET_PART, OAUTH_SECRET]) expect(text).not.toContain(secret);
 }
 
-/** What Claude Code sent to POST /v1/messages from this sandbox (the fake serves every test). */
-function messagesFrom(sessionAgent: string) {
-	return api.requests.filter(
-		(request) => request.path === "/v1/messages" && request.headers["user-agent"]?.startsWith(sessionAgent),
-	);
+/** What Claude Code sent to POST /v1/messages since request number `since` (the fake serves every test). */
+function messagesSince(since: number) {
+	return api.requests
+		.slice(since)
+		.filter(
+			(request) =>
+				request.path === "/v1/messages" && request.headers["user-agent"]?.startsWith("claude-cli/"),
+		);
 }
 
 async function saveWith(shell: string, key: string) {
@@ -50,7 +53,7 @@ describe("the real Claude Code, started from a fresh shell, sends the key claude
 		expectNoLeak(run.stdout + run.stderr);
 		expect(run.stdout).toBe(REPLY);
 		expect(run.exitCode).toBe(0);
-		const sent = messagesFrom("claude-cli/").filter((request) => api.requests.indexOf(request) >= before);
+		const sent = messagesSince(before);
 		expect(sent.length).toBeGreaterThan(0);
 		for (const request of sent) {
 			expect(request.query).toEqual({ beta: "true" });
@@ -65,7 +68,7 @@ describe("the real Claude Code, started from a fresh shell, sends the key claude
 		const run = await claudeInFreshShell("zsh", sandbox);
 		expectNoLeak(run.stdout + run.stderr);
 		expect(run.stdout).toBe(REPLY);
-		const sent = messagesFrom("claude-cli/").filter((request) => api.requests.indexOf(request) >= before);
+		const sent = messagesSince(before);
 		expect(sent.length).toBeGreaterThan(0);
 		for (const request of sent) {
 			expect(request.credentials).toEqual({ authorization: "saved token" });

@@ -2,7 +2,7 @@
 // (or one JSON object). Never prints the key; exit codes as in exit-codes.ts.
 import { type Advice, exitCodeForAdvice } from "../advice/advice.js";
 import { applyPlan } from "../apply/apply.js";
-import { ExitCode } from "../exit-codes.js";
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { checkKey, maskKey } from "../key/key.js";
 import { planChanges } from "../plan/plan.js";
 import type { TargetName } from "../plan/targets.js";
@@ -11,7 +11,6 @@ import { where } from "../scan/issues.js";
 import type { System } from "../system.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
-import { checkExitCode, failed, printAdvice, type Report } from "./headless-report.js";
 import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
 import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
@@ -45,7 +44,29 @@ interface FileReport {
 	readonly previous?: string;
 }
 
-export type { Report } from "./headless-report.js";
+export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
+
+function fail(
+	code: ExitCodeValue,
+	error: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+): Report {
+	return { ok: false, exitCode: code, ...extra, error };
+}
+
+/** Prints what happened, why and what next; returns the same for --json. */
+function printAdvice(print: (line: string) => void, advice: Omit<Advice, "outcome">) {
+	print(`✗ ${advice.title}. ${advice.why}`);
+	for (const step of advice.next) print(`  → ${step}`);
+	if (advice.requestId) print(`  request-id: ${advice.requestId} (give this to support)`);
+	return { title: advice.title, why: advice.why, next: advice.next, requestId: advice.requestId };
+}
+
+/** The exit code when checking the key (GET /v1/models) failed. */
+function checkExitCode(outcome: Advice["outcome"]): ExitCodeValue {
+	if (outcome === "refused") return ExitCode.usage;
+	return outcome === "rejected" ? ExitCode.keyRejected : ExitCode.unreachable;
+}
 
 export async function runHeadless(
 	system: System,
@@ -54,7 +75,6 @@ export async function runHeadless(
 	context: HeadlessContext,
 ): Promise<Report> {
 	const { print } = context;
-	const fail = failed;
 	const adviceError = (advice: Omit<Advice, "outcome">) => printAdvice(print, advice);
 
 	const check = checkKey(rawKey);
@@ -83,7 +103,7 @@ export async function runHeadless(
 	const environment = await detectEnvironment(system, context.parentPid);
 
 	let models: Awaited<ReturnType<typeof checkKeyLive>> | undefined;
-	if (options.verify && check.kind === "api-key") {
+	if (sends) {
 		models = await checkKeyLive(system, check.key, "key-stdin");
 		if (!models.ok) {
 			const { advice } = models;
@@ -165,10 +185,9 @@ export async function runHeadless(
 	}
 
 	// Claude's answer does not depend on the shell: ask while a fresh shell proves the file.
-	const liveTest =
-		options.verify && check.kind === "api-key"
-			? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model, "key-stdin")
-			: undefined;
+	const liveTest = sends
+		? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model, "key-stdin")
+		: undefined;
 	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
 	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);

@@ -43,6 +43,11 @@ export function maskOrEmpty(value: string): string {
 	return value.trim() === "" ? EMPTY : maskKey(value.trim());
 }
 
+/** A CLAUDE_CODE_USE_* switch that is on: Claude Code then uses that cloud provider. */
+export function cloudSwitchOn({ variable, value }: { variable: string; value: string }): boolean {
+	return variable.startsWith("CLAUDE_CODE_USE_") && /^(1|true|yes)$/i.test(value.trim());
+}
+
 /** A base URL may carry a user and password (https://user:pass@proxy): hide them. */
 function shownSetting(value: string): string {
 	return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, "$1…@");

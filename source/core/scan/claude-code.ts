@@ -7,7 +7,7 @@
 // - a subscription login only when none of these is set; a cloud switch sends none of them;
 // - empty values count as unset. With both headers the API reads x-api-key, as the fake does.
 import type { CredentialVariable } from "../key/credential-variables.js";
-import { maskOrEmpty } from "./classify.js";
+import { cloudSwitchOn, maskOrEmpty } from "./classify.js";
 import type { ApiKeyHelper, Finding } from "./scan-types.js";
 import type { TerminalValue } from "./terminal-value.js";
 import { type Issue, where } from "./where.js";
@@ -64,15 +64,12 @@ export interface ClaudeCodeInputs {
 	readonly login: "yes" | "no" | "unknown";
 }
 
-export const LOGIN_WHERE = "your Claude Code login";
+const LOGIN_WHERE = "your Claude Code login";
 
 export function claudeCodeAuth(inputs: ClaudeCodeInputs): ClaudeCodeAuth {
 	const settings = inputs.findings.filter((finding) => finding.source.kind === "claude-settings");
 	const cloud = inputs.findings.find(
-		(finding) =>
-			finding.variable.startsWith("CLAUDE_CODE_USE_") &&
-			finding.source.kind !== "process" &&
-			/^(1|true|yes)$/i.test(finding.value.trim()),
+		(finding) => finding.source.kind !== "process" && cloudSwitchOn(finding),
 	);
 	if (cloud) return { cloud: cloud.variable, sends: [] };
 	const value = (variable: CredentialVariable) => {

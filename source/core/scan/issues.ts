@@ -1,5 +1,6 @@
 // What is wrong with where the key is set, as sentences that say what to do. The classic
 // "401 although I set my key" is one of these: a stale or empty definition that wins.
+import { cloudSwitchOn } from "./classify.js";
 import type { Finding, ScanResult, Source } from "./scan-types.js";
 import type { TerminalValue } from "./terminal-value.js";
 import { thisTerminalIssue } from "./this-terminal.js";
@@ -96,7 +97,7 @@ export function findIssues(
 		);
 	}
 	for (const finding of scan.findings) {
-		if (finding.variable.startsWith("CLAUDE_CODE_USE_") && /^(1|true|yes)$/i.test(finding.value.trim())) {
+		if (cloudSwitchOn(finding)) {
 			add(
 				"cloud-switch",
 				"warning",

@@ -14,9 +14,6 @@ import { type ScanResult, SETTING_VARIABLES } from "./scan-types.js";
 import { scanFishUniversal, scanShellFiles } from "./shells.js";
 import { scanPowerShellProfiles, scanUserVariables } from "./windows.js";
 
-export { classifyValue } from "./classify.js";
-export * from "./scan-types.js";
-
 /** The files dotenv-style loaders (Vite, Next.js, Bun, Claude Code's own) read in a project. */
 const DOTENV_FILES = [
 	".env",

@@ -1,5 +1,6 @@
 // The status report as plain lines for a terminal (colour-free: it is also read in logs).
 import type { StatusReport } from "./report.js";
+import { rejected } from "./verdict.js";
 
 export function statusLines(report: StatusReport): string[] {
 	const lines: string[] = [];
@@ -9,8 +10,7 @@ export function statusLines(report: StatusReport): string[] {
 		lines.push("Where Anthropic credentials and settings are set:");
 		const width = Math.max(...report.findings.map((finding) => finding.variable.length));
 		// A new terminal's key is ✓ only while the API has not rejected it.
-		const winnerMark =
-			report.liveCheck?.ok === false && report.liveCheck.advice.outcome === "rejected" ? "✗" : "✓";
+		const winnerMark = rejected(report.liveCheck) ? "✗" : "✓";
 		for (const finding of report.findings) {
 			const mark = finding.problems.length > 0 ? "!" : finding.wins ? winnerMark : "·";
 			const ours = finding.managed ? " (claude-setup)" : "";

@@ -9,8 +9,8 @@ import { maskOrEmpty } from "../scan/classify.js";
 import { type ClaudeCodeAuth, claudeCodeAuth, claudeCodeIssues } from "../scan/claude-code.js";
 import { findIssues, type Issue, where } from "../scan/issues.js";
 import { scanEverywhere } from "../scan/scan.js";
-import { type ApiKeyHelper, CREDENTIAL_VARIABLES, type Finding, type ValueKind } from "../scan/scan-types.js";
-import { newTerminalValue, type TerminalValue, winningFindings } from "../scan/terminal-value.js";
+import type { ApiKeyHelper, Finding, ValueKind } from "../scan/scan-types.js";
+import { newTerminalValue, winningFindings } from "../scan/terminal-value.js";
 import { thisTerminalIssue } from "../scan/this-terminal.js";
 import type { System } from "../system.js";
 import type { WindowsContext } from "../windows/detect.js";
@@ -58,8 +58,6 @@ export interface StatusContext {
 	readonly verify: boolean;
 }
 
-type Terminals = Record<CredentialVariable, { value: TerminalValue; winners: readonly Finding[] }>;
-
 /** A value the API can be asked about: an API key as it stands, without stray characters. */
 function checkable(findings: readonly Finding[], value: string): boolean {
 	return findings.some(
@@ -75,21 +73,16 @@ async function check(system: System, key: string): Promise<KeyCheck> {
 export async function buildStatus(system: System, context: StatusContext): Promise<StatusReport> {
 	const scan = await scanEverywhere(system, context);
 	// One fresh shell per credential variable, all at once.
-	const values = await Promise.all(
-		CREDENTIAL_VARIABLES.map((variable) =>
-			newTerminalValue(system, context.detected, scan.findings, context.windows, variable),
-		),
-	);
-	const terminal = (index: number) => {
-		const value = values[index] as TerminalValue;
-		const variable = CREDENTIAL_VARIABLES[index] as CredentialVariable;
+	const terminalOf = async (variable: CredentialVariable) => {
+		const value = await newTerminalValue(system, context.detected, scan.findings, context.windows, variable);
 		return { value, winners: winningFindings(scan.findings, value, variable) };
 	};
-	const terminals: Terminals = {
-		ANTHROPIC_API_KEY: terminal(CREDENTIAL_VARIABLES.indexOf("ANTHROPIC_API_KEY")),
-		ANTHROPIC_AUTH_TOKEN: terminal(CREDENTIAL_VARIABLES.indexOf("ANTHROPIC_AUTH_TOKEN")),
-		CLAUDE_CODE_OAUTH_TOKEN: terminal(CREDENTIAL_VARIABLES.indexOf("CLAUDE_CODE_OAUTH_TOKEN")),
-	};
+	const [ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN] = await Promise.all([
+		terminalOf("ANTHROPIC_API_KEY"),
+		terminalOf("ANTHROPIC_AUTH_TOKEN"),
+		terminalOf("CLAUDE_CODE_OAUTH_TOKEN"),
+	]);
+	const terminals = { ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN };
 	const { value: apiKeyTerminal, winners } = terminals.ANTHROPIC_API_KEY;
 	const winning = apiKeyTerminal.state === "set" ? apiKeyTerminal.value : undefined;
 	const processValue = system.env.ANTHROPIC_API_KEY;

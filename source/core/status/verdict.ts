@@ -20,7 +20,10 @@ interface Outcome {
 	readonly thisCheck: KeyCheck | undefined;
 }
 
-export const rejected = (check: KeyCheck | undefined) =>
+/** A key the API refused; `rejected` narrows to it, so callers need not also ask `!check.ok`. */
+type Rejected = Extract<KeyCheck, { ok: false }> & { readonly advice: { readonly outcome: "rejected" } };
+
+export const rejected = (check: KeyCheck | undefined): check is Rejected =>
 	check !== undefined && !check.ok && check.advice.outcome === "rejected";
 
 /** 4 when the API refuses a key this terminal or a new one has; 5 unreachable; 7 anything else amiss. */
@@ -43,7 +46,7 @@ const NEW_KEY =
  * key works, keeping that one is the fix, not a new key.
  */
 export function agreeingAdvice(liveCheck: KeyCheck | undefined, thisCheck: KeyCheck | undefined) {
-	if (!liveCheck || liveCheck.ok || !rejected(liveCheck) || !thisCheck?.ok) return liveCheck;
+	if (!rejected(liveCheck) || !thisCheck?.ok) return liveCheck;
 	const { advice } = liveCheck;
 	const save = `Save this terminal's key, which works, for every new terminal: ${SAVE_COMMAND}.`;
 	return { ...liveCheck, advice: { ...advice, next: [save, ...advice.next.slice(1)] } };
@@ -59,14 +62,14 @@ export function verdictFor(
 	const { exitCode, liveCheck, thisCheck, winners, processValue, issues } = outcome;
 	if (exitCode === ExitCode.ok) return "All good.";
 	const theirs = whoseKey(winners);
-	if (thisCheck && !thisCheck.ok && rejected(thisCheck)) {
+	if (rejected(thisCheck)) {
 		if (liveCheck?.ok)
 			return `This terminal's key is rejected${code(thisCheck)}; ${theirs} works: ${catchUpHint(winners)}.`;
 		if (rejected(liveCheck)) {
-			return `Both keys are rejected: this terminal's${code(thisCheck)} and ${theirs}${liveCheck ? code(liveCheck) : ""}. Create a new key at console.anthropic.com → API keys and run claude-setup.`;
+			return `Both keys are rejected: this terminal's${code(thisCheck)} and ${theirs}${code(liveCheck)}. Create a new key at console.anthropic.com → API keys and run claude-setup.`;
 		}
 	}
-	if (liveCheck && !liveCheck.ok && rejected(liveCheck) && thisCheck?.ok) {
+	if (rejected(liveCheck) && thisCheck?.ok) {
 		return `${theirs[0]?.toUpperCase()}${theirs.slice(1)} is rejected${code(liveCheck)}; this terminal's key works: ${SAVE_THIS}.`;
 	}
 	if (liveCheck && !liveCheck.ok && liveCheck.status === 401 && !thisCheck) {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyValue, type SettingVariable } from "../../../source/core/scan/scan.js";
+import { classifyValue } from "../../../source/core/scan/classify.js";
+import type { SettingVariable } from "../../../source/core/scan/scan-types.js";
 import { ADMIN, KEY, MASKED_KEY, OAUTH, SECRETS, TRUNCATED } from "./scan-fixtures.js";
 
 const API = "ANTHROPIC_API_KEY";

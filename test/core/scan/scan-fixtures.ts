@@ -5,7 +5,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "vitest";
 import { detectPlatform } from "../../../source/core/platform/platform.js";
-import { type ScanContext, type ScanResult, scanEverywhere } from "../../../source/core/scan/scan.js";
+import { type ScanContext, scanEverywhere } from "../../../source/core/scan/scan.js";
+import type { ScanResult } from "../../../source/core/scan/scan-types.js";
 import type { System } from "../../../source/core/system.js";
 
 const credential = (prefix: string, secret: string, last4: string, length = 108) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SETTING_VARIABLES } from "../../../source/core/scan/scan.js";
+import { SETTING_VARIABLES } from "../../../source/core/scan/scan-types.js";
 import type { System } from "../../../source/core/system.js";
 import { encodeText } from "../../../source/core/text/text-encoding.js";
 import type { HostInfo, WindowsContext } from "../../../source/core/windows/detect.js";
