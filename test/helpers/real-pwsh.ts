@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PWSH_VERSION = "7.6.10";
+const PWSH_VERSION = "7.6.10";
 const INSTALL = `dotnet tool install --global PowerShell --version ${PWSH_VERSION}`;
 
 function executable(file: string): boolean {
@@ -20,7 +20,7 @@ function executable(file: string): boolean {
 }
 
 /** pwsh on PATH, else where `dotnet tool install --global` puts it; throws a clear message. */
-export function requirePwsh(): string {
+function requirePwsh(): string {
 	const onPath = (process.env.PATH ?? "")
 		.split(path.delimiter)
 		.filter((dir) => dir !== "")
@@ -93,6 +93,16 @@ export interface PwshWrapper {
 	readonly folder: string;
 	/** Every call's arguments, each -EncodedCommand decoded (the key must be in none). */
 	readonly calls: () => { args: string[]; script?: string }[];
+}
+
+/** `env` whose `pwsh` is the real one behind a pwshWrapper made under `root`. */
+export function withPwshWrapper(
+	env: Record<string, string>,
+	root: string,
+): { env: Record<string, string>; wrapper: PwshWrapper } {
+	const wrapper = pwshWrapper(root);
+	const onPath = withPwshOnPath(env);
+	return { env: { ...onPath, PATH: `${wrapper.folder}${path.delimiter}${onPath.PATH}` }, wrapper };
 }
 
 /** A `pwsh` that writes each call's arguments (as /proc/self/cmdline has them) to a log first. */
