@@ -111,10 +111,11 @@ export function pwshWrapper(root: string): PwshWrapper {
 	mkdirSync(folder, { recursive: true });
 	const log = path.join(folder, "argv.log");
 	writeFileSync(log, "");
-	// NUL-separated like /proc/<pid>/cmdline, one record per line; then exec keeps stdin as it is.
+	// NUL-separated like /proc/<pid>/cmdline, one record per line, written at once (calls may run
+	// side by side); then exec keeps stdin as it is.
 	const script = [
 		"#!/bin/sh",
-		`{ tr '\\000' '\\037' < /proc/$$/cmdline; echo; } >> '${log}'`,
+		`printf '%s\\n' "$(tr '\\000' '\\037' < /proc/$$/cmdline)" >> '${log}'`,
 		`exec '${PWSH}' "$@"`,
 	];
 	writeFileSync(path.join(folder, "pwsh"), `${script.join("\n")}\n`);
