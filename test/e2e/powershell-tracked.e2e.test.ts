@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROTATED_KEY, ROTATED_SECRET } from "../helpers/app-steps.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
-import { PWSH, pwshWrapper, runPwsh, withPwshOnPath } from "../helpers/real-pwsh.js";
+import { PWSH, runPwsh, withPwshWrapper } from "../helpers/real-pwsh.js";
 import { git, makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { KEYS, runCli, runInTerminal } from "../helpers/terminal.js";
 
@@ -43,9 +43,8 @@ async function freshPwsh(sandbox: Sandbox): Promise<string> {
 describe("a pwsh profile under version control, end to end", { timeout: 120_000 }, () => {
 	it("private env.ps1, the profile as committed plus the block, rotation, remove", async () => {
 		const made = makeSandbox({ shell: "bash", baseURL: api.url });
-		const wrapper = pwshWrapper(made.root);
-		const pathEnv = withPwshOnPath(made.env);
-		const sandbox: Sandbox = { ...made, env: { ...pathEnv, PATH: `${wrapper.folder}:${pathEnv.PATH}` } };
+		const { env, wrapper } = withPwshWrapper(made.env, made.root);
+		const sandbox: Sandbox = { ...made, env };
 		const config = join(sandbox.home, ".config");
 		const profile = join(config, "powershell", "profile.ps1");
 		const envPs1 = join(sandbox.home, ".local/state/claude-setup/env.ps1");

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
-import { PWSH, type PwshWrapper, pwshWrapper, runPwsh, withPwshOnPath } from "../helpers/real-pwsh.js";
+import { PWSH, type PwshWrapper, runPwsh, withPwshWrapper } from "../helpers/real-pwsh.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { CLI_PATH, KEYS, openTerminal, runCli } from "../helpers/terminal.js";
 
@@ -26,14 +26,7 @@ function pwshSandbox(): Sandbox & { profile: string; wrapper: PwshWrapper } {
 	const sandbox = makeSandbox({ shell: "bash", baseURL: api.url });
 	const folder = join(sandbox.home, ".config", "powershell");
 	mkdirSync(folder, { recursive: true });
-	const wrapper = pwshWrapper(sandbox.root);
-	const env = withPwshOnPath(sandbox.env);
-	return {
-		...sandbox,
-		env: { ...env, PATH: `${wrapper.folder}:${env.PATH}` },
-		profile: join(folder, "profile.ps1"),
-		wrapper,
-	};
+	return { ...sandbox, ...withPwshWrapper(sandbox.env, sandbox.root), profile: join(folder, "profile.ps1") };
 }
 
 /** The CLI started pwsh with -EncodedCommand, and the key was in none of its arguments. */

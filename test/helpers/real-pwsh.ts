@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const PWSH_VERSION = "7.6.10";
+const PWSH_VERSION = "7.6.10";
 const INSTALL = `dotnet tool install --global PowerShell --version ${PWSH_VERSION}`;
 
 function executable(file: string): boolean {
@@ -20,7 +20,7 @@ function executable(file: string): boolean {
 }
 
 /** pwsh on PATH, else where `dotnet tool install --global` puts it; throws a clear message. */
-export function requirePwsh(): string {
+function requirePwsh(): string {
 	const onPath = (process.env.PATH ?? "")
 		.split(path.delimiter)
 		.filter((dir) => dir !== "")
@@ -95,16 +95,27 @@ export interface PwshWrapper {
 	readonly calls: () => { args: string[]; script?: string }[];
 }
 
+/** `env` whose `pwsh` is the real one behind a pwshWrapper made under `root`. */
+export function withPwshWrapper(
+	env: Record<string, string>,
+	root: string,
+): { env: Record<string, string>; wrapper: PwshWrapper } {
+	const wrapper = pwshWrapper(root);
+	const onPath = withPwshOnPath(env);
+	return { env: { ...onPath, PATH: `${wrapper.folder}${path.delimiter}${onPath.PATH}` }, wrapper };
+}
+
 /** A `pwsh` that writes each call's arguments (as /proc/self/cmdline has them) to a log first. */
 export function pwshWrapper(root: string): PwshWrapper {
 	const folder = path.join(root, "pwsh-wrapper");
 	mkdirSync(folder, { recursive: true });
 	const log = path.join(folder, "argv.log");
 	writeFileSync(log, "");
-	// NUL-separated like /proc/<pid>/cmdline, one record per line; then exec keeps stdin as it is.
+	// NUL-separated like /proc/<pid>/cmdline, one record per line, written at once (calls may run
+	// side by side); then exec keeps stdin as it is.
 	const script = [
 		"#!/bin/sh",
-		`{ tr '\\000' '\\037' < /proc/$$/cmdline; echo; } >> '${log}'`,
+		`printf '%s\\n' "$(tr '\\000' '\\037' < /proc/$$/cmdline)" >> '${log}'`,
 		`exec '${PWSH}' "$@"`,
 	];
 	writeFileSync(path.join(folder, "pwsh"), `${script.join("\n")}\n`);

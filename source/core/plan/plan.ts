@@ -23,15 +23,7 @@ import {
 } from "./targets.js";
 import { blockingPolicies, planUserVariable, profileFiles, type UserVariableChange } from "./windows-plan.js";
 
-/** `${XDG_STATE_HOME:-~/.local/state}/claude-setup/backups`, `%LOCALAPPDATA%\claude-setup\backups`. */
-export type {
-	FileChange,
-	GitignoreChange,
-	OtherDefinition,
-	Plan,
-	PlanInput,
-	PlanResult,
-} from "./plan-types.js";
+export type { FileChange, Plan, PlanInput } from "./plan-types.js";
 export { holdsKey } from "./plan-types.js";
 
 /** `${XDG_STATE_HOME:-~/.local/state}/claude-setup/backups`, `%LOCALAPPDATA%\claude-setup\backups`. */

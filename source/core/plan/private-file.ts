@@ -10,7 +10,7 @@ import { stateDirectory } from "./manifest.js";
 import type { TargetFile } from "./targets.js";
 
 export type PrivateSyntax = "posix" | "fish" | "powershell";
-export const PRIVATE_SYNTAXES: readonly PrivateSyntax[] = ["posix", "fish", "powershell"];
+const PRIVATE_SYNTAXES: readonly PrivateSyntax[] = ["posix", "fish", "powershell"];
 
 /**
  * Startup files of macOS and Linux (sh, fish, pwsh's profile) source a file this way; a .env

@@ -50,8 +50,6 @@ function detectOs(facts: PlatformFacts): OsKind {
 	return wsl ? "wsl" : "linux";
 }
 
-export { programName };
-
 function unixShell(raw: string | undefined): ShellName | undefined {
 	if (raw === undefined) return undefined;
 	const name = programName(raw);

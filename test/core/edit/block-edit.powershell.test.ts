@@ -3,7 +3,6 @@ import {
 	applyBlock,
 	BLOCK_END,
 	BLOCK_START,
-	type BlockEdit,
 	findBlock,
 	POWERSHELL_BLOCK_END,
 	POWERSHELL_BLOCK_START,
@@ -11,18 +10,10 @@ import {
 	renderBlock,
 } from "../../../source/core/edit/block-edit.js";
 import { decodeText, encodeText } from "../../../source/core/text/text-encoding.js";
+import { applied, COMMENT, NAME, set } from "./block-edit-fixtures.js";
 
-const NAME = "ANTHROPIC_API_KEY";
-const set = (value: string) => [{ name: NAME, value }];
-const COMMENT =
-	"# Added by claude-setup. Re-run `npx claude-setup` to change the key; delete this block to remove it.";
 const block = (value: string, eol = "\r\n") =>
 	[POWERSHELL_BLOCK_START, COMMENT, `$env:${NAME} = '${value}'`, POWERSHELL_BLOCK_END].join(eol);
-
-function applied(result: BlockEdit): Extract<BlockEdit, { ok: true }> {
-	if (!result.ok) throw new Error(`expected ok, got ${result.problem}: ${result.message}`);
-	return result;
-}
 
 describe("renderBlock (powershell)", () => {
 	it("is a #region block that sets $env:", () => {

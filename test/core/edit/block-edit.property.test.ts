@@ -12,8 +12,7 @@ import {
 	renderBlock,
 	type ShellSyntax,
 } from "../../../source/core/edit/block-edit.js";
-
-const NAME = "ANTHROPIC_API_KEY";
+import { NAME, set } from "./block-edit-fixtures.js";
 
 // Lines a startup file may hold, including text that looks like ours but is not a marker.
 const lineArbitrary = fc.oneof(
@@ -62,7 +61,6 @@ const fileArbitrary = fc
 const syntaxArbitrary = fc.constantFrom<ShellSyntax>("posix", "fish", "powershell");
 const optionsArbitrary = fc.constantFrom<BlockOptions>({}, { newFileEol: "\n" }, { newFileEol: "\r\n" });
 const valueArbitrary = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/);
-const set = (value: string) => [{ name: NAME, value }];
 
 function applied(result: BlockEdit): string {
 	if (!result.ok) throw new Error(`unexpected problem ${result.problem}`);

@@ -7,10 +7,9 @@ import {
 } from "../../../source/core/edit/block-edit.js";
 import { findDefinitions } from "../../../source/core/edit/definitions.js";
 import { type Reader, readBack } from "../../helpers/shell-readback.js";
+import { NAME, set } from "./block-edit-fixtures.js";
 import { type DefinitionCase, fishCases, posixCases } from "./definitions.cases.js";
 
-const NAME = "ANTHROPIC_API_KEY";
-const set = (value: string) => [{ name: NAME, value }];
 const shells: [Reader, ShellSyntax][] = [
 	["bash", "posix"],
 	["zsh", "posix"],

@@ -3,23 +3,14 @@ import {
 	applyBlock,
 	BLOCK_END,
 	BLOCK_START,
-	type BlockEdit,
 	findBlock,
 	removeBlock,
 	renderBlock,
 } from "../../../source/core/edit/block-edit.js";
+import { applied, COMMENT, NAME, set } from "./block-edit-fixtures.js";
 
-const NAME = "ANTHROPIC_API_KEY";
-const set = (value: string) => [{ name: NAME, value }];
-const COMMENT =
-	"# Added by claude-setup. Re-run `npx claude-setup` to change the key; delete this block to remove it.";
 const posixBlock = (value: string, eol = "\n") =>
 	[BLOCK_START, COMMENT, `export ${NAME}='${value}'`, BLOCK_END].join(eol);
-
-function applied(result: BlockEdit): Extract<BlockEdit, { ok: true }> {
-	if (!result.ok) throw new Error(`expected ok, got ${result.problem}: ${result.message}`);
-	return result;
-}
 
 describe("renderBlock", () => {
 	it.each([

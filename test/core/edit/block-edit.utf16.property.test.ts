@@ -10,9 +10,8 @@ import {
 	renderBlock,
 } from "../../../source/core/edit/block-edit.js";
 import { decodeText, encodeText, type TextEncodingKind } from "../../../source/core/text/text-encoding.js";
+import { NAME, set } from "./block-edit-fixtures.js";
 
-const NAME = "ANTHROPIC_API_KEY";
-const set = (value: string) => [{ name: NAME, value }];
 const crlf = { newFileEol: "\r\n" } as const;
 
 // Any code units but line breaks: accents, emoji, CJK, lone surrogates, look-alike lines.
