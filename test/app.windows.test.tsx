@@ -171,7 +171,7 @@ describe("other Windows shells", { timeout: 30_000 }, () => {
 		expect(text(windows, `${HOME}\\.bash_profile`)).toBe(
 			[
 				"# >>> claude-setup >>>",
-				"# Added by claude-setup. Re-run `npx claude-setup` to change the key; delete this block to remove it.",
+				"# Added by claude-setup. Re-run npx claude-setup to change the key; delete this block to remove it.",
 				`export ANTHROPIC_API_KEY='${TEST_KEY}'`,
 				"# <<< claude-setup <<<",
 				"",

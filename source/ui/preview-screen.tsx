@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
 import { describeAction, describeUserVariable, trackedNotes } from "../core/flow/describe.js";
+import { describeParseCheck } from "../core/parse/parse-gate.js";
 import type { Plan } from "../core/plan/plan.js";
 import { Indented } from "./indented.js";
 import { YesNo } from "./yes-no.js";
@@ -34,8 +35,14 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 						<Indented key={other.line} by={4} color="yellow">
 							! line {other.line} also sets {plan.variable} ({other.masked})
 							{change.action === "moved" ? "" : "; the claude-setup block comes later, so it wins"}
+							{other.left === undefined ? "" : ` — ${other.left}`}
 						</Indented>
 					))}
+					{change.parseCheck && describeParseCheck(change.parseCheck) ? (
+						<Indented by={4} color="yellow">
+							! {describeParseCheck(change.parseCheck)}
+						</Indented>
+					) : null}
 					{change.backupDisplay ? <Text dimColor>{`    backup: ${change.backupDisplay}`}</Text> : null}
 				</Box>
 			))}

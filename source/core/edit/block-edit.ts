@@ -11,6 +11,7 @@ import {
 } from "../text/line-endings.js";
 import type { ShellSyntax } from "../text/shell-words.js";
 import {
+	BLOCK_COMMENT,
 	BLOCK_END,
 	BLOCK_START,
 	type BlockLocation,
@@ -19,6 +20,8 @@ import {
 	locateBlock,
 	POWERSHELL_BLOCK_END,
 	POWERSHELL_BLOCK_START,
+	SOURCE_BLOCK_COMMENT,
+	theirLinesInBlock,
 } from "./block-markers.js";
 import { findDefinitions } from "./definitions.js";
 
@@ -50,6 +53,8 @@ export type BlockEdit =
 			 * block started on before it was removed (0 when there was no block).
 			 */
 			blockStartLine: number;
+			/** Lines the person added inside the block: kept, just above it (or where it was). */
+			keptLines: number;
 	  }
 	| BlockProblem;
 
@@ -63,8 +68,6 @@ export interface BlockOptions {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const VALUE = /^[A-Za-z0-9_-]+$/;
-const COMMENT =
-	"# Added by claude-setup. Re-run `npx claude-setup` to change the key; delete this block to remove it.";
 
 export function renderBlock(syntax: ShellSyntax, assignments: readonly Assignment[]): string[] {
 	const lines = assignments.map(({ name, value }) => {
@@ -74,7 +77,7 @@ export function renderBlock(syntax: ShellSyntax, assignments: readonly Assignmen
 		return ASSIGN[syntax](name, value);
 	});
 	const { start, end } = blockMarkers(syntax);
-	return [start, COMMENT, ...lines, end];
+	return [start, BLOCK_COMMENT, ...lines, end];
 }
 
 const ASSIGN: Record<ShellSyntax, (name: string, value: string) => string> = {
@@ -83,15 +86,12 @@ const ASSIGN: Record<ShellSyntax, (name: string, value: string) => string> = {
 	powershell: (name, value) => `$env:${name} = '${value}'`,
 };
 
-const SOURCE_COMMENT =
-	"# Added by claude-setup: loads your API key from a private file outside this repository. Delete this block to stop.";
-
 /** The block for a startup file under version control: it only sources claude-setup's private file. */
 export function renderSourceBlock(syntax: ShellSyntax, sourceLine: string): string[] {
 	// One line, so the markers still delimit exactly the block.
 	if (/[\r\n]/.test(sourceLine)) throw new Error("The line that loads the private file must be one line.");
 	const { start, end } = blockMarkers(syntax);
-	return [start, SOURCE_COMMENT, sourceLine, end];
+	return [start, SOURCE_BLOCK_COMMENT, sourceLine, end];
 }
 
 export function findBlock(
@@ -130,12 +130,15 @@ export function applyRenderedBlock(
 	if ("problem" in block) return block;
 	const start = block.startLine - 1;
 	const end = block.endLine - 1;
+	const kept = theirLinesInBlock(lines, block);
 	// A definition below the block would win in a new shell: put the block last instead.
 	const overridden = names.some((name) =>
 		findDefinitions(text, syntax, name).some((found) => found.line > block.endLine),
 	);
-	if (overridden)
-		return appendBlock(bom, removeLines(lines, start, end), rendered, "moved", newFileEol, syntax);
+	if (overridden) {
+		const rest = withoutOurLines(lines, block, kept);
+		return { ...appendBlock(bom, rest, rendered, "moved", newFileEol, syntax), keptLines: kept.length };
+	}
 	// In place; the end marker stays without a line ending when it had none (the file's last line).
 	const blockEol = blockLineEnding(syntax, lines[start]?.eol || dominantEol(text));
 	const endEol = lines[end]?.eol === "" ? "" : blockEol;
@@ -143,9 +146,15 @@ export function applyRenderedBlock(
 		content,
 		eol: index === rendered.length - 1 ? endEol : blockEol,
 	}));
-	const result = joinLines(bom, [...lines.slice(0, start), ...replacement, ...lines.slice(end + 1)]);
+	const result = joinLines(bom, [...lines.slice(0, start), ...kept, ...replacement, ...lines.slice(end + 1)]);
 	const action = result === text ? "unchanged" : "replaced";
-	return { ok: true, text: result, action, blockStartLine: block.startLine };
+	return {
+		ok: true,
+		text: result,
+		action,
+		blockStartLine: block.startLine + kept.length,
+		keptLines: kept.length,
+	};
 }
 
 function appendBlock(
@@ -155,11 +164,11 @@ function appendBlock(
 	action: "inserted" | "moved",
 	newFileEol: "\n" | "\r\n",
 	syntax: ShellSyntax,
-): BlockEdit {
+): BlockEdit & { ok: true } {
 	const before = joinLines(bom, lines);
 	const fileEol = before.includes("\n") ? dominantEol(before) : newFileEol;
 	const text = joinLines(bom, appendLines(lines, rendered, blockLineEnding(syntax, fileEol)));
-	return { ok: true, text, action, blockStartLine: lines.length + 1 };
+	return { ok: true, text, action, blockStartLine: lines.length + 1, keptLines: 0 };
 }
 
 /**
@@ -174,13 +183,26 @@ function blockLineEnding(syntax: ShellSyntax, fileEol: "\n" | "\r\n"): "\n" | "\
 export function removeBlock(text: string, syntax: ShellSyntax = "posix"): BlockEdit {
 	const { bom, lines } = splitLines(text);
 	const block = locateBlock(lines, syntax);
-	if (block === undefined) return { ok: true, text, action: "unchanged", blockStartLine: 0 };
+	if (block === undefined) return { ok: true, text, action: "unchanged", blockStartLine: 0, keptLines: 0 };
 	if ("problem" in block) return block;
-	const rest = removeLines(lines, block.startLine - 1, block.endLine - 1);
+	const kept = theirLinesInBlock(lines, block);
 	return {
 		ok: true,
-		text: joinLines(bom, rest),
+		text: joinLines(bom, withoutOurLines(lines, block, kept)),
 		action: "removed",
 		blockStartLine: block.startLine,
+		keptLines: kept.length,
 	};
+}
+
+/** The lines without the block, the person's lines from inside it kept where it was. */
+function withoutOurLines(lines: readonly Line[], block: BlockLocation, kept: readonly Line[]): Line[] {
+	const start = block.startLine - 1;
+	const end = block.endLine - 1;
+	const last = kept.at(-1);
+	if (last === undefined) return removeLines(lines, start, end);
+	const out = [...lines.slice(0, start), ...kept, ...lines.slice(end + 1)];
+	// The block ended the file without a final newline: so does its last kept line now.
+	if (end === lines.length - 1 && lines[end]?.eol === "") out[start + kept.length - 1] = { ...last, eol: "" };
+	return out;
 }

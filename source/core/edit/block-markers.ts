@@ -11,6 +11,39 @@ export const BLOCK_END = "# <<< claude-setup <<<";
 export const POWERSHELL_BLOCK_START = "#region claude-setup";
 export const POWERSHELL_BLOCK_END = "#endregion claude-setup";
 
+/** The comment lines claude-setup writes in its block: nothing in them is expanded by any shell. */
+export const BLOCK_COMMENT =
+	"# Added by claude-setup. Re-run npx claude-setup to change the key; delete this block to remove it.";
+export const SOURCE_BLOCK_COMMENT =
+	"# Added by claude-setup: loads your API key from a private file outside this repository. Delete this block to stop.";
+const EARLIER_COMMENTS = [
+	"# Added by claude-setup. Re-run `npx claude-setup` to change the key; delete this block to remove it.",
+];
+
+// Every other line claude-setup writes in its block: a variable set to a key-shaped value, or the
+// line that loads its private key file. Anything else inside the markers is the person's.
+const OUR_LINES: Readonly<Record<ShellSyntax, readonly RegExp[]>> = {
+	posix: [/^export [A-Za-z_][A-Za-z0-9_]*='[A-Za-z0-9_-]*'$/, /^\[ -f (.+) \] && \. \1$/],
+	fish: [/^set -gx [A-Za-z_][A-Za-z0-9_]* '[A-Za-z0-9_-]*'$/, /^test -f (.+); and source \1$/],
+	powershell: [
+		/^\$env:[A-Za-z_][A-Za-z0-9_]* = '[A-Za-z0-9_-]*'$/,
+		/^& \{ \$keyFile = .+; if \(Test-Path -LiteralPath \$keyFile\) \{ \. \$keyFile \} \}$/,
+	],
+};
+
+/** A line inside the markers that claude-setup wrote (else the person added it). */
+export function isOurBlockLine(content: string): boolean {
+	const line = markerText(content);
+	if ([BLOCK_COMMENT, SOURCE_BLOCK_COMMENT, ...EARLIER_COMMENTS].includes(line)) return true;
+	// Every syntax's forms: the markers are the same in sh and fish files, and a caller may not know.
+	return Object.values(OUR_LINES).some((patterns) => patterns.some((pattern) => pattern.test(line)));
+}
+
+/** The lines between the markers that the person added, in order, with their line endings. */
+export function theirLinesInBlock(lines: readonly Line[], block: BlockLocation): Line[] {
+	return lines.slice(block.startLine, block.endLine - 1).filter((line) => !isOurBlockLine(line.content));
+}
+
 export interface BlockMarkers {
 	readonly start: string;
 	readonly end: string;

@@ -4,7 +4,9 @@ import { type Advice, exitCodeForAdvice } from "../advice/advice.js";
 import { applyPlan } from "../apply/apply.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { checkKey, maskKey } from "../key/key.js";
+import type { ParseCheck } from "../parse/parse-gate.js";
 import { planChanges } from "../plan/plan.js";
+import type { OtherDefinition } from "../plan/plan-types.js";
 import type { TargetName } from "../plan/targets.js";
 import { proveChanges } from "../prove/proofs.js";
 import { where } from "../scan/issues.js";
@@ -39,9 +41,11 @@ interface FileReport {
 	readonly path: string;
 	readonly action: string;
 	readonly backup?: string;
-	readonly otherDefinitions: readonly { line: number; masked: string }[];
+	readonly otherDefinitions: readonly OtherDefinition[];
 	/** The value it replaced, masked. */
 	readonly previous?: string;
+	/** What the shell that reads the file said about the new text. */
+	readonly parseCheck?: ParseCheck;
 }
 
 export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
@@ -144,6 +148,7 @@ export async function runHeadless(
 		action: change.action,
 		backup: change.backupPath,
 		otherDefinitions: change.otherDefinitions,
+		...(change.parseCheck === undefined ? {} : { parseCheck: change.parseCheck }),
 	}));
 	for (const line of planLines(plan, options.dryRun)) print(line);
 	if (!options.yes) {

@@ -1,5 +1,6 @@
 // The plan as plain lines, for --key-stdin output (the preview screen draws its own).
 
+import { describeParseCheck } from "../parse/parse-gate.js";
 import type { Plan } from "../plan/plan.js";
 import { describeAction, describeUserVariable, trackedNotes } from "./describe.js";
 
@@ -9,8 +10,11 @@ export function planLines(plan: Plan, dryRun: boolean): string[] {
 	for (const change of plan.changes) {
 		lines.push(`${lead} ${describeAction(change)}`);
 		for (const other of change.otherDefinitions) {
-			lines.push(`  note: line ${other.line} also sets ${plan.variable} (${other.masked})`);
+			const left = other.left === undefined ? "" : ` — ${other.left}`;
+			lines.push(`  note: line ${other.line} also sets ${plan.variable} (${other.masked})${left}`);
 		}
+		const parsed = change.parseCheck && describeParseCheck(change.parseCheck);
+		if (parsed) lines.push(`  note: ${parsed}`);
 	}
 	for (const note of trackedNotes(plan)) lines.push(`! ${note}`);
 	if (plan.userVariable) lines.push(`${lead} ${describeUserVariable(plan.userVariable, plan.variable)}`);

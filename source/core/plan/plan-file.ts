@@ -7,10 +7,11 @@ import { setDotenvVar } from "../edit/dotenv.js";
 import { maskKey } from "../key/key.js";
 import type { System } from "../system.js";
 import { splitLines } from "../text/line-endings.js";
-import { standalonePowerShellLines } from "../text/powershell-words.js";
+import { FIX_BY_HAND, LEFT_BECAUSE, statementPlacements } from "../text/shell-statements.js";
 import { decodeText } from "../text/text-encoding.js";
 import { type BackupPlace, backupPath, fileBackupName } from "./backups.js";
 import { describeFileError } from "./file-errors.js";
+import { gateChange } from "./parse-change.js";
 import type { Disable, FileChange } from "./plan-types.js";
 import { displayPath, projectPath, type TargetFile } from "./targets.js";
 
@@ -55,12 +56,18 @@ export async function planFile(
 	}
 	const decoded = bytes === undefined ? undefined : decodeText(bytes);
 	const before = decoded?.text;
-	const { lines: disableLines, notes } = linesToDisable(before ?? "", file.syntax, disable, context.variable);
+	const {
+		lines: disableLines,
+		notes,
+		left,
+	} = linesToDisable(before ?? "", file.syntax, disable, context.variable);
 	const disabled = commentOutLines(before ?? "", disableLines);
 	const edit: Edit = onlyDisable
 		? { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] }
 		: editFor(file, disabled.text, context, system.platform);
 	if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
+	const gated = await gateChange(system, file, display, before, edit.text, context.key);
+	if (!gated.ok) return { ok: false, path: file.path, message: gated.message };
 	const backup =
 		before === undefined || edit.action === "unchanged"
 			? undefined
@@ -82,9 +89,14 @@ export async function planFile(
 					? []
 					: findDefinitions(disabled.text, file.syntax, context.variable)
 							.filter((definition) => !definition.insideOurBlock)
-							.map((definition) => ({ line: definition.line, masked: maskKey(definition.value) })),
+							.map((definition) => {
+								const why = left.get(definition.line);
+								const other = { line: definition.line, masked: maskKey(definition.value) };
+								return why === undefined ? other : { ...other, left: why };
+							}),
 			backupPath: backup,
 			backupDisplay: backup && displayPath(backup, system.homeDir),
+			...(gated.check === undefined ? {} : { parseCheck: gated.check }),
 		},
 	};
 }
@@ -94,30 +106,39 @@ type Edit =
 	| { ok: false; message: string };
 
 /**
- * The lines to comment out, and a preview note for each. A PowerShell line that is only part
- * of a statement (it opens a `{` closed further down, starts a here-string, continues with a
- * backtick) stays: commenting it out would break the whole profile. Its note says so.
+ * The lines to comment out, a preview note for each, and why each other one was left. Only a
+ * line that is one whole top-level statement is commented out (shell-statements.ts, one rule for
+ * every shell); any other (inside an `if`, a heredoc, joined by `&&`…) would break the file or
+ * change what else runs, so it stays and its note says how to fix it by hand.
  */
 export function linesToDisable(
 	text: string,
 	syntax: TargetFile["syntax"],
 	disable: readonly Disable[],
 	variable: string,
-): { lines: number[]; notes: string[] } {
-	const standalone =
-		syntax === "powershell"
-			? standalonePowerShellLines(splitLines(text).lines.map((line) => line.content))
-			: undefined;
+): { lines: number[]; notes: string[]; left: Map<number, string> } {
+	const placements =
+		syntax === "dotenv"
+			? undefined
+			: statementPlacements(
+					splitLines(text).lines.map((line) => line.content),
+					syntax,
+				);
 	const lines: number[] = [];
 	const notes: string[] = [];
+	const left = new Map<number, string>();
 	for (const item of disable) {
-		const safe = standalone === undefined || standalone[item.line - 1] === true;
-		if (safe) lines.push(item.line);
-		notes.push(
-			`# line ${item.line}: ${variable}=${item.masked} — ${safe ? "commented out" : "left as it is: it is part of a longer statement, edit it by hand"}`,
-		);
+		const placement = placements?.[item.line - 1] ?? "standalone";
+		if (placement === "standalone") {
+			lines.push(item.line);
+			notes.push(`# line ${item.line}: ${variable}=${item.masked} — commented out`);
+			continue;
+		}
+		const why = `left as it is: ${LEFT_BECAUSE[placement]}; ${FIX_BY_HAND}`;
+		left.set(item.line, why);
+		notes.push(`# line ${item.line}: ${variable}=${item.masked} — ${why}`);
 	}
-	return { lines, notes };
+	return { lines, notes, left };
 }
 
 function editFor(file: TargetFile, before: string, context: FileContext, platform: NodeJS.Platform): Edit {
@@ -140,6 +161,16 @@ function editFor(file: TargetFile, before: string, context: FileContext, platfor
 		ok: true,
 		text: result.text,
 		action: result.action === "removed" ? "replaced" : result.action,
-		lines: lines.slice(start, end + 1),
+		lines: [
+			...lines.slice(start, end + 1),
+			...keptNote(result.keptLines, result.action === "moved" ? "where the block was" : "now just above it"),
+		],
 	};
+}
+
+/** The preview's word on lines the person added inside claude-setup's block (they are kept). */
+export function keptNote(count: number, where: string): string[] {
+	if (count === 0) return [];
+	const lines = count === 1 ? "1 line you added" : `${count} lines you added`;
+	return [`# kept ${lines} inside the claude-setup block, ${where}`];
 }

@@ -1,6 +1,7 @@
 // The plan's data: what will change in each file, the .gitignore, the Windows user variable,
 // and what the plan was made from. Types only (and one rule about them), so every planner can share them.
 
+import type { ParseCheck } from "../parse/parse-gate.js";
 import type { Detected } from "../platform/platform.js";
 import type { TextEncodingKind } from "../text/text-encoding.js";
 import type { WindowsContext } from "../windows/detect.js";
@@ -19,6 +20,8 @@ export interface Disable {
 export interface OtherDefinition {
 	readonly line: number;
 	readonly masked: string;
+	/** Set when rotation was asked to comment it out but left it: why, and how to fix it by hand. */
+	readonly left?: string;
 }
 
 export interface FileChange {
@@ -49,6 +52,8 @@ export interface FileChange {
 	readonly backupPath: string | undefined;
 	/** The backup path as shown to the user (`~/.local/state/…`). */
 	readonly backupDisplay: string | undefined;
+	/** What the shell that reads the file said about the new text (absent: nothing to check). */
+	readonly parseCheck?: ParseCheck;
 }
 
 /** A file a new shell or program reads the key from: not one whose stale lines were only commented out, nor a supporting file. */

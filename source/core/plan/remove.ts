@@ -13,7 +13,9 @@ import { readUserVariable } from "../windows/user-env.js";
 import { backupPath, fileBackupName, userVariableBackupName } from "./backups.js";
 import { syntaxOf } from "./file-syntax.js";
 import { type ManifestEntry, readManifest, USER_ENVIRONMENT_PATH } from "./manifest.js";
+import { gateChange } from "./parse-change.js";
 import { backupPlace, type FileChange, type Plan } from "./plan.js";
+import { keptNote } from "./plan-file.js";
 import { displayPath, projectPath, type TargetFile, type TargetName } from "./targets.js";
 import { preferredHost, USER_ENVIRONMENT } from "./windows-plan.js";
 
@@ -55,6 +57,8 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 		const file: TargetFile = { target, path, syntax, ownsWholeFile: false, label: path };
 		const display =
 			syntax === "dotenv" ? projectPath(path, system.cwd, system.homeDir) : displayPath(path, system.homeDir);
+		const gated = await gateChange(system, file, display, decoded.text, remove ? undefined : edited.text);
+		if (!gated.ok) return { ok: false, path, message: gated.message };
 		const backup = backupPath(place, fileBackupName(path));
 		changes.push({
 			file,
@@ -67,6 +71,7 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 			otherDefinitions: [],
 			backupPath: backup,
 			backupDisplay: displayPath(backup, system.homeDir),
+			...(gated.check === undefined ? {} : { parseCheck: gated.check }),
 		});
 	}
 	const variable = manifest.find((entry) => entry.path === USER_ENVIRONMENT_PATH);
@@ -101,7 +106,7 @@ function takeBack(text: string, syntax: TargetFile["syntax"], recorded: readonly
 		if (!removed.ok) return { ok: false, message: removed.message };
 		if (removed.action === "removed") {
 			current = removed.text;
-			notes.push("- the claude-setup block");
+			notes.push("- the claude-setup block", ...keptNote(removed.keptLines, "where the block was"));
 		}
 	} else {
 		for (const entry of recorded) {

@@ -14,28 +14,8 @@ export function maskPowerShellLines(lines: readonly string[]): string[] {
 	return lexPowerShellLines(lines).masked;
 }
 
-/**
- * Whether each line is whole statements on its own: it starts and ends outside any string or
- * comment, its brackets close on it, and it does not continue with a backtick. Commenting out
- * any other line would break the profile (an unclosed `{`, a here-string's body left bare) or
- * leave its continuation to run alone.
- */
-export function standalonePowerShellLines(lines: readonly string[]): boolean[] {
-	const { masked, codeAtStart } = lexPowerShellLines(lines);
-	return masked.map((code, index) => {
-		if (!codeAtStart[index] || !codeAtStart[index + 1] || code.endsWith("`")) return false;
-		let depth = 0;
-		for (const char of code) {
-			if (char === "(" || char === "{" || char === "[") depth++;
-			else if (char === ")" || char === "}" || char === "]") depth--;
-			if (depth < 0) return false;
-		}
-		return depth === 0;
-	});
-}
-
 /** The masked lines, and for each line (and the end) whether it starts in code. */
-function lexPowerShellLines(lines: readonly string[]): { masked: string[]; codeAtStart: boolean[] } {
+export function lexPowerShellLines(lines: readonly string[]): { masked: string[]; codeAtStart: boolean[] } {
 	let state: State = "code";
 	const codeAtStart: boolean[] = [];
 	const masked = lines.map((line) => {

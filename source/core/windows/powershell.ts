@@ -71,6 +71,21 @@ export const SCRIPTS = {
 	/** Run WITH the profile, in a process whose environment lacks the variable. */
 	readVariableAfterProfile: (name: string): string =>
 		script(`Write-ClaudeSetupValue $env:${assertVariableName(name)}`),
+	/**
+	 * Parses two texts (a profile before and after our edit, base64 of UTF-8, one per line on
+	 * standard input) with PowerShell's own parser: `ok` or `error:<line>:<message>` for each.
+	 */
+	parseTexts: script(
+		"$verdicts = foreach ($line in @([Console]::In.ReadLine(), [Console]::In.ReadLine())) {",
+		"\t$text = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String([string]$line))",
+		"\t$tokens = $null; $errors = $null",
+		"\t[void][System.Management.Automation.Language.Parser]::ParseInput($text, [ref]$tokens, [ref]$errors)",
+		"\tif ($errors.Count -eq 0) { 'ok' } else {",
+		"\t\t'error:' + $errors[0].Extent.StartLineNumber + ':' + ($errors[0].Message -replace '[\\r\\n|]', ' ')",
+		"\t}",
+		"}",
+		"Write-ClaudeSetupValue ($verdicts -join '|')",
+	),
 	/** The process `pid` and up to 4 of its ancestors, one name per line, nearest first. */
 	parentChain: (pid: number): string => {
 		if (!Number.isSafeInteger(pid) || pid <= 0) throw new Error(`Not a process id: ${pid}`);

@@ -83,6 +83,7 @@ describe("applyBlock (powershell) with a block already there", () => {
 			text: `top\r\n${block("new")}\r\n#endregion\r\nbottom`,
 			action: "replaced",
 			blockStartLine: 2,
+			keptLines: 0,
 		});
 		expect(applyBlock(before, "powershell", set("old"))).toMatchObject({ action: "unchanged", text: before });
 	});
@@ -108,6 +109,7 @@ describe("applyBlock (powershell) with a block already there", () => {
 		expect(applyBlock(before, "powershell", set("new"))).toMatchObject({
 			action: "replaced",
 			blockStartLine: 1,
+			keptLines: 0,
 		});
 	});
 });

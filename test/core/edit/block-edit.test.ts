@@ -111,6 +111,7 @@ describe("applyBlock inserts at the end", () => {
 			text: after,
 			action: "inserted",
 			blockStartLine: line,
+			keptLines: 0,
 		});
 		expect(removeBlock(result.text)).toMatchObject({
 			ok: true,
@@ -129,6 +130,7 @@ describe("applyBlock with a block already there", () => {
 			text: `top\r\n${posixBlock("new")}\nbottom\r\n`,
 			action: "replaced",
 			blockStartLine: 2,
+			keptLines: 0,
 		});
 	});
 
@@ -139,6 +141,7 @@ describe("applyBlock with a block already there", () => {
 			text: before,
 			action: "unchanged",
 			blockStartLine: 2,
+			keptLines: 0,
 		});
 	});
 
@@ -170,6 +173,7 @@ describe("applyBlock with a block already there", () => {
 		expect(applyBlock(before, "posix", set("new"))).toMatchObject({
 			action: "replaced",
 			blockStartLine: 1,
+			keptLines: 0,
 		});
 	});
 });
@@ -251,6 +255,7 @@ describe("findBlock and removeBlock", () => {
 			text: "a\nb",
 			action: "unchanged",
 			blockStartLine: 0,
+			keptLines: 0,
 		});
 	});
 });

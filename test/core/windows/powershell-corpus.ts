@@ -44,6 +44,7 @@ const SCRIPT_CASES: { readonly [K in keyof typeof SCRIPTS]: () => CorpusItem[] }
 	readUserVariable: () => named("readUserVariable", SCRIPTS.readUserVariable),
 	removeUserVariable: () => named("removeUserVariable", SCRIPTS.removeUserVariable),
 	readVariableAfterProfile: () => named("readVariableAfterProfile", SCRIPTS.readVariableAfterProfile),
+	parseTexts: () => [{ name: "parseTexts", text: SCRIPTS.parseTexts }],
 	parentChain: () => PIDS.map((pid) => ({ name: `parentChain ${pid}`, text: SCRIPTS.parentChain(pid) })),
 };
 

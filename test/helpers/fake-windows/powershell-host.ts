@@ -125,7 +125,13 @@ const NAMED: ReadonlyArray<[string, NamedScript]> = [
 
 /** Which of claude-setup's scripts this is, and for which variable or process id. */
 function recognise(script: string): { kind: string; name?: string; pid?: number } | undefined {
-	for (const kind of ["version", "executionPolicyList", "allowProfiles", "profilePath"] as const) {
+	for (const kind of [
+		"version",
+		"executionPolicyList",
+		"allowProfiles",
+		"profilePath",
+		"parseTexts",
+	] as const) {
 		if (script === SCRIPTS[kind]) return { kind };
 	}
 	const pid = Number(/^\t\$id = (\d+)$/m.exec(script)?.[1]);
@@ -165,6 +171,9 @@ export function answerPowerShell(state: HostState, call: RecordedCall): Answer |
 				return allowProfiles(state, host);
 			case "profilePath":
 				return ok(marked(state.profilePaths[host]));
+			case "parseTexts":
+				// The fake machine's profiles are ones claude-setup wrote or a test gave: both parse.
+				return ok(marked("ok|ok"));
 			case "readUserVariable":
 				return ok(marked(existing === undefined ? undefined : state.registry[existing]));
 			case "setUserVariable":
