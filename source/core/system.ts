@@ -34,7 +34,7 @@ export interface FileSystem {
 
 export interface RunOptions {
 	readonly cwd?: string;
-	/** The child's whole environment (not merged with ours). */
+	/** The child's whole environment (not merged with ours); the runner drops every credential from it. */
 	readonly env?: Env;
 	/** Written to the child's standard input, then closed. Secrets go here, never in args. */
 	readonly input?: string;

@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
 import { useState } from "react";
+import { untrackFile } from "../core/edit/gitignore.js";
 import type { Plan } from "../core/plan/plan.js";
 import type { System } from "../core/system.js";
 import { Busy } from "./busy.js";
@@ -18,12 +19,7 @@ export function UntrackScreen({ system, plan, onDone }: Props) {
 	if (!tracked) return null;
 	const untrack = async () => {
 		setRunning(true);
-		const file = tracked.path;
-		const result = await system.run("git", ["rm", "--cached", "--quiet", "--", file], {
-			cwd: tracked.cwd,
-			env: system.env,
-		});
-		onDone(result.exitCode === 0);
+		onDone(await untrackFile(system.run, tracked));
 	};
 	if (running) return <Busy label={`Running ${tracked.command}…`} />;
 	return (

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { FileSystem, RunCommand } from "../system.js";
 import { bytesToText } from "../text/bytes.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
+import { runGit } from "./git.js";
 
 const COMMENT = "# Added by claude-setup: keeps your API key out of git";
 
@@ -13,12 +14,8 @@ function pathsOf(file: string): path.PlatformPath {
 	return /^[A-Za-z]:[\\/]|^\\\\/.test(file) ? path.win32 : path.posix;
 }
 
-async function git(run: RunCommand, dir: string, args: string[]) {
-	try {
-		return await run("git", ["-C", dir, ...args], { timeoutMs: 10_000 });
-	} catch {
-		return undefined;
-	}
+function git(run: RunCommand, dir: string, args: string[]) {
+	return runGit(run, ["-C", dir, ...args]);
 }
 
 export async function gitFacts(run: RunCommand, dir: string): Promise<{ inRepo: boolean; root?: string }> {
@@ -45,6 +42,12 @@ export async function isTracked(run: RunCommand, file: string): Promise<boolean>
 		"--",
 		pathsOf(file).basename(file),
 	]);
+	return result?.exitCode === 0;
+}
+
+/** `git rm --cached`: git stops tracking the file (it stays on disk). True when git did it. */
+export async function untrackFile(run: RunCommand, tracked: { path: string; cwd: string }): Promise<boolean> {
+	const result = await runGit(run, ["rm", "--cached", "--quiet", "--", tracked.path], { cwd: tracked.cwd });
 	return result?.exitCode === 0;
 }
 
