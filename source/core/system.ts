@@ -15,15 +15,32 @@ export interface FileInfo {
 	readonly realPath: string;
 }
 
+/**
+ * What the file system refuses, the same for every caller: only regular files (after following
+ * links) are read or written — a FIFO would block forever, /dev/zero never ends — reads stop at
+ * `maxBytes`, and every read and write has a deadline. Each refusal is an error with a `code`.
+ */
+export const FILE_LIMITS = {
+	maxBytes: 4 * 1024 * 1024,
+	readMs: 10_000,
+	writeMs: 30_000,
+	/** A FIFO, device, socket or folder where a file was expected. */
+	notRegularCode: "ENOTREGULAR",
+	/** Larger than maxBytes. */
+	tooLargeCode: "EFBIG",
+	/** The deadline passed. */
+	timedOutCode: "ETIMEDOUT",
+} as const;
+
 export interface FileSystem {
-	/** The bytes of a file, or undefined when it does not exist. */
+	/** The bytes of a regular file, or undefined when nothing is there; see FILE_LIMITS. */
 	read(path: string): Promise<Uint8Array | undefined>;
 	/** lstat + realpath; undefined when nothing is there. */
 	info(path: string): Promise<FileInfo | undefined>;
 	/**
 	 * Replace a file's content atomically (temp file in the same folder, fsync, rename).
 	 * Follows symlinks so the link stays a link; keeps an existing file's mode;
-	 * a new file gets `modeIfNew`.
+	 * a new file gets `modeIfNew`. Refuses anything but a regular file (FILE_LIMITS).
 	 */
 	writeAtomic(path: string, data: Uint8Array, modeIfNew: number): Promise<void>;
 	/** mkdir -p with the given mode for folders it creates. */

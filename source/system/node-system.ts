@@ -1,10 +1,17 @@
 // The real System: node:fs for files, execa for commands. Everything else in claude-setup
 // only sees the System interface, so this is the one file that touches the machine.
 
-import { lstat, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { lstat, mkdir, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
-import type { AnthropicApi, FileInfo, FileSystem, System } from "../core/system.js";
+import {
+	type AnthropicApi,
+	FILE_LIMITS,
+	type FileInfo,
+	type FileSystem,
+	type System,
+} from "../core/system.js";
 import { createAtomicWrite, resolveLinks } from "./atomic-write.js";
+import { readBounded, withDeadline } from "./bounded-file.js";
 import { hasCode, runCommand } from "./node-run.js";
 import { createWriteLock } from "./write-lock.js";
 
@@ -26,17 +33,13 @@ async function info(file: string): Promise<FileInfo | undefined> {
 	};
 }
 
+const atomicWrite = createAtomicWrite();
+
 export const nodeFileSystem: FileSystem = {
-	async read(file) {
-		try {
-			return new Uint8Array(await readFile(file));
-		} catch (error) {
-			if (hasCode(error, "ENOENT")) return undefined;
-			throw error;
-		}
-	},
+	read: (file) => readBounded(file),
 	info,
-	writeAtomic: createAtomicWrite(),
+	writeAtomic: (file, data, modeIfNew) =>
+		withDeadline((isLate) => atomicWrite(file, data, modeIfNew, isLate), FILE_LIMITS.writeMs, "write", file),
 	async makeDirectory(dir, mode) {
 		await mkdir(dir, { recursive: true, mode });
 	},
