@@ -74,8 +74,8 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 			{plan.trackedSecretFile ? (
 				<Box marginTop={1}>
 					<Text color="yellow">
-						! git already tracks {plan.trackedSecretFile.display}. Ignoring it does not untrack it — you'll be
-						asked next.
+						! git already tracks {plan.trackedSecretFile.display}. Ignoring it does not untrack it: you'll be
+						asked next, and the key goes in only once git stops tracking it.
 					</Text>
 				</Box>
 			) : null}

@@ -30,7 +30,10 @@ export function UntrackScreen({ system, plan, onDone }: Props) {
 			<Text>
 				The fix is <Text bold>{tracked.command}</Text> (the file stays on disk; git stops tracking it).
 			</Text>
-			<Text>If this file was ever pushed with a key in it, rotate that key in the Console.</Text>
+			<Text>
+				Nothing is written until then: with No, claude-setup stops and the file stays as it is. If this file
+				was ever pushed with a key in it, rotate that key in the Console.
+			</Text>
 			<Box marginTop={1}>
 				<Text>Run it now? </Text>
 				<YesNo defaultYes={false} onAnswer={(yes) => (yes ? void untrack() : onDone(false))} />

@@ -15,6 +15,7 @@ import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
 import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
+import { settleTrackedEnv } from "./tracked-env.js";
 
 export interface HeadlessOptions {
 	readonly targets: readonly TargetName[];
@@ -26,6 +27,8 @@ export interface HeadlessOptions {
 	readonly yes?: boolean;
 	/** --allow-base-url: the key may go to ANTHROPIC_BASE_URL's host. */
 	readonly allowBaseURL?: string;
+	/** --untrack: a .env git tracks is untracked first; without it the run is refused. */
+	readonly untrack?: boolean;
 }
 
 export interface HeadlessContext {
@@ -166,6 +169,9 @@ export async function runHeadless(
 			previous: previousMasked,
 		});
 	}
+	// A .env git tracks never receives the key while it stays tracked (--untrack: untracked first).
+	const tracked = await settleTrackedEnv(system, plan, options, print);
+	if (tracked) return fail(ExitCode.writeFailed, tracked, { key, files });
 	if (options.dryRun) {
 		print("Dry run: nothing was written.");
 		return { ok: true, exitCode: ExitCode.ok, dryRun: true, key, files, gitignore: plan.gitignore?.display };
@@ -178,10 +184,6 @@ export async function runHeadless(
 	}
 	for (const written of applied.written) {
 		if (written.backupDisplay) print(`  backup: ${written.backupDisplay}`);
-	}
-	if (plan.trackedSecretFile) {
-		print(`! git already tracks ${plan.trackedSecretFile.display}: ignoring it does not untrack it.`);
-		print(`  → Run: ${plan.trackedSecretFile.command}   and rotate the key if it was ever pushed.`);
 	}
 
 	// Claude's answer does not depend on the shell: ask while a fresh shell proves the file.
@@ -203,7 +205,7 @@ export async function runHeadless(
 			private: kept,
 		})),
 		gitignore: plan.gitignore?.display,
-		tracked: plan.trackedSecretFile?.path,
+		untracked: plan.trackedSecretFile?.path,
 		proofs,
 	};
 
