@@ -13,6 +13,8 @@ export interface FileInfo {
 	readonly mode: number;
 	/** The final path after following links. */
 	readonly realPath: string;
+	/** The owner of the file after following links (POSIX; absent where unknown). */
+	readonly uid?: number;
 }
 
 /**
@@ -40,9 +42,10 @@ export interface FileSystem {
 	/**
 	 * Replace a file's content atomically (temp file in the same folder, fsync, rename).
 	 * Follows symlinks so the link stays a link; keeps an existing file's mode;
-	 * a new file gets `modeIfNew`. Refuses anything but a regular file (FILE_LIMITS).
+	 * a new file gets `modeIfNew`; `mode`, when given, is the file's mode afterwards, new or not
+	 * (a startup file others could read is made 0600). Refuses anything but a regular file (FILE_LIMITS).
 	 */
-	writeAtomic(path: string, data: Uint8Array, modeIfNew: number): Promise<void>;
+	writeAtomic(path: string, data: Uint8Array, modeIfNew: number, mode?: number): Promise<void>;
 	/** mkdir -p with the given mode for folders it creates. */
 	makeDirectory(path: string, mode: number): Promise<void>;
 	remove(path: string): Promise<void>;
@@ -143,6 +146,8 @@ export interface System {
 	readonly env: Env;
 	readonly homeDir: string;
 	readonly cwd: string;
+	/** This process's user id (POSIX); absent on Windows and in fakes that do not model owners. */
+	readonly userId?: number;
 	readonly fs: FileSystem;
 	readonly run: RunCommand;
 	readonly api: AnthropicApi;

@@ -16,6 +16,13 @@ export interface AtomicWriteOptions {
 	readonly wait: (ms: number) => Promise<void>;
 }
 
+export interface WriteOptions {
+	/** True once the caller gave up (deadline): the file is then never replaced. */
+	readonly isLate?: () => boolean;
+	/** The mode afterwards, instead of keeping the existing file's. */
+	readonly mode?: number;
+}
+
 /** Waits between rename attempts on Windows: antivirus or an editor may hold the file briefly. */
 export const RENAME_BACKOFF_MS = [20, 40, 80, 160, 320] as const;
 
@@ -54,7 +61,7 @@ export function createAtomicWrite(
 		rename,
 		wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 	},
-): (file: string, data: Uint8Array, modeIfNew: number, isLate?: () => boolean) => Promise<void> {
+): (file: string, data: Uint8Array, modeIfNew: number, options?: WriteOptions) => Promise<void> {
 	/** true when renamed; false when Windows kept refusing and the caller must rewrite in place. */
 	async function renameWithRetry(from: string, to: string): Promise<boolean> {
 		for (let attempt = 0; ; attempt++) {
@@ -70,7 +77,7 @@ export function createAtomicWrite(
 		}
 	}
 
-	return async function writeAtomic(file, data, modeIfNew, isLate = () => false) {
+	return async function writeAtomic(file, data, modeIfNew, { isLate = () => false, mode: wanted } = {}) {
 		const target = await resolveLinks(file);
 		const existing = await stat(target).catch((error: unknown) => {
 			if (hasCode(error, "ENOENT")) return undefined;
@@ -81,7 +88,7 @@ export function createAtomicWrite(
 		if (existing && !existing.isFile()) {
 			throw fileError(FILE_LIMITS.notRegularCode, "open", target, "not a regular file");
 		}
-		const mode = existing ? existing.mode & 0o7777 : modeIfNew;
+		const mode = wanted ?? (existing ? existing.mode & 0o7777 : modeIfNew);
 		// Random, never derived from the content: the name must not carry anything of a secret.
 		const temp = path.join(
 			path.dirname(target),

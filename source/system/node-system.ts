@@ -30,6 +30,7 @@ async function info(file: string): Promise<FileInfo | undefined> {
 		isDirectory: followed?.isDirectory() ?? false,
 		mode: (followed ?? link).mode & 0o7777,
 		realPath: await resolveLinks(file),
+		...(process.platform === "win32" || followed === undefined ? {} : { uid: followed.uid }),
 	};
 }
 
@@ -38,8 +39,13 @@ const atomicWrite = createAtomicWrite();
 export const nodeFileSystem: FileSystem = {
 	read: (file) => readBounded(file),
 	info,
-	writeAtomic: (file, data, modeIfNew) =>
-		withDeadline((isLate) => atomicWrite(file, data, modeIfNew, isLate), FILE_LIMITS.writeMs, "write", file),
+	writeAtomic: (file, data, modeIfNew, mode) =>
+		withDeadline(
+			(isLate) => atomicWrite(file, data, modeIfNew, { isLate, mode }),
+			FILE_LIMITS.writeMs,
+			"write",
+			file,
+		),
 	async makeDirectory(dir, mode) {
 		await mkdir(dir, { recursive: true, mode });
 	},
@@ -71,6 +77,7 @@ export function createNodeSystem(options: { api: AnthropicApi }): System {
 		env: process.env,
 		homeDir: os.homedir(),
 		cwd: process.cwd(),
+		...(process.getuid ? { userId: process.getuid() } : {}),
 		fs: nodeFileSystem,
 		run: runCommand,
 		api: options.api,

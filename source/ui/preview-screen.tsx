@@ -36,6 +36,11 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 							{change.action === "moved" ? "" : "; the claude-setup block comes later, so it wins"}
 						</Indented>
 					))}
+					{(change.accessNotes ?? []).map((note) => (
+						<Indented key={note} by={4} color="yellow">
+							! {note}
+						</Indented>
+					))}
 					{change.backupDisplay ? <Text dimColor>{`    backup: ${change.backupDisplay}`}</Text> : null}
 				</Box>
 			))}

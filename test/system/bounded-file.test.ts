@@ -94,7 +94,7 @@ describe("writeAtomic", () => {
 	it("given up by its deadline, it never replaces the file late", async () => {
 		const file = path.join(dir, "late");
 		await writeFile(file, "old\n");
-		await createAtomicWrite()(file, new TextEncoder().encode("new\n"), 0o600, () => true);
+		await createAtomicWrite()(file, new TextEncoder().encode("new\n"), 0o600, { isLate: () => true });
 		expect(await readFile(file, "utf8")).toBe("old\n");
 		expect((await readdir(dir)).filter((entry) => entry.includes(".claude-setup-"))).toEqual([]);
 		expect((await stat(file)).isFile()).toBe(true);

@@ -45,6 +45,14 @@ interface FileReport {
 	readonly otherDefinitions: readonly { line: number; masked: string }[];
 	/** The value it replaced, masked. */
 	readonly previous?: string;
+	/** Others could read it: the mode it had and the one it got. */
+	readonly modeChange?: { from: string; to: string };
+}
+
+/** 0o644 → "0644": how people read modes. */
+function octalModes(change: { from: number; to: number }) {
+	const octal = (mode: number) => `0${(mode & 0o777).toString(8)}`;
+	return { from: octal(change.from), to: octal(change.to) };
 }
 
 export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
@@ -147,6 +155,7 @@ export async function runHeadless(
 		action: change.action,
 		backup: change.backupPath,
 		otherDefinitions: change.otherDefinitions,
+		...(change.modeChange ? { modeChange: octalModes(change.modeChange) } : {}),
 	}));
 	for (const line of planLines(plan, options.dryRun)) print(line);
 	if (!options.yes) {
@@ -168,6 +177,17 @@ export async function runHeadless(
 			otherDefinitions: [],
 			previous: previousMasked,
 		});
+	}
+	// A link out of the home folder takes the key elsewhere: only with --yes.
+	const outside = plan.changes.find((change) => change.linkOutsideHome !== undefined);
+	if (outside && !options.yes) {
+		const message = `${outside.display} is a link to ${outside.linkOutsideHome}, outside your home folder. Nothing was written: add --yes to save the key there, or choose another target.`;
+		print(`✗ ${message}`);
+		return fail(
+			ExitCode.writeFailed,
+			{ kind: "link-outside-home", path: outside.file.path, message },
+			{ key, files },
+		);
 	}
 	// A .env git tracks never receives the key while it stays tracked (--untrack: untracked first).
 	const tracked = await settleTrackedEnv(system, plan, options, print);

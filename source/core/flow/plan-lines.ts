@@ -11,6 +11,7 @@ export function planLines(plan: Plan, dryRun: boolean): string[] {
 		for (const other of change.otherDefinitions) {
 			lines.push(`  note: line ${other.line} also sets ${plan.variable} (${other.masked})`);
 		}
+		for (const note of change.accessNotes ?? []) lines.push(`! ${note}`);
 	}
 	for (const note of trackedNotes(plan)) lines.push(`! ${note}`);
 	if (plan.userVariable) lines.push(`${lead} ${describeUserVariable(plan.userVariable, plan.variable)}`);

@@ -42,7 +42,7 @@ export function backupPlace(system: System): BackupPlace {
 
 export async function planChanges(system: System, input: PlanInput): Promise<PlanResult> {
 	const place = backupPlace(system);
-	const context = { variable: input.variable, key: input.key, ...place };
+	const context = { variable: input.variable, key: input.key, keepModes: input.keepModes, ...place };
 	const here = targetsFor(input.detected.os);
 	const unavailable = input.targets.find((target) => !here.includes(target));
 	if (unavailable) {
