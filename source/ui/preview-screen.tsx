@@ -8,10 +8,13 @@ interface Props {
 	readonly plan: Plan;
 	readonly dryRun: boolean;
 	readonly onAnswer: (yes: boolean) => void;
+	/** "k": leave startup files that others can read as they are (plans again). */
+	readonly onKeepModes?: () => void;
 }
 
 /** The exact change per file, key masked, before anything is written. */
-export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
+export function PreviewScreen({ plan, dryRun, onAnswer, onKeepModes }: Props) {
+	const tightens = plan.changes.some((change) => change.modeChange !== undefined);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{dryRun ? "Dry run — this is what would change:" : "This is what will change:"}</Text>
@@ -84,13 +87,24 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 					</Text>
 				</Box>
 			) : null}
+			{tightens && onKeepModes ? (
+				<Box marginTop={1}>
+					<Text dimColor>Press k to keep the current mode of files others can read.</Text>
+				</Box>
+			) : null}
 			<Box marginTop={1}>
 				{dryRun ? (
 					<Text dimColor>Nothing will be written (--dry-run). Press Enter to finish.</Text>
 				) : (
 					<Text>Write these changes? </Text>
 				)}
-				<YesNo defaultYes onAnswer={onAnswer} />
+				<YesNo
+					defaultYes
+					onAnswer={onAnswer}
+					onOtherKey={(input) => {
+						if (tightens && input.toLowerCase() === "k") onKeepModes?.();
+					}}
+				/>
 			</Box>
 		</Box>
 	);

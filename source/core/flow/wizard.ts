@@ -40,6 +40,7 @@ const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "ca
 	"policy-choice": "policy",
 	"profiles-allowed": "allowing",
 	confirmed: "preview",
+	"keep-modes": "preview",
 	written: "writing",
 	"untrack-answered": "untrack",
 	proved: "proving",
@@ -158,6 +159,9 @@ export function wizardReducer(settings: WizardSettings) {
 				if (state.step.plan.trackedSecretFile)
 					return { ...state, step: { name: "untrack", plan: state.step.plan } };
 				return { ...state, step: { name: "writing", plan: state.step.plan } };
+			case "keep-modes":
+				// Plan again without making files that others can read 0600.
+				return { ...state, keepModes: true, step: { name: "planning" } };
 			case "written":
 				if (state.step.name !== "writing") return state;
 				return { ...state, written: action.written, step: { name: "proving", plan: state.step.plan } };
