@@ -160,3 +160,62 @@ function groupAlive(pid: number): boolean {
 		return false;
 	}
 }
+
+describe("children without credentials, git without repository code, XDG by the spec", {
+	timeout: 60_000,
+}, () => {
+	it("a repo whose fsmonitor and hooks record their environment: never run, never see the key", async () => {
+		const sandbox = makeSandbox({ shell: "bash", baseURL: api.url, gitRepo: true });
+		sandboxes.push(sandbox);
+		const ran = path.join(sandbox.root, "hook-ran");
+		const hook = path.join(sandbox.root, "record.sh");
+		writeFileSync(hook, `#!/bin/sh\nenv >> '${ran}'\n`, { mode: 0o755 });
+		writeFileSync(path.join(sandbox.project, ".env"), "DEBUG=1\n");
+		execFileSync("git", ["add", ".env"], { cwd: sandbox.project, env: sandbox.env });
+		execFileSync("git", ["config", "core.fsmonitor", hook], { cwd: sandbox.project });
+		for (const name of ["post-index-change", "pre-commit", "post-checkout"]) {
+			writeFileSync(path.join(sandbox.project, ".git", "hooks", name), `#!/bin/sh\nexec '${hook}'\n`, {
+				mode: 0o755,
+			});
+		}
+		// The terminal it runs in has a key of its own (the one the issue saw handed to git).
+		const env = { ...sandbox.env, ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_AUTH_TOKEN: TEST_KEY };
+		const child = spawn(
+			process.execPath,
+			[CLI_PATH, "--key-stdin", "--target", "dotenv", "--untrack", "--json"],
+			{
+				cwd: sandbox.cwd,
+				env,
+				stdio: ["pipe", "pipe", "pipe"],
+			},
+		);
+		let stdout = "";
+		child.stdout.on("data", (chunk: Buffer) => {
+			stdout += String(chunk);
+		});
+		child.stdin.end(TEST_KEY);
+		const [code] = await once(child, "exit");
+		expect(JSON.parse(stdout)).toMatchObject({ ok: true, exitCode: 0 });
+		expect(code).toBe(0);
+		expect(existsSync(ran) ? readFileSync(ran, "utf8") : "never ran").toBe("never ran");
+		expect(execFileSync("git", ["ls-files", "--", ".env"], { cwd: sandbox.project, encoding: "utf8" })).toBe(
+			"",
+		);
+	});
+
+	it("a relative XDG_STATE_HOME puts no backup (holding the old key) inside the project", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		sandboxes.push(sandbox);
+		writeFileSync(path.join(sandbox.home, ".zshrc"), "export ANTHROPIC_API_KEY=old\n", { mode: 0o600 });
+		const child = spawn(process.execPath, [CLI_PATH, "--key-stdin", "--no-verify", "--target", "zsh"], {
+			cwd: sandbox.cwd,
+			env: { ...sandbox.env, XDG_STATE_HOME: "state" },
+			stdio: ["pipe", "pipe", "pipe"],
+		});
+		child.stdin.end(TEST_KEY);
+		const [code] = await once(child, "exit");
+		expect(code).toBe(0);
+		expect(existsSync(path.join(sandbox.project, "state"))).toBe(false);
+		expect(existsSync(path.join(sandbox.home, ".local/state/claude-setup/backups"))).toBe(true);
+	});
+});

@@ -58,9 +58,10 @@ export async function planFile(
 			holdsKeyInStartupFile: !onlyDisable && file.syntax !== "dotenv" && system.platform !== "win32",
 			keepMode: context.keepModes,
 		});
+		// Read first: what is not a regular file is refused as such, whoever owns it.
+		bytes = await system.fs.read(file.path);
 		if (!decided.ok) return { ok: false, path: file.path, message: decided.message };
 		access = decided;
-		bytes = await system.fs.read(file.path);
 	} catch (error) {
 		// Unreadable, or a file where a folder should be: say so instead of crashing.
 		return {
