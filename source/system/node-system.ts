@@ -36,9 +36,13 @@ async function info(file: string): Promise<FileInfo | undefined> {
 
 const atomicWrite = createAtomicWrite();
 
+/** Every file-system call has a deadline: a hung network drive must not hang the run. */
+const inTime = <T>(work: () => Promise<T>, syscall: string, file: string, ms: number = FILE_LIMITS.readMs) =>
+	withDeadline(work, ms, syscall, file);
+
 export const nodeFileSystem: FileSystem = {
 	read: (file) => readBounded(file),
-	info,
+	info: (file) => inTime(() => info(file), "stat", file),
 	writeAtomic: (file, data, modeIfNew, mode) =>
 		withDeadline(
 			(isLate) => atomicWrite(file, data, modeIfNew, { isLate, mode }),
@@ -47,19 +51,24 @@ export const nodeFileSystem: FileSystem = {
 			file,
 		),
 	async makeDirectory(dir, mode) {
-		await mkdir(dir, { recursive: true, mode });
+		await inTime(() => mkdir(dir, { recursive: true, mode }), "mkdir", dir, FILE_LIMITS.writeMs);
 	},
 	async remove(file) {
-		await rm(file, { force: true });
+		await inTime(() => rm(file, { force: true }), "rm", file, FILE_LIMITS.writeMs);
 	},
-	async list(dir) {
-		try {
-			return await readdir(dir);
-		} catch (error) {
-			if (hasCode(error, "ENOENT")) return [];
-			throw error;
-		}
-	},
+	list: (dir) =>
+		inTime(
+			async () => {
+				try {
+					return await readdir(dir);
+				} catch (error) {
+					if (hasCode(error, "ENOENT")) return [];
+					throw error;
+				}
+			},
+			"scandir",
+			dir,
+		),
 };
 
 /** The current user's home from the user database, ignoring HOME (root's own, under sudo). */
