@@ -150,6 +150,7 @@ export function App({ system, settings: given, onExit }: AppProps) {
 						plan={step.plan}
 						dryRun={settings.dryRun}
 						onAnswer={(yes) => takeAction({ type: "confirmed", yes })}
+						onKeepModes={() => takeAction({ type: "keep-modes" })}
 					/>
 				);
 			case "writing":

@@ -17,6 +17,8 @@ export interface Options {
 	readonly json: boolean;
 	/** The key may go to this address (ANTHROPIC_BASE_URL's, when it is not Anthropic's). */
 	readonly allowBaseURL?: string;
+	/** --key-stdin: a .env git tracks may be untracked (`git rm --cached`) so the key can go in. */
+	readonly untrack?: boolean;
 }
 
 type ParsedArgs =
@@ -49,6 +51,8 @@ Options
   --json              with --key-stdin, status or remove: print one JSON object describing the result
   --yes, -y           no questions: update every place, comment out stale definitions (rotation),
                       remove without confirming
+  --untrack           with --key-stdin: a .env that git tracks is untracked first (git rm --cached;
+                      the file stays). Without it such a .env is refused (exit 6)
   --help, --version
 
 Exit codes
@@ -138,6 +142,7 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 			dryRun: values["dry-run"] ?? false,
 			json: values.json ?? false,
 			allowBaseURL: values["allow-base-url"],
+			untrack: values.untrack ?? false,
 		},
 	};
 }
@@ -160,6 +165,7 @@ function parse(argv: readonly string[]) {
 			"dry-run": { type: "boolean" },
 			json: { type: "boolean" },
 			yes: { type: "boolean", short: "y" },
+			untrack: { type: "boolean" },
 			help: { type: "boolean", short: "h" },
 			version: { type: "boolean", short: "v" },
 		},

@@ -16,6 +16,7 @@ import { commandLine } from "./interactive.js";
 import { interrupts } from "./interrupted.js";
 import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
 import { collectGarbageNow } from "./system/idle-collection.js";
+import { createJsonOutput } from "./system/json-output.js";
 import { createNodeSystem, rootHome } from "./system/node-system.js";
 import { askYesNo, readAllStdin } from "./system/stdin.js";
 
@@ -51,7 +52,16 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		if (options.json) console.log(JSON.stringify({ ok: false, exitCode: ExitCode.usage, error: refusal }));
 		return ExitCode.usage;
 	}
-	const io = { print: (line: string) => console.log(line), json: options.json, parentPid: process.ppid };
+	// --json: one object on stdout, also when a signal ends the run first.
+	const json = createJsonOutput();
+	if (options.json) {
+		interrupts.setCleanup((signal) => {
+			firstFrame.dismiss();
+			json.interrupted(signal);
+		});
+	}
+	const print = options.json ? json.print : (line: string) => console.log(line);
+	const io = { print, json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
 		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;
@@ -65,7 +75,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 			parentPid: process.ppid,
 			print: options.json ? () => undefined : (line) => console.log(line),
 		});
-		if (options.json) console.log(JSON.stringify(report, null, 2));
+		if (options.json) json.print(JSON.stringify(report, null, 2));
 		return report.exitCode;
 	}
 	if (!process.stdin.isTTY) {

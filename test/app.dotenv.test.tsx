@@ -43,23 +43,23 @@ describe(".env in a git repository", { timeout: 30_000 }, () => {
 		expectNoLeak(app);
 	});
 
-	it("a tracked .env: the untrack question defaults to No and git keeps tracking it", async () => {
+	it("a tracked .env: the untrack question defaults to No, and then nothing is written (exit 6)", async () => {
 		const sandbox = repo(true);
 		const app = renderApp({ sandbox, baseURL: fake.url, settings: { presetTargets: ["dotenv"] } });
 		await pasteKey(app);
 		const preview = await answer(app, "Write these changes?");
 		expect(preview).toMatch(/git already tracks \S*\.env/);
+		expect(preview.replace(/\s+/g, " ")).toContain("the key goes in only once git stops tracking it");
 		const asked = await answer(app, "Run it now?");
 		expect(asked).toContain("git rm --cached");
 		expect(asked).toContain("y/N");
-		// The rules now cover .env, but a tracked file still goes into the next commit: say so.
-		const done = await app.waitForText("not everything checks out");
-		expect(done).toMatch(/✓ git ignores \S*\.env/);
-		expect(done).toMatch(/git still tracks \S*\.env: your next commit would include the key/);
-		expect(done).not.toContain("All set.");
-		expect(await app.waitForExit()).toBe(0);
+		const failed = await app.waitForText("Nothing was written: git tracks");
+		expect(failed).toContain("git rm --cached -- .env");
+		expect(failed).not.toContain("All set.");
+		expect(await app.waitForExit()).toBe(6);
+		// On the starting commit the key went in first (exit 0), and git kept tracking the file.
 		expect(tracked(sandbox)).toBe(".env");
-		expect(readFileSync(`${sandbox.project}/.env`, "utf8")).toBe(`DEBUG=1\nANTHROPIC_API_KEY=${TEST_KEY}\n`);
+		expect(readFileSync(`${sandbox.project}/.env`, "utf8")).toBe("DEBUG=1\n");
 		expectNoLeak(app);
 	});
 

@@ -70,6 +70,10 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		await pasteKey(app);
 		const preview = await answer(app, "Write these changes?");
 		expect(preview).toContain("# line 3: ANTHROPIC_API_KEY=sk-ant-api03-…StAl — commented out");
+		// Debian's /etc/skel makes it 0644: said in the preview, and made 0600.
+		expect(preview.replace(/\s+/g, " ")).toContain(
+			"~/.zshrc can be read by other users (0644): it is made 0600",
+		);
 		const done = await app.waitForText("All set.");
 		expect(done).toContain("The old key (sk-ant-api03-…StAl) stays valid until revoked");
 		expect(await app.waitForExit()).toBe(0);
@@ -79,7 +83,7 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		const removed = removeBlock(after);
 		expect(removed.ok && restoreCommentedLines(removed.text).text).toBe(before);
 		expect(after.match(/# >>> claude-setup >>>/g)).toHaveLength(1);
-		expect(statSync(`${sandbox.home}/.zshrc`).mode & 0o777).toBe(0o644);
+		expect(statSync(`${sandbox.home}/.zshrc`).mode & 0o777).toBe(0o600);
 		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
 		const backups = `${sandbox.home}/.local/state/claude-setup/backups`;
 		const [backup] = readdirSync(backups);

@@ -18,12 +18,14 @@ const DEFAULTS: Options = {
 	model: undefined,
 	dryRun: false,
 	json: false,
+	untrack: false,
 };
 
 describe("options that run", () => {
 	it.each<[string, string[], Partial<Options>]>([
 		["no flags: the wizard with defaults", [], {}],
 		["status", ["status"], { command: "status" }],
+		["--untrack with --key-stdin", ["--key-stdin", "--untrack"], { keyStdin: true, untrack: true }],
 		[
 			"status --json --no-verify",
 			["status", "--json", "--no-verify"],

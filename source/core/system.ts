@@ -13,19 +13,39 @@ export interface FileInfo {
 	readonly mode: number;
 	/** The final path after following links. */
 	readonly realPath: string;
+	/** The owner of the file after following links (POSIX; absent where unknown). */
+	readonly uid?: number;
 }
 
+/**
+ * What the file system refuses, the same for every caller: only regular files (after following
+ * links) are read or written — a FIFO would block forever, /dev/zero never ends — reads stop at
+ * `maxBytes`, and every read and write has a deadline. Each refusal is an error with a `code`.
+ */
+export const FILE_LIMITS = {
+	maxBytes: 4 * 1024 * 1024,
+	readMs: 10_000,
+	writeMs: 30_000,
+	/** A FIFO, device, socket or folder where a file was expected. */
+	notRegularCode: "ENOTREGULAR",
+	/** Larger than maxBytes. */
+	tooLargeCode: "EFBIG",
+	/** The deadline passed. */
+	timedOutCode: "ETIMEDOUT",
+} as const;
+
 export interface FileSystem {
-	/** The bytes of a file, or undefined when it does not exist. */
+	/** The bytes of a regular file, or undefined when nothing is there; see FILE_LIMITS. */
 	read(path: string): Promise<Uint8Array | undefined>;
 	/** lstat + realpath; undefined when nothing is there. */
 	info(path: string): Promise<FileInfo | undefined>;
 	/**
 	 * Replace a file's content atomically (temp file in the same folder, fsync, rename).
 	 * Follows symlinks so the link stays a link; keeps an existing file's mode;
-	 * a new file gets `modeIfNew`.
+	 * a new file gets `modeIfNew`; `mode`, when given, is the file's mode afterwards, new or not
+	 * (a startup file others could read is made 0600). Refuses anything but a regular file (FILE_LIMITS).
 	 */
-	writeAtomic(path: string, data: Uint8Array, modeIfNew: number): Promise<void>;
+	writeAtomic(path: string, data: Uint8Array, modeIfNew: number, mode?: number): Promise<void>;
 	/** mkdir -p with the given mode for folders it creates. */
 	makeDirectory(path: string, mode: number): Promise<void>;
 	remove(path: string): Promise<void>;
@@ -34,7 +54,7 @@ export interface FileSystem {
 
 export interface RunOptions {
 	readonly cwd?: string;
-	/** The child's whole environment (not merged with ours). */
+	/** The child's whole environment (not merged with ours); the runner drops every credential from it. */
 	readonly env?: Env;
 	/** Written to the child's standard input, then closed. Secrets go here, never in args. */
 	readonly input?: string;
@@ -126,6 +146,8 @@ export interface System {
 	readonly env: Env;
 	readonly homeDir: string;
 	readonly cwd: string;
+	/** This process's user id (POSIX); absent on Windows and in fakes that do not model owners. */
+	readonly userId?: number;
 	readonly fs: FileSystem;
 	readonly run: RunCommand;
 	readonly api: AnthropicApi;

@@ -5,6 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { chmod, chown, open, readFile, readlink, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { FILE_LIMITS } from "../core/system.js";
+import { fileError } from "./bounded-file.js";
 import { hasCode } from "./node-run.js";
 
 export interface AtomicWriteOptions {
@@ -12,6 +14,13 @@ export interface AtomicWriteOptions {
 	readonly platform: NodeJS.Platform;
 	readonly rename: (from: string, to: string) => Promise<void>;
 	readonly wait: (ms: number) => Promise<void>;
+}
+
+export interface WriteOptions {
+	/** True once the caller gave up (deadline): the file is then never replaced. */
+	readonly isLate?: () => boolean;
+	/** The mode afterwards, instead of keeping the existing file's. */
+	readonly mode?: number;
 }
 
 /** Waits between rename attempts on Windows: antivirus or an editor may hold the file briefly. */
@@ -52,7 +61,7 @@ export function createAtomicWrite(
 		rename,
 		wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 	},
-): (file: string, data: Uint8Array, modeIfNew: number) => Promise<void> {
+): (file: string, data: Uint8Array, modeIfNew: number, options?: WriteOptions) => Promise<void> {
 	/** true when renamed; false when Windows kept refusing and the caller must rewrite in place. */
 	async function renameWithRetry(from: string, to: string): Promise<boolean> {
 		for (let attempt = 0; ; attempt++) {
@@ -68,13 +77,18 @@ export function createAtomicWrite(
 		}
 	}
 
-	return async function writeAtomic(file, data, modeIfNew) {
+	return async function writeAtomic(file, data, modeIfNew, { isLate = () => false, mode: wanted } = {}) {
 		const target = await resolveLinks(file);
 		const existing = await stat(target).catch((error: unknown) => {
 			if (hasCode(error, "ENOENT")) return undefined;
 			throw error;
 		});
-		const mode = existing ? existing.mode & 0o7777 : modeIfNew;
+		// Renaming over a FIFO or a device would replace it; writing into one would block or vanish.
+		if (existing?.isDirectory()) throw fileError("EISDIR", "open", target, "is a folder");
+		if (existing && !existing.isFile()) {
+			throw fileError(FILE_LIMITS.notRegularCode, "open", target, "not a regular file");
+		}
+		const mode = wanted ?? (existing ? existing.mode & 0o7777 : modeIfNew);
 		// Random, never derived from the content: the name must not carry anything of a secret.
 		const temp = path.join(
 			path.dirname(target),
@@ -87,6 +101,8 @@ export function createAtomicWrite(
 			if (existing && process.getuid?.() === 0 && (existing.uid !== 0 || existing.gid !== 0)) {
 				await chown(temp, existing.uid, existing.gid);
 			}
+			// Given up (the deadline passed and the caller puts things back): never replace the file late.
+			if (isLate()) return;
 			if (!(await renameWithRetry(temp, target))) await rewriteInPlace(target, data, mode);
 		} finally {
 			await rm(temp, { force: true }).catch(() => undefined);

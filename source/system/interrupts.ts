@@ -19,9 +19,11 @@ export interface InterruptOptions {
 	readonly writeWaitMs?: number;
 }
 
+export type Cleanup = (signal: HandledSignal) => void | Promise<void>;
+
 export interface Interrupts {
-	/** What to undo before exiting (unmount Ink); replaces the previous one. */
-	setCleanup(cleanup: (() => void | Promise<void>) | undefined): void;
+	/** What to undo (unmount Ink) or say (--json) before exiting; replaces the previous one. */
+	setCleanup(cleanup: Cleanup | undefined): void;
 	/** Removes the handlers (the run ended normally). */
 	dispose(): void;
 }
@@ -30,7 +32,7 @@ export function handleInterrupts(options: InterruptOptions = {}): Interrupts {
 	const target = options.process ?? process;
 	const exit = options.exit ?? ((code: number) => process.exit(code));
 	const waitForWrites = options.waitForWrites ?? whenWritesDone;
-	let cleanup: (() => void | Promise<void>) | undefined;
+	let cleanup: Cleanup | undefined;
 	let stopping = false;
 
 	const stop = async (signal: HandledSignal) => {
@@ -46,7 +48,7 @@ export function handleInterrupts(options: InterruptOptions = {}): Interrupts {
 		clearTimeout(timer);
 		stopRunningCommands();
 		try {
-			await cleanup?.();
+			await cleanup?.(signal);
 		} catch {
 			// Exiting anyway; the exit code still tells what happened.
 		}

@@ -1,10 +1,17 @@
 // The real System: node:fs for files, execa for commands. Everything else in claude-setup
 // only sees the System interface, so this is the one file that touches the machine.
 
-import { lstat, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { lstat, mkdir, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
-import type { AnthropicApi, FileInfo, FileSystem, System } from "../core/system.js";
+import {
+	type AnthropicApi,
+	FILE_LIMITS,
+	type FileInfo,
+	type FileSystem,
+	type System,
+} from "../core/system.js";
 import { createAtomicWrite, resolveLinks } from "./atomic-write.js";
+import { readBounded, withDeadline } from "./bounded-file.js";
 import { hasCode, runCommand } from "./node-run.js";
 import { createWriteLock } from "./write-lock.js";
 
@@ -23,34 +30,45 @@ async function info(file: string): Promise<FileInfo | undefined> {
 		isDirectory: followed?.isDirectory() ?? false,
 		mode: (followed ?? link).mode & 0o7777,
 		realPath: await resolveLinks(file),
+		...(process.platform === "win32" || followed === undefined ? {} : { uid: followed.uid }),
 	};
 }
 
+const atomicWrite = createAtomicWrite();
+
+/** Every file-system call has a deadline: a hung network drive must not hang the run. */
+const inTime = <T>(work: () => Promise<T>, syscall: string, file: string, ms: number = FILE_LIMITS.readMs) =>
+	withDeadline(work, ms, syscall, file);
+
 export const nodeFileSystem: FileSystem = {
-	async read(file) {
-		try {
-			return new Uint8Array(await readFile(file));
-		} catch (error) {
-			if (hasCode(error, "ENOENT")) return undefined;
-			throw error;
-		}
-	},
-	info,
-	writeAtomic: createAtomicWrite(),
+	read: (file) => readBounded(file),
+	info: (file) => inTime(() => info(file), "stat", file),
+	writeAtomic: (file, data, modeIfNew, mode) =>
+		withDeadline(
+			(isLate) => atomicWrite(file, data, modeIfNew, { isLate, mode }),
+			FILE_LIMITS.writeMs,
+			"write",
+			file,
+		),
 	async makeDirectory(dir, mode) {
-		await mkdir(dir, { recursive: true, mode });
+		await inTime(() => mkdir(dir, { recursive: true, mode }), "mkdir", dir, FILE_LIMITS.writeMs);
 	},
 	async remove(file) {
-		await rm(file, { force: true });
+		await inTime(() => rm(file, { force: true }), "rm", file, FILE_LIMITS.writeMs);
 	},
-	async list(dir) {
-		try {
-			return await readdir(dir);
-		} catch (error) {
-			if (hasCode(error, "ENOENT")) return [];
-			throw error;
-		}
-	},
+	list: (dir) =>
+		inTime(
+			async () => {
+				try {
+					return await readdir(dir);
+				} catch (error) {
+					if (hasCode(error, "ENOENT")) return [];
+					throw error;
+				}
+			},
+			"scandir",
+			dir,
+		),
 };
 
 /** The current user's home from the user database, ignoring HOME (root's own, under sudo). */
@@ -68,6 +86,7 @@ export function createNodeSystem(options: { api: AnthropicApi }): System {
 		env: process.env,
 		homeDir: os.homedir(),
 		cwd: process.cwd(),
+		...(process.getuid ? { userId: process.getuid() } : {}),
 		fs: nodeFileSystem,
 		run: runCommand,
 		api: options.api,

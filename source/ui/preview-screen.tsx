@@ -9,10 +9,13 @@ interface Props {
 	readonly plan: Plan;
 	readonly dryRun: boolean;
 	readonly onAnswer: (yes: boolean) => void;
+	/** "k": leave startup files that others can read as they are (plans again). */
+	readonly onKeepModes?: () => void;
 }
 
 /** The exact change per file, key masked, before anything is written. */
-export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
+export function PreviewScreen({ plan, dryRun, onAnswer, onKeepModes }: Props) {
+	const tightens = plan.changes.some((change) => change.modeChange !== undefined);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{dryRun ? "Dry run — this is what would change:" : "This is what will change:"}</Text>
@@ -43,6 +46,11 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 							! {describeParseCheck(change.parseCheck)}
 						</Indented>
 					) : null}
+					{(change.accessNotes ?? []).map((note) => (
+						<Indented key={note} by={4} color="yellow">
+							! {note}
+						</Indented>
+					))}
 					{change.backupDisplay ? <Text dimColor>{`    backup: ${change.backupDisplay}`}</Text> : null}
 				</Box>
 			))}
@@ -81,9 +89,14 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 			{plan.trackedSecretFile ? (
 				<Box marginTop={1}>
 					<Text color="yellow">
-						! git already tracks {plan.trackedSecretFile.display}. Ignoring it does not untrack it — you'll be
-						asked next.
+						! git already tracks {plan.trackedSecretFile.display}. Ignoring it does not untrack it: you'll be
+						asked next, and the key goes in only once git stops tracking it.
 					</Text>
+				</Box>
+			) : null}
+			{tightens && onKeepModes ? (
+				<Box marginTop={1}>
+					<Text dimColor>Press k to keep the current mode of files others can read.</Text>
 				</Box>
 			) : null}
 			<Box marginTop={1}>
@@ -92,7 +105,13 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 				) : (
 					<Text>Write these changes? </Text>
 				)}
-				<YesNo defaultYes onAnswer={onAnswer} />
+				<YesNo
+					defaultYes
+					onAnswer={onAnswer}
+					onOtherKey={(input) => {
+						if (tightens && input.toLowerCase() === "k") onKeepModes?.();
+					}}
+				/>
 			</Box>
 		</Box>
 	);

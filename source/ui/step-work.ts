@@ -56,7 +56,11 @@ export async function stepWork(
 				envFile: settings.envFile,
 				disableOthers: state.disableOthers,
 			});
-			const result = await planChanges(system, { ...input, privateFile: state.privateFile });
+			const result = await planChanges(system, {
+				...input,
+				privateFile: state.privateFile,
+				keepModes: state.keepModes,
+			});
 			return result.ok
 				? { type: "planned", plan: result.plan }
 				: writeFailed("Cannot write there", result.message);

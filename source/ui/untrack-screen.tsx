@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
 import { useState } from "react";
+import { untrackFile } from "../core/edit/gitignore.js";
 import type { Plan } from "../core/plan/plan.js";
 import type { System } from "../core/system.js";
 import { Busy } from "./busy.js";
@@ -18,12 +19,7 @@ export function UntrackScreen({ system, plan, onDone }: Props) {
 	if (!tracked) return null;
 	const untrack = async () => {
 		setRunning(true);
-		const file = tracked.path;
-		const result = await system.run("git", ["rm", "--cached", "--quiet", "--", file], {
-			cwd: tracked.cwd,
-			env: system.env,
-		});
-		onDone(result.exitCode === 0);
+		onDone(await untrackFile(system.run, tracked));
 	};
 	if (running) return <Busy label={`Running ${tracked.command}…`} />;
 	return (
@@ -34,7 +30,10 @@ export function UntrackScreen({ system, plan, onDone }: Props) {
 			<Text>
 				The fix is <Text bold>{tracked.command}</Text> (the file stays on disk; git stops tracking it).
 			</Text>
-			<Text>If this file was ever pushed with a key in it, rotate that key in the Console.</Text>
+			<Text>
+				Nothing is written until then: with No, claude-setup stops and the file stays as it is. If this file
+				was ever pushed with a key in it, rotate that key in the Console.
+			</Text>
 			<Box marginTop={1}>
 				<Text>Run it now? </Text>
 				<YesNo defaultYes={false} onAnswer={(yes) => (yes ? void untrack() : onDone(false))} />

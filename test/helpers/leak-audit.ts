@@ -31,9 +31,9 @@ export function recording(sandbox: TempSystem): Recorder {
 	};
 	const fs: System["fs"] = {
 		...inner.fs,
-		writeAtomic: (file, data, mode) => {
+		writeAtomic: (file, data, modeIfNew, mode) => {
 			written.push(file);
-			return inner.fs.writeAtomic(file, data, mode);
+			return inner.fs.writeAtomic(file, data, modeIfNew, mode);
 		},
 	};
 	return { sandbox: { ...sandbox, system: { ...inner, run, fs } }, calls, written };

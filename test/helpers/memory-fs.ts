@@ -104,13 +104,13 @@ export function createMemoryFs(options: MemoryFsOptions = {}): MemoryFs {
 		if (parent.kind !== "dir") throw fsError("ENOTDIR", syscall, path);
 	}
 
-	function writeFile(path: string, data: Uint8Array, modeIfNew: number) {
+	function writeFile(path: string, data: Uint8Array, modeIfNew: number, wanted?: number) {
 		const parts = resolve(path);
 		failWrite(path, parts);
 		parentOf(parts, "open", path);
 		const existing = get(parts);
 		if (existing?.kind === "dir") throw fsError("EISDIR", "open", path);
-		const mode = existing?.kind === "file" ? existing.mode : modeIfNew;
+		const mode = wanted ?? (existing?.kind === "file" ? existing.mode : modeIfNew);
 		nodes.set(keyOf(parts), { kind: "file", path: join(parts), data: Uint8Array.from(data), mode });
 	}
 
@@ -154,8 +154,8 @@ export function createMemoryFs(options: MemoryFsOptions = {}): MemoryFs {
 				realPath: join(real),
 			};
 		},
-		async writeAtomic(path, data, modeIfNew) {
-			writeFile(path, data, modeIfNew);
+		async writeAtomic(path, data, modeIfNew, mode) {
+			writeFile(path, data, modeIfNew, mode);
 		},
 		async makeDirectory(path, mode) {
 			makeDirectory(path, mode);

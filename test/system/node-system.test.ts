@@ -120,6 +120,7 @@ describe("read, info, list, makeDirectory, remove", () => {
 			isDirectory: false,
 			mode: 0o640,
 			realPath: path.join(folder, "f"),
+			uid: process.getuid?.(),
 		});
 		expect(await fs.info(path.join(folder, "link"))).toEqual({
 			isSymlink: true,
@@ -127,6 +128,7 @@ describe("read, info, list, makeDirectory, remove", () => {
 			isDirectory: false,
 			mode: 0o640,
 			realPath: path.join(folder, "f"),
+			uid: process.getuid?.(),
 		});
 		expect(await fs.info(path.join(folder, "dangling"))).toMatchObject({
 			isSymlink: true,

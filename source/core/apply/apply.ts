@@ -99,8 +99,10 @@ async function applyLocked(system: System, plan: Plan): Promise<ApplyResult> {
 					change.file.path,
 					{ text: change.after, encoding: change.encoding },
 					SECRET_FILE_MODE,
+					change.modeChange?.to,
 				);
-			undo.push(() => restore(system, change.file.path, change.before, change.encoding));
+			const from = change.modeChange?.from;
+			undo.push(() => restore(system, change.file.path, change.before, change.encoding, from));
 			written.push({
 				display: change.display,
 				path: change.file.path,
@@ -171,12 +173,18 @@ function manifestEntries(plan: Plan): ManifestEntry[] {
 /** A failure that already says what happened in plain words (not a file-system error). */
 class StepFailed extends Error {}
 
-async function writeFile(system: System, path: string, content: DecodedText, modeIfNew: number) {
+async function writeFile(
+	system: System,
+	path: string,
+	content: DecodedText,
+	modeIfNew: number,
+	mode?: number,
+) {
 	const folder = path.slice(0, Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")));
 	// claude-setup's own folder holds secrets (the private key file, backups): owner only.
-	const mode = path.startsWith(stateDirectory(system)) ? 0o700 : 0o755;
-	if (folder && !(await system.fs.info(folder))) await system.fs.makeDirectory(folder, mode);
-	await system.fs.writeAtomic(path, encodeText(content), modeIfNew);
+	const folderMode = path.startsWith(stateDirectory(system)) ? 0o700 : 0o755;
+	if (folder && !(await system.fs.info(folder))) await system.fs.makeDirectory(folder, folderMode);
+	await system.fs.writeAtomic(path, encodeText(content), modeIfNew, mode);
 }
 
 /** Backups hold the old secret: owner-only folder and file. */
@@ -185,7 +193,14 @@ async function writeBackup(system: System, backupDir: string, path: string, cont
 	await system.fs.writeAtomic(path, encodeText(content), SECRET_FILE_MODE);
 }
 
-async function restore(system: System, path: string, before: string | undefined, encoding: TextEncodingKind) {
+/** Puts the old bytes back, and the old mode when the write changed it. */
+async function restore(
+	system: System,
+	path: string,
+	before: string | undefined,
+	encoding: TextEncodingKind,
+	mode?: number,
+) {
 	if (before === undefined) await system.fs.remove(path);
-	else await system.fs.writeAtomic(path, encodeText({ text: before, encoding }), SECRET_FILE_MODE);
+	else await system.fs.writeAtomic(path, encodeText({ text: before, encoding }), SECRET_FILE_MODE, mode);
 }

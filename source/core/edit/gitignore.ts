@@ -5,6 +5,7 @@ import path from "node:path";
 import type { FileSystem, RunCommand } from "../system.js";
 import { bytesToText } from "../text/bytes.js";
 import { escapeRegExp } from "../text/escape-regexp.js";
+import { runGit } from "./git.js";
 
 const COMMENT = "# Added by claude-setup: keeps your API key out of git";
 
@@ -13,12 +14,8 @@ function pathsOf(file: string): path.PlatformPath {
 	return /^[A-Za-z]:[\\/]|^\\\\/.test(file) ? path.win32 : path.posix;
 }
 
-async function git(run: RunCommand, dir: string, args: string[]) {
-	try {
-		return await run("git", ["-C", dir, ...args], { timeoutMs: 10_000 });
-	} catch {
-		return undefined;
-	}
+function git(run: RunCommand, dir: string, args: string[]) {
+	return runGit(run, ["-C", dir, ...args]);
 }
 
 export async function gitFacts(run: RunCommand, dir: string): Promise<{ inRepo: boolean; root?: string }> {
@@ -45,6 +42,12 @@ export async function isTracked(run: RunCommand, file: string): Promise<boolean>
 		"--",
 		pathsOf(file).basename(file),
 	]);
+	return result?.exitCode === 0;
+}
+
+/** `git rm --cached`: git stops tracking the file (it stays on disk). True when git did it. */
+export async function untrackFile(run: RunCommand, tracked: { path: string; cwd: string }): Promise<boolean> {
+	const result = await runGit(run, ["rm", "--cached", "--quiet", "--", tracked.path], { cwd: tracked.cwd });
 	return result?.exitCode === 0;
 }
 
@@ -116,6 +119,8 @@ export interface GitignoreFacts {
 	tracked: boolean;
 	/** Text (one char per byte) of the .gitignore beside the file, undefined when absent. */
 	gitignore: string | undefined;
+	/** The folder the person runs commands from (for the untrack command). */
+	from?: string;
 }
 
 export interface GitignorePlan {
@@ -141,11 +146,9 @@ export function decideGitignore(facts: GitignoreFacts): GitignorePlan {
 	const name = paths.basename(facts.file);
 	const plan: GitignorePlan = {};
 	if (facts.tracked) {
-		plan.tracked = {
-			path: facts.file,
-			command: `git rm --cached -- ${shellQuote(name)}`,
-			cwd: dir,
-		};
+		// The exact command from where the person is: `-C` when the file lives elsewhere (a link's target).
+		const where = facts.from === undefined || facts.from === dir ? "" : `-C ${shellQuote(dir)} `;
+		plan.tracked = { path: facts.file, command: `git ${where}rm --cached -- ${shellQuote(name)}`, cwd: dir };
 	}
 	// Outside a repository git cannot answer, so read the .gitignore beside the file; still add
 	// the entry there, so a later `git init` (or a copy into a repo) cannot pick up the key.
@@ -166,11 +169,15 @@ export function decideGitignore(facts: GitignoreFacts): GitignorePlan {
 	return plan;
 }
 
-/** Gathers the git facts for `file` and decides what to change. */
+/**
+ * Gathers the git facts for `file` and decides what to change. `file` is where the bytes land:
+ * for a link, its target (git ignores or tracks the target, not the link's name).
+ */
 export async function planGitignore(
 	run: RunCommand,
 	file: string,
 	fs: Pick<FileSystem, "read">,
+	from?: string,
 ): Promise<GitignorePlan> {
 	const paths = pathsOf(file);
 	const dir = paths.dirname(file);
@@ -182,5 +189,6 @@ export async function planGitignore(
 		ignored: inRepo && (await isIgnored(run, file)),
 		tracked: inRepo && (await isTracked(run, file)),
 		gitignore: bytes === undefined ? undefined : bytesToText(bytes),
+		from,
 	});
 }

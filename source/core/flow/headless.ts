@@ -17,6 +17,7 @@ import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
 import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
+import { settleTrackedEnv } from "./tracked-env.js";
 
 export interface HeadlessOptions {
 	readonly targets: readonly TargetName[];
@@ -28,6 +29,8 @@ export interface HeadlessOptions {
 	readonly yes?: boolean;
 	/** --allow-base-url: the key may go to ANTHROPIC_BASE_URL's host. */
 	readonly allowBaseURL?: string;
+	/** --untrack: a .env git tracks is untracked first; without it the run is refused. */
+	readonly untrack?: boolean;
 }
 
 export interface HeadlessContext {
@@ -46,6 +49,14 @@ interface FileReport {
 	readonly previous?: string;
 	/** What the shell that reads the file said about the new text. */
 	readonly parseCheck?: ParseCheck;
+	/** Others could read it: the mode it had and the one it got. */
+	readonly modeChange?: { from: string; to: string };
+}
+
+/** 0o644 → "0644": how people read modes. */
+function octalModes(change: { from: number; to: number }) {
+	const octal = (mode: number) => `0${(mode & 0o777).toString(8)}`;
+	return { from: octal(change.from), to: octal(change.to) };
 }
 
 export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
@@ -149,6 +160,7 @@ export async function runHeadless(
 		backup: change.backupPath,
 		otherDefinitions: change.otherDefinitions,
 		...(change.parseCheck === undefined ? {} : { parseCheck: change.parseCheck }),
+		...(change.modeChange ? { modeChange: octalModes(change.modeChange) } : {}),
 	}));
 	for (const line of planLines(plan, options.dryRun)) print(line);
 	if (!options.yes) {
@@ -171,6 +183,20 @@ export async function runHeadless(
 			previous: previousMasked,
 		});
 	}
+	// A link out of the home folder takes the key elsewhere: only with --yes.
+	const outside = plan.changes.find((change) => change.linkOutsideHome !== undefined);
+	if (outside && !options.yes) {
+		const message = `${outside.display} is a link to ${outside.linkOutsideHome}, outside your home folder. Nothing was written: add --yes to save the key there, or choose another target.`;
+		print(`✗ ${message}`);
+		return fail(
+			ExitCode.writeFailed,
+			{ kind: "link-outside-home", path: outside.file.path, message },
+			{ key, files },
+		);
+	}
+	// A .env git tracks never receives the key while it stays tracked (--untrack: untracked first).
+	const tracked = await settleTrackedEnv(system, plan, options, print);
+	if (tracked) return fail(ExitCode.writeFailed, tracked, { key, files });
 	if (options.dryRun) {
 		print("Dry run: nothing was written.");
 		return { ok: true, exitCode: ExitCode.ok, dryRun: true, key, files, gitignore: plan.gitignore?.display };
@@ -183,10 +209,6 @@ export async function runHeadless(
 	}
 	for (const written of applied.written) {
 		if (written.backupDisplay) print(`  backup: ${written.backupDisplay}`);
-	}
-	if (plan.trackedSecretFile) {
-		print(`! git already tracks ${plan.trackedSecretFile.display}: ignoring it does not untrack it.`);
-		print(`  → Run: ${plan.trackedSecretFile.command}   and rotate the key if it was ever pushed.`);
 	}
 
 	// Claude's answer does not depend on the shell: ask while a fresh shell proves the file.
@@ -208,7 +230,7 @@ export async function runHeadless(
 			private: kept,
 		})),
 		gitignore: plan.gitignore?.display,
-		tracked: plan.trackedSecretFile?.path,
+		untracked: plan.trackedSecretFile?.path,
 		proofs,
 	};
 

@@ -15,6 +15,7 @@ export function planLines(plan: Plan, dryRun: boolean): string[] {
 		}
 		const parsed = change.parseCheck && describeParseCheck(change.parseCheck);
 		if (parsed) lines.push(`  note: ${parsed}`);
+		for (const note of change.accessNotes ?? []) lines.push(`! ${note}`);
 	}
 	for (const note of trackedNotes(plan)) lines.push(`! ${note}`);
 	if (plan.userVariable) lines.push(`${lead} ${describeUserVariable(plan.userVariable, plan.variable)}`);

@@ -61,6 +61,8 @@ export interface WizardState {
 	readonly disableOthers: boolean;
 	/** The answer to "a target file is under version control": keep the key in a private file. */
 	readonly privateFile?: boolean;
+	/** The answer to "a startup file others can read": leave its mode (default: make it 0600). */
+	readonly keepModes?: boolean;
 	/** The person said yes to sending the key to the destination's host (asked once). */
 	readonly destinationAllowed?: boolean;
 	/** "Keep it and test it": the key that was kept, masked, and where it comes from. */
@@ -92,6 +94,7 @@ export type WizardAction =
 	| { readonly type: "policy-choice"; readonly choice: "windows" | "allow" | "keep" }
 	| { readonly type: "profiles-allowed"; readonly failure?: string }
 	| { readonly type: "confirmed"; readonly yes: boolean }
+	| { readonly type: "keep-modes" }
 	| { readonly type: "written"; readonly written: readonly Written[] }
 	| { readonly type: "untrack-answered"; readonly untracked: boolean }
 	| { readonly type: "proved"; readonly proofs: readonly Proof[] }

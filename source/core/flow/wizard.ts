@@ -3,6 +3,7 @@
 import { exitCodeForAdvice } from "../advice/advice.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { foreignDefinitions } from "./rotation.js";
+import { trackedRefusal } from "./tracked-env.js";
 import { answerDestination, beforeSending } from "./wizard-destination.js";
 import type { Step, WizardAction, WizardSettings, WizardState } from "./wizard-types.js";
 
@@ -39,6 +40,7 @@ const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "ca
 	"policy-choice": "policy",
 	"profiles-allowed": "allowing",
 	confirmed: "preview",
+	"keep-modes": "preview",
 	written: "writing",
 	"untrack-answered": "untrack",
 	proved: "proving",
@@ -153,16 +155,28 @@ export function wizardReducer(settings: WizardSettings) {
 				if (state.step.name !== "preview") return state;
 				if (!action.yes) return exit(state, ExitCode.cancelled);
 				if (settings.dryRun) return { ...state, step: { name: "done" } };
+				// A .env git tracks never gets the key while it stays tracked: untrack first, or stop.
+				if (state.step.plan.trackedSecretFile)
+					return { ...state, step: { name: "untrack", plan: state.step.plan } };
 				return { ...state, step: { name: "writing", plan: state.step.plan } };
-			case "written": {
+			case "keep-modes":
+				// Plan again without making files that others can read 0600.
+				return { ...state, keepModes: true, step: { name: "planning" } };
+			case "written":
 				if (state.step.name !== "writing") return state;
-				const plan = state.step.plan;
-				const next: Step = plan.trackedSecretFile ? { name: "untrack", plan } : { name: "proving", plan };
-				return { ...state, written: action.written, step: next };
-			}
-			case "untrack-answered":
+				return { ...state, written: action.written, step: { name: "proving", plan: state.step.plan } };
+			case "untrack-answered": {
 				if (state.step.name !== "untrack") return state;
-				return { ...state, untracked: action.untracked, step: { name: "proving", plan: state.step.plan } };
+				const plan = state.step.plan;
+				if (action.untracked) return { ...state, untracked: true, step: { name: "writing", plan } };
+				const refusal = trackedRefusal(plan);
+				return {
+					...state,
+					untracked: false,
+					exitCode: ExitCode.writeFailed,
+					step: { name: "failed", title: refusal.title, message: refusal.message },
+				};
+			}
 			case "proved": {
 				const failed = action.proofs.some((proof) => !proof.ok);
 				return {

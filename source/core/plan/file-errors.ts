@@ -1,4 +1,5 @@
 // Turns a file-system error into one sentence that names the file and the fix.
+import { FILE_LIMITS } from "../system.js";
 import { displayPath } from "./targets.js";
 
 type Doing = "read" | "write";
@@ -19,7 +20,16 @@ const FIXES: Record<string, (doing: Doing) => string> = {
 	ENOENT: () => "A folder on the path does not exist and could not be created.",
 	ELOOP: () => "It is a symbolic link that points to itself. Fix the link.",
 	EBUSY: () => "Another program is using it. Close that program and try again.",
+	[FILE_LIMITS.notRegularCode]: () =>
+		"It is not a regular file (a named pipe, a device or a socket), and claude-setup reads and writes only regular files. Replace it with a plain file, or choose another target.",
+	[FILE_LIMITS.tooLargeCode]: () =>
+		`It is larger than ${FILE_LIMITS.maxBytes / 1024 / 1024} MB, far more than a startup file holds, so claude-setup did not read it. Check what it is (ls -l), or choose another target.`,
+	[FILE_LIMITS.timedOutCode]: () =>
+		"The file system did not answer in time (a network drive, or a disk that hangs). Try again, or choose another target.",
 };
+
+/** Codes claude-setup gives its own refusals: no system error to look up, so not shown. */
+const OWN_CODES: readonly string[] = [FILE_LIMITS.notRegularCode, FILE_LIMITS.tooLargeCode];
 
 export function errorCode(error: unknown): string | undefined {
 	if (typeof error === "object" && error !== null && "code" in error) {
@@ -40,5 +50,6 @@ export function describeFileError(
 		(code && FIXES[code]?.(doing)) ??
 		`Something unexpected went wrong while ${doing === "read" ? "reading" : "writing"} it. Run claude-setup again; if it happens again, choose another target.`;
 	const where = path ? displayPath(path, home) : "a file";
-	return `Could not ${doing} ${where}${code ? ` (${code})` : ""}. ${fix} Nothing was changed.`;
+	const shown = code !== undefined && !OWN_CODES.includes(code) ? ` (${code})` : "";
+	return `Could not ${doing} ${where}${shown}. ${fix} Nothing was changed.`;
 }

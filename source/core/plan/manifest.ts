@@ -1,6 +1,6 @@
 // What claude-setup wrote and where, so `remove` takes back exactly that: the marked blocks
 // carry their own markers, but a .env line and a Windows user variable cannot. Never a secret.
-import { pathsFor } from "../platform/paths.js";
+import { pathsFor, xdgFolder } from "../platform/paths.js";
 import type { System } from "../system.js";
 import type { TargetName } from "./targets.js";
 import { TARGET_NAMES } from "./targets.js";
@@ -23,7 +23,7 @@ export function stateDirectory(system: System): string {
 	if (system.platform === "win32") {
 		return join(system.env.LOCALAPPDATA || join(system.homeDir, "AppData", "Local"), "claude-setup");
 	}
-	return join(system.env.XDG_STATE_HOME || join(system.homeDir, ".local", "state"), "claude-setup");
+	return join(xdgFolder(system.env, "XDG_STATE_HOME", system.homeDir, system.platform), "claude-setup");
 }
 
 function manifestFile(system: System): string {

@@ -10,6 +10,7 @@ import { splitLines } from "../text/line-endings.js";
 import { FIX_BY_HAND, LEFT_BECAUSE, statementPlacements } from "../text/shell-statements.js";
 import { decodeText } from "../text/text-encoding.js";
 import { type BackupPlace, backupPath, fileBackupName } from "./backups.js";
+import { type Access, decideAccess } from "./file-access.js";
 import { describeFileError } from "./file-errors.js";
 import { gateChange } from "./parse-change.js";
 import type { Disable, FileChange } from "./plan-types.js";
@@ -20,6 +21,8 @@ export interface FileContext extends BackupPlace {
 	readonly key: string;
 	/** The file only sources claude-setup's private key file (it is under version control). */
 	readonly sourceLine?: string;
+	/** Leave a startup file that others can read as it is (the person chose so). */
+	readonly keepModes?: boolean;
 }
 
 export type FilePlan = { ok: true; change: FileChange } | { ok: false; path: string; message: string };
@@ -40,12 +43,26 @@ export async function planFile(
 			? projectPath(file.path, system.cwd, system.homeDir)
 			: displayPath(file.path, system.homeDir);
 	let bytes: Uint8Array | undefined;
+	let access: Access;
 	try {
-		if ((await system.fs.info(file.path))?.isDirectory) {
+		const info = await system.fs.info(file.path);
+		if (info?.isDirectory) {
 			const message = `${display} is a folder, not a file. Rename or remove it, or choose another target.`;
 			return { ok: false, path: file.path, message };
 		}
+		const decided = decideAccess({
+			display,
+			info,
+			homes: [system.homeDir, (await system.fs.info(system.homeDir))?.realPath ?? system.homeDir],
+			userId: system.userId,
+			homeFile: file.syntax !== "dotenv",
+			holdsKeyInStartupFile: !onlyDisable && file.syntax !== "dotenv" && system.platform !== "win32",
+			keepMode: context.keepModes,
+		});
+		// Read first: what is not a regular file is refused as such, whoever owns it.
 		bytes = await system.fs.read(file.path);
+		if (!decided.ok) return { ok: false, path: file.path, message: decided.message };
+		access = decided;
 	} catch (error) {
 		// Unreadable, or a file where a folder should be: say so instead of crashing.
 		return {
@@ -97,6 +114,9 @@ export async function planFile(
 			backupPath: backup,
 			backupDisplay: backup && displayPath(backup, system.homeDir),
 			...(gated.check === undefined ? {} : { parseCheck: gated.check }),
+			...(access.modeChange ? { modeChange: access.modeChange } : {}),
+			...(access.linkOutsideHome ? { linkOutsideHome: access.linkOutsideHome } : {}),
+			...(access.notes.length > 0 ? { accessNotes: access.notes } : {}),
 		},
 	};
 }

@@ -54,6 +54,12 @@ export interface FileChange {
 	readonly backupDisplay: string | undefined;
 	/** What the shell that reads the file said about the new text (absent: nothing to check). */
 	readonly parseCheck?: ParseCheck;
+	/** Others could read it: written with `to` (default for a startup file getting the key). */
+	readonly modeChange?: { readonly from: number; readonly to: number };
+	/** A link that leads out of the home folder: where the key goes (needs a yes). */
+	readonly linkOutsideHome?: string;
+	/** What the preview says about its owner, mode and link (see file-access.ts). */
+	readonly accessNotes?: readonly string[];
 }
 
 /** A file a new shell or program reads the key from: not one whose stale lines were only commented out, nor a supporting file. */
@@ -103,6 +109,8 @@ export interface PlanInput {
 	readonly disable?: readonly Disable[];
 	/** Keep the key in claude-setup's private file, sourced from the startup files (see plan-private). */
 	readonly privateFile?: boolean;
+	/** Leave startup files that others can read as they are, instead of making them 0600. */
+	readonly keepModes?: boolean;
 }
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };

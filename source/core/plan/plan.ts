@@ -42,7 +42,7 @@ export function backupPlace(system: System): BackupPlace {
 
 export async function planChanges(system: System, input: PlanInput): Promise<PlanResult> {
 	const place = backupPlace(system);
-	const context = { variable: input.variable, key: input.key, ...place };
+	const context = { variable: input.variable, key: input.key, keepModes: input.keepModes, ...place };
 	const here = targetsFor(input.detected.os);
 	const unavailable = input.targets.find((target) => !here.includes(target));
 	if (unavailable) {
@@ -105,7 +105,9 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 	}
 	const profileHosts = changes.flatMap((change) => (change.file.host ? [change.file.host] : []));
 	const dotenv = changes.find((change) => change.file.target === "dotenv");
-	const git = dotenv ? await planGitignore(system.run, dotenv.file.path, system.fs) : undefined;
+	// Judged where the key lands: a .env that is a link puts it in the link's target.
+	const dotenvReal = dotenv && ((await system.fs.info(dotenv.file.path))?.realPath ?? dotenv.file.path);
+	const git = dotenvReal ? await planGitignore(system.run, dotenvReal, system.fs, system.cwd) : undefined;
 	return {
 		ok: true,
 		plan: {

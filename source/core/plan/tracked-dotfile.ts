@@ -1,8 +1,9 @@
 // Is a startup file under version control? A link into a dotfiles repository (GNU stow), a
 // git work tree around it (a repo in $HOME), or yadm's repository: a secret written there
 // ends up in commits and pushes. Facts come from real git through the injected runner.
+import { runGit } from "../edit/git.js";
 import { gitFacts, isIgnored, isTracked } from "../edit/gitignore.js";
-import { pathsFor } from "../platform/paths.js";
+import { pathsFor, xdgFolder } from "../platform/paths.js";
 import type { System } from "../system.js";
 import { displayPath } from "./targets.js";
 
@@ -87,7 +88,7 @@ async function existingFolder(system: System, file: string): Promise<string> {
 
 /** `${XDG_DATA_HOME:-~/.local/share}`, where yadm and chezmoi keep their repositories. */
 function dataHome(system: System): string {
-	return system.env.XDG_DATA_HOME || pathsFor(system.platform).join(system.homeDir, ".local", "share");
+	return xdgFolder(system.env, "XDG_DATA_HOME", system.homeDir, system.platform);
 }
 
 async function inYadm(system: System, file: string): Promise<boolean> {
@@ -101,7 +102,7 @@ async function inYadm(system: System, file: string): Promise<boolean> {
 		"--",
 		file,
 	];
-	const result = await system.run("git", args, { timeoutMs: 10_000 }).catch(() => undefined);
+	const result = await runGit(system.run, args);
 	return result?.exitCode === 0;
 }
 

@@ -3,6 +3,7 @@
 
 import type { Env, System } from "../system.js";
 import { withoutSecrets } from "./child-env.js";
+import { xdgFromEnv } from "./paths.js";
 import { findOnPath, gatherAncestors, nearestShell, programName } from "./pwsh.js";
 
 export type OsKind = "macos" | "linux" | "windows" | "wsl";
@@ -73,8 +74,8 @@ export function detectPlatform(facts: PlatformFacts): Detected {
 		os,
 		home: facts.home,
 		zdotdir: nonEmpty(env.ZDOTDIR),
-		// The XDG spec says relative values must be ignored.
-		xdgConfigHome: nonEmpty(env.XDG_CONFIG_HOME)?.startsWith("/") ? env.XDG_CONFIG_HOME : undefined,
+		// Only macOS and Linux read XDG folders; the spec ignores relative values.
+		xdgConfigHome: xdgFromEnv(env, "XDG_CONFIG_HOME", "linux"),
 		...(facts.pwshPath === undefined ? {} : { pwsh: facts.pwshPath }),
 	};
 	if (os === "windows") {

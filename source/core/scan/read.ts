@@ -32,15 +32,16 @@ export function makeFinding(
 	return { variable, value, ...classifyValue(variable, value), source, managed };
 }
 
-/** The file's bytes, or undefined (missing, a folder, unreadable). Records it as scanned. */
+/**
+ * The file's bytes, or undefined (missing, unreadable, or not a regular file: FileSystem.read
+ * refuses a folder, a FIFO or a device, and anything too large). Records it as scanned.
+ */
 export async function readBytes(
 	fs: FileSystem,
 	path: string,
 	collector: Collector,
 ): Promise<Uint8Array | undefined> {
 	try {
-		const info = await fs.info(path);
-		if (info === undefined || !info.isFile) return undefined;
 		const bytes = await fs.read(path);
 		if (bytes === undefined) return undefined;
 		collector.scannedFiles.push(path);

@@ -58,7 +58,7 @@ describe("applyPlan writes byte-exact", () => {
 });
 
 describe("backups and modes", () => {
-	it("backs up the original in a 0700 folder as a 0600 file, and keeps the file's mode", async () => {
+	it("backs up the original in a 0700 folder as a 0600 file; a startup file others could read becomes 0600", async () => {
 		const { system, home } = await makeTempSystem();
 		const file = path.join(home, ".zshrc");
 		const original = Buffer.from([0x23, 0x20, 0xff, 0x0d, 0x0a]);
@@ -80,16 +80,16 @@ describe("backups and modes", () => {
 		expect(await readFile(backup)).toEqual(original);
 		expect(await modeOf(backup)).toBe(0o600);
 		expect(await modeOf(path.dirname(backup))).toBe(0o700);
-		expect(await modeOf(file)).toBe(0o644);
+		expect(await modeOf(file)).toBe(0o600);
 	});
 
-	it("keeps an unusual existing mode too", async () => {
+	it("keeps an unusual existing mode that others cannot read", async () => {
 		const { system, home } = await makeTempSystem();
 		const file = path.join(home, ".bashrc");
 		await writeFile(file, "# mine\n");
-		await chmod(file, 0o640);
+		await chmod(file, 0o700);
 		await applyOrThrow(system, await planFor(system, ["bash"], KEY));
-		expect(await modeOf(file)).toBe(0o640);
+		expect(await modeOf(file)).toBe(0o700);
 	});
 
 	it.each([

@@ -194,8 +194,9 @@ describe("every error path", { timeout: 60_000 }, () => {
 		await system.run("git", ["init", "-q"], { cwd: project });
 		await writeFile(path.join(project, ".env"), "OTHER=1\n");
 		await system.run("git", ["add", ".env"], { cwd: project });
-		const { printed } = await headless(recorder, KEY, { targets: ["dotenv"] });
-		expect(printed.join("\n")).toContain("git already tracks ./.env");
+		const { printed, report } = await headless(recorder, KEY, { targets: ["dotenv"] });
+		expect(printed.join("\n")).toContain("Nothing was written: git tracks ./.env");
+		expect(report).toMatchObject({ ok: false, exitCode: 6 });
 	});
 });
 

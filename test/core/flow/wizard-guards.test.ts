@@ -50,6 +50,7 @@ const ACTIONS: ReadonlyArray<readonly [WizardAction, readonly Step["name"][]]> =
 	[{ type: "profiles-allowed" }, ["allowing"]],
 	[{ type: "confirmed", yes: true }, ["preview"]],
 	[{ type: "confirmed", yes: false }, ["preview"]],
+	[{ type: "keep-modes" }, ["preview"]],
 	[{ type: "written", written: [] }, ["writing"]],
 	[{ type: "untrack-answered", untracked: true }, ["untrack"]],
 	[{ type: "proved", proofs: [proof(true)] }, ["proving"]],

@@ -74,25 +74,47 @@ const rows: Row[] = [
 		exitCode: ExitCode.ok,
 		fields: { written: [{ display: "~/.zshrc", path: "/h/.zshrc", action: "create" }] },
 	},
+	// A tracked .env never receives the key while it stays tracked: the question comes before writing.
 	{
-		name: "written with a tracked .env → untrack",
+		name: "confirmed yes with a tracked .env → untrack, nothing written yet",
 		settings: INTERACTIVE,
-		state: at(INTERACTIVE, { name: "writing", plan: TRACKED_PLAN }),
-		action: { type: "written", written: [] },
+		state: at(INTERACTIVE, { name: "preview", plan: TRACKED_PLAN }),
+		action: { type: "confirmed", yes: true },
 		step: { name: "untrack", plan: TRACKED_PLAN },
 		exitCode: ExitCode.ok,
 	},
-	...[true, false].map(
-		(untracked): Row => ({
-			name: `untrack-answered ${untracked} → proving`,
-			settings: INTERACTIVE,
-			state: at(INTERACTIVE, STEPS.untrack),
-			action: { type: "untrack-answered", untracked },
-			step: { name: "proving", plan: TRACKED_PLAN },
-			exitCode: ExitCode.ok,
-			fields: { untracked },
-		}),
-	),
+	{
+		name: "written with a tracked .env (already untracked) → proving",
+		settings: INTERACTIVE,
+		state: at(INTERACTIVE, { name: "writing", plan: TRACKED_PLAN }),
+		action: { type: "written", written: [] },
+		step: { name: "proving", plan: TRACKED_PLAN },
+		exitCode: ExitCode.ok,
+		fields: { written: [] },
+	},
+	{
+		name: "untrack-answered true → writing",
+		settings: INTERACTIVE,
+		state: at(INTERACTIVE, STEPS.untrack),
+		action: { type: "untrack-answered", untracked: true },
+		step: { name: "writing", plan: TRACKED_PLAN },
+		exitCode: ExitCode.ok,
+		fields: { untracked: true },
+	},
+	{
+		name: "untrack-answered false → nothing written, exit 6 with the command",
+		settings: INTERACTIVE,
+		state: at(INTERACTIVE, STEPS.untrack),
+		action: { type: "untrack-answered", untracked: false },
+		step: {
+			name: "failed",
+			title: "Nothing was written: git tracks ./.env",
+			message:
+				"The key would go into your next commit. Run `git rm --cached -- .env` (the file stays on disk; git stops tracking it), then run claude-setup again; or choose another target.",
+		},
+		exitCode: ExitCode.writeFailed,
+		fields: { untracked: false },
+	},
 	// proving
 	...(
 		[

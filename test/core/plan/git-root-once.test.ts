@@ -13,7 +13,8 @@ afterAll(removeTempSystems);
 function countingRevParse(system: System): { system: System; asked: string[] } {
 	const asked: string[] = [];
 	const run: System["run"] = (command, args, options) => {
-		if (command === "git" && args.includes("--show-toplevel")) asked.push(String(args[1]));
+		if (command === "git" && args.includes("--show-toplevel"))
+			asked.push(String(args[args.indexOf("-C") + 1]));
 		return system.run(command, args, options);
 	};
 	return { system: { ...system, run }, asked };

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { symlink } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTempSystem, removeTempSystems } from "../../helpers/temp-system.js";
@@ -150,5 +152,22 @@ describe("scanEverywhere: fish universal variables", () => {
 		const masked = "sk-ant-api03-…?$?\\";
 		expect(summary(result)).toEqual([`fish-universal ~/.config/fish/fish_variables ${A} ${masked} false`]);
 		expect(result.findings[0]?.value === awkward).toBe(true);
+	});
+});
+
+describe("scanEverywhere: startup files that are not plain files", () => {
+	it("skips a FIFO, a link to /dev/zero and a file over the limit, and reads the rest", async () => {
+		const { system, home } = await makeTempSystem({ shell: "bash" });
+		execFileSync("mkfifo", [path.join(home, ".zshrc")]);
+		await symlink("/dev/zero", path.join(home, ".bashrc"));
+		await writeFiles(home, {
+			".zshenv": `${"#".repeat(5 * 1024 * 1024)}\n`,
+			".profile": `export ${A}=${KEY}\n`,
+		});
+		const started = Date.now();
+		const result = await scan(system);
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(summary(result)).toEqual([`file ~/.profile:1 ${A} ${MASKED_KEY} false`]);
+		expect(result.scannedFiles).toEqual([path.join(home, ".profile")]);
 	});
 });

@@ -1,6 +1,8 @@
 // How Windows PowerShell 5.1 and PowerShell 7 answer claude-setup's scripts on the fake
 // machine: each script is recognised by its exact text (SCRIPTS.*) and answered from state.
+
 import { findDefinitions } from "../../../source/core/edit/definitions.js";
+import { withoutSecrets } from "../../../source/core/platform/child-env.js";
 import { envValue } from "../../../source/core/platform/windows-env.js";
 import type { RunResult } from "../../../source/core/system.js";
 import { decodeText } from "../../../source/core/text/text-encoding.js";
@@ -68,7 +70,8 @@ function refusal(path: string, policy: Policy): string {
 
 /** `$env:NAME` in a new process: its profile (when the policy lets it run) or what it inherited. */
 function afterProfile(state: HostState, host: PowerShellHost, call: RecordedCall, name: string) {
-	const env = call.env ?? state.env;
+	// As the real runner: no child inherits a credential (system/node-run.ts).
+	const env = withoutSecrets(call.env ?? state.env);
 	const inherited = envValue(env, name);
 	const path = state.profilePaths[host];
 	const bytes = call.args.includes("-NoProfile") ? undefined : state.read(path);

@@ -1,0 +1,39 @@
+// With --json exactly one JSON object reaches standard output, even when a signal ends the run
+// before the report is ready: then the object says it was interrupted and by what.
+import { ExitCode } from "../core/exit-codes.js";
+import { type HandledSignal, SIGNAL_EXIT_CODES } from "./interrupts.js";
+
+export interface JsonOutput {
+	/** Prints the report (already JSON text); anything after the first is dropped. */
+	print(json: string): void;
+	/** The object for a run a signal ended. */
+	interrupted(signal: HandledSignal): void;
+}
+
+export function interruptedReport(signal: HandledSignal) {
+	const cancelled = signal === "SIGINT";
+	return {
+		ok: false,
+		exitCode: cancelled ? ExitCode.cancelled : SIGNAL_EXIT_CODES[signal],
+		interrupted: signal,
+		error: {
+			kind: cancelled ? "cancelled" : "interrupted",
+			title: `Stopped by ${signal} before it finished`,
+			why: "A write in progress was finished or put back first: each file is as it was, or holds the complete change.",
+			next: ["Run `claude-setup status` to see where the key is now, or run claude-setup again."],
+		},
+	};
+}
+
+export function createJsonOutput(write: (text: string) => void = (text) => console.log(text)): JsonOutput {
+	let printed = false;
+	const print = (json: string) => {
+		if (printed) return;
+		printed = true;
+		write(json);
+	};
+	return {
+		print,
+		interrupted: (signal) => print(JSON.stringify(interruptedReport(signal), null, 2)),
+	};
+}
