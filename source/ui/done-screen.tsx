@@ -1,9 +1,10 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { staleTerminalWarning, usageHints } from "../core/flow/describe.js";
 import { oldKeys, revokeReminder } from "../core/flow/rotation.js";
 import type { LiveTest } from "../core/flow/session.js";
 import type { WizardState } from "../core/flow/wizard.js";
 import { AdviceView } from "./advice-view.js";
+import { Text } from "./text.js";
 
 /** The verdict: what was written where, the proof, the live reply, and how to use it now. */
 interface Props {

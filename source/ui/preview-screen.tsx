@@ -1,7 +1,8 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { describeAction, describeUserVariable, trackedNotes } from "../core/flow/describe.js";
 import type { Plan } from "../core/plan/plan.js";
 import { Indented } from "./indented.js";
+import { Text } from "./text.js";
 import { YesNo } from "./yes-no.js";
 
 interface Props {
