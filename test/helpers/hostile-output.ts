@@ -1,6 +1,8 @@
 // Outside text a hostile API, file, path or environment hands us: escape sequences that set the
 // window title (OSC 2), write the clipboard (OSC 52) or clear the screen, 8-bit controls, bidi
 // overrides. Each with how visible() shows it; ACTING finds any that got through raw.
+import { expect } from "vitest";
+import { errorReply, type ScriptedReply } from "./fake-anthropic/replies.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 export const ACTING = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/;
@@ -30,3 +32,21 @@ export const HOSTILE_TEXTS: readonly (readonly [string, string, string])[] = [
 	["newlines and tabs stay", "line 1\n\tline 2", "line 1\n\tline 2"],
 	["plain text and emoji stay", "Hello! 👋 café — “ok”", "Hello! 👋 café — “ok”"],
 ];
+
+/** An API error whose message carries escape sequences and the given key material. */
+export function hostileError(status: number, ...keys: readonly string[]): ScriptedReply {
+	return errorReply(status, "api_error", `boom ${HOSTILE} ${keys.join(" ")}`);
+}
+
+/** What a recorded output must not hold: a raw acting sequence or any of these secrets. */
+export function expectInert(
+	output: string,
+	secrets: readonly string[],
+	options: { pty?: boolean } = {},
+): void {
+	// In a pseudo-terminal Ink itself clears the screen and moves the cursor: look for ours only.
+	const sequences = options.pty ? ACTING_SEQUENCES.filter((s) => s !== "\u001b[2J") : ACTING_SEQUENCES;
+	for (const sequence of sequences) expect(output).not.toContain(sequence);
+	if (!options.pty) expect(output).not.toMatch(ACTING);
+	for (const secret of secrets) expect(output).not.toContain(secret);
+}
