@@ -63,7 +63,7 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 				</Text>
 			) : null}
 			{state.proofs.map((proof) => (
-				<Text key={proof.display} color={proof.ok ? undefined : "red"}>
+				<Text key={`${proof.display} ${proof.shells?.join(" ") ?? ""}`} color={proof.ok ? undefined : "red"}>
 					{proof.ok ? <Text color="green">✓ </Text> : "✗ "}
 					{proof.detail}
 				</Text>

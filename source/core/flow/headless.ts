@@ -13,7 +13,7 @@ import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
-import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
+import { oldKeys, revokeReminder, rotationPlanInput, staleWinners } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
 
 export interface HeadlessOptions {
@@ -191,6 +191,11 @@ export async function runHeadless(
 	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
 	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
+	const staleDefinitions = options.yes ? [] : staleWinners(others, proofs);
+	for (const stale of staleDefinitions.filter((definition) => definition.winsIn.length > 0)) {
+		print(`✗ ${stale.where} (${stale.masked}) still wins in ${stale.winsIn.join(" and ")}.`);
+		print("  → Comment it out: run again with --yes (claude-setup remove puts it back), or delete it.");
+	}
 	const proven = proofs.every((proof) => proof.ok);
 	const base = {
 		key,
@@ -205,6 +210,7 @@ export async function runHeadless(
 		gitignore: plan.gitignore?.display,
 		tracked: plan.trackedSecretFile?.path,
 		proofs,
+		staleDefinitions,
 	};
 
 	if (liveTest) {

@@ -6,7 +6,7 @@ import { maskSecrets } from "../key/scrub.js";
 import { displayPath, type FileTargetName } from "../plan/targets.js";
 import type { OsKind } from "../platform/platform.js";
 import type { Env, RunCommand } from "../system.js";
-import { hasProofMarker, parseProof, proofCommand } from "./prove-command.js";
+import { hasProofMarker, parseProof, proofCommand, proofModes, type ShellMode } from "./prove-command.js";
 
 export type ProofOutcome =
 	| { ok: true }
@@ -14,6 +14,8 @@ export type ProofOutcome =
 			ok: false;
 			reason: "missing" | "different" | "shell-missing" | "failed";
 			detail: string;
+			/** What the shell saw instead, masked (a different key), to name the definition that wins. */
+			sees?: string;
 	  };
 
 export interface ProveOptions {
@@ -30,6 +32,8 @@ export interface ProveOptions {
 	cwd?: string;
 	mask: (secret: string) => string;
 	timeoutMs?: number;
+	/** A login or an interactive shell (zsh, bash); the default is what a new window opens here. */
+	mode?: ShellMode;
 }
 
 // What interactive shells say when started without a terminal: true, and no help.
@@ -46,15 +50,20 @@ function lastErrorLine(
 	return lines.at(-1)?.trim().slice(0, 200);
 }
 
-function programLabel(target: FileTargetName): string {
-	return target === "dotenv" ? "Node's --env-file loader" : `a new ${target}`;
+function programLabel(target: FileTargetName, mode: ShellMode | undefined): string {
+	if (target === "dotenv") return "Node's --env-file loader";
+	return mode === "login" && proofModes(target, "linux").length > 1
+		? `a new login ${target} (what SSH and tmux open)`
+		: `a new ${target}`;
 }
 
 /** Where a later definition usually hides, per target. */
 function suspects(options: ProveOptions): string {
 	switch (options.target) {
 		case "zsh":
-			return "in ~/.zshenv, ~/.zprofile, ~/.zshrc or ~/.zlogin?";
+			return options.mode === "login"
+				? "in ~/.zprofile or ~/.zlogin (only login shells read them), or ~/.zshrc?"
+				: "in ~/.zshenv, ~/.zprofile, ~/.zshrc or ~/.zlogin?";
 		case "bash":
 			return options.os === "linux" || options.os === "wsl"
 				? "in ~/.bashrc or a file it sources?"
@@ -75,8 +84,9 @@ export async function proveTarget(run: RunCommand, options: ProveOptions): Promi
 		options.baseEnv,
 		options.envFilePath,
 		options.nodePath,
+		options.mode,
 	);
-	const who = programLabel(target);
+	const who = programLabel(target, options.mode);
 	const home = options.baseEnv.HOME ?? "";
 	const file = options.envFilePath ? displayPath(options.envFilePath, home) : "the file";
 	const timeoutMs = options.timeoutMs ?? 10_000;
@@ -129,7 +139,9 @@ export async function proveTarget(run: RunCommand, options: ProveOptions): Promi
 		const why =
 			target === "dotenv"
 				? `${file} has no ${variable} line Node can read`
-				: `something in your startup files unsets it or ${file} isn't read`;
+				: target === "bash" && options.mode === "login" && options.os !== "macos" && options.os !== "windows"
+					? `a login bash reads ~/.bash_profile (else ~/.bash_login or ~/.profile), which does not load ${file}. Add this line to it: \`[ -f ~/.bashrc ] && . ~/.bashrc\``
+					: `something in your startup files unsets it or ${file} isn't read`;
 		return {
 			ok: false,
 			reason: "missing",
@@ -149,6 +161,7 @@ export async function proveTarget(run: RunCommand, options: ProveOptions): Promi
 		return {
 			ok: false,
 			reason: "different",
+			sees: parsed.value === "" ? "" : mask(parsed.value ?? ""),
 			detail:
 				target === "dotenv"
 					? `${who} sees ${seen}: is there another ${variable} line in ${file}?`
