@@ -5,9 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FakeAnthropic } from "../../helpers/fake-anthropic.js";
 import { watchProofs } from "../../helpers/proof-watch.js";
+import { DEBIAN_PROFILE } from "../../helpers/sandbox.js";
 import { calls, filesIn, KEY, MASKED, runIn, SECRET, sandboxFor, withFakeApi } from "./headless-harness.js";
-
-const DEBIAN_PROFILE = '[ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ] && . "$HOME/.bashrc"\n';
 
 let fake: FakeAnthropic;
 withFakeApi((started) => {

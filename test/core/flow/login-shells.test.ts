@@ -4,6 +4,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEBIAN_PROFILE } from "../../helpers/sandbox.js";
 import { testKey } from "../../helpers/temp-system.js";
 import { KEY, runIn, sandboxFor } from "./headless-harness.js";
 
@@ -22,8 +23,6 @@ interface Case {
 	readonly winsIn?: readonly string[];
 	readonly says: RegExp;
 }
-
-const DEBIAN_PROFILE = '[ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ] && . "$HOME/.bashrc"\n';
 
 const CASES: readonly Case[] = [
 	{
