@@ -72,6 +72,8 @@ describe("login shells, the wizard in a pseudo-terminal", { timeout: 60_000 }, (
 		expect(done).toMatch(
 			/✗ a new login zsh \(what SSH and tmux open\) sees a different value \(sk-ant-api03-…ZlOg\)/,
 		);
+		// The definition that wins is named, from what the scan found.
+		expect(done).toMatch(/definition\s+wins\s+—\s+~\/\.zlogin\s+line\s+1/);
 		expect(done).not.toContain("All set");
 		run.write(KEYS.enter);
 		expect(await run.exited).toBe(7);

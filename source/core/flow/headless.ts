@@ -189,12 +189,12 @@ export async function runHeadless(
 		? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model, "key-stdin")
 		: undefined;
 	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
-	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
+	const left = options.yes ? [] : staleWinners(others, []);
+	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath, left);
 	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
 	const staleDefinitions = options.yes ? [] : staleWinners(others, proofs);
 	for (const stale of staleDefinitions.filter((definition) => definition.winsIn.length > 0)) {
 		print(`✗ ${stale.where} (${stale.masked}) still wins in ${stale.winsIn.join(" and ")}.`);
-		print("  → Comment it out: run again with --yes (claude-setup remove puts it back), or delete it.");
 	}
 	const proven = proofs.every((proof) => proof.ok);
 	const base = {

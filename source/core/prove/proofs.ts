@@ -9,7 +9,7 @@ import type { Detected } from "../platform/platform.js";
 import type { System } from "../system.js";
 import { HOST_LABEL } from "../windows/powershell.js";
 import { proveProfile, proveUserVariable } from "../windows/user-env.js";
-import { proveTarget } from "./prove.js";
+import { type Definition, proveTarget } from "./prove.js";
 import { proofModes, type ShellMode } from "./prove-command.js";
 
 export interface Proof {
@@ -31,6 +31,7 @@ export async function proveChanges(
 	detected: Detected,
 	key: string,
 	nodePath: string,
+	definitions: readonly Definition[] = [],
 ): Promise<Proof[]> {
 	const proofs: Proof[] = [];
 	// A file where stale lines were only commented out holds no key to prove; a private key
@@ -42,7 +43,8 @@ export async function proveChanges(
 		}
 		if (change.file.target === "windows" || change.file.target === "powershell") continue;
 		const target = change.file.target;
-		proofs.push(...(await proveFileChange(system, change, target, plan.variable, detected, key, nodePath)));
+		const context = { variable: plan.variable, detected, key, nodePath, definitions };
+		proofs.push(...(await proveFileChange(system, change, target, context)));
 		if (
 			change.file.target === "dotenv" &&
 			(await gitFacts(system.run, pathsFor(system.platform).dirname(change.file.path))).inRepo
@@ -72,11 +74,15 @@ async function proveFileChange(
 	system: System,
 	change: FileChange,
 	target: FileTargetName,
-	variable: string,
-	detected: Detected,
-	key: string,
-	nodePath: string,
+	context: {
+		variable: string;
+		detected: Detected;
+		key: string;
+		nodePath: string;
+		definitions: readonly Definition[];
+	},
 ): Promise<Proof[]> {
+	const { variable, detected, key, nodePath, definitions } = context;
 	const modes = proofModes(target, detected.os);
 	const results = await Promise.all(
 		modes.map((mode) =>
@@ -91,6 +97,7 @@ async function proveFileChange(
 				cwd: system.cwd,
 				mask: maskKey,
 				mode,
+				definitions,
 			}),
 		),
 	);

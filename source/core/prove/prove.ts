@@ -34,6 +34,14 @@ export interface ProveOptions {
 	timeoutMs?: number;
 	/** A login or an interactive shell (zsh, bash); the default is what a new window opens here. */
 	mode?: ShellMode;
+	/** Definitions claude-setup left in place (masked, and where): one the shell sees is named. */
+	definitions?: readonly Definition[];
+}
+
+export interface Definition {
+	readonly masked: string;
+	/** `~/.zlogin line 1` */
+	readonly where: string;
 }
 
 // What interactive shells say when started without a terminal: true, and no help.
@@ -73,6 +81,15 @@ function suspects(options: ProveOptions): string {
 		case "dotenv":
 			return "";
 	}
+}
+
+/** The definition left in place that holds the value the shell saw, when we know it. */
+function winner(options: ProveOptions, seen: string): string | undefined {
+	const masked = options.mask(seen);
+	const places = (options.definitions ?? []).filter((definition) => definition.masked === masked);
+	if (places.length === 0) return undefined;
+	const fix = "comment it out (run claude-setup again and say yes, or add --yes) or delete it";
+	return `${places.map((place) => place.where).join(", ")}: ${fix}.`;
 }
 
 export async function proveTarget(run: RunCommand, options: ProveOptions): Promise<ProofOutcome> {
@@ -165,7 +182,7 @@ export async function proveTarget(run: RunCommand, options: ProveOptions): Promi
 			detail:
 				target === "dotenv"
 					? `${who} sees ${seen}: is there another ${variable} line in ${file}?`
-					: `${who} sees ${seen}: a later definition wins — ${suspects(options)}`,
+					: `${who} sees ${seen}: a later definition wins — ${winner(options, parsed.value ?? "") ?? suspects(options)}`,
 		};
 	}
 	return { ok: true };
