@@ -133,4 +133,21 @@ describe("the wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 		expectInert(run.output(), SECRETS, { pty: true });
 		api.setBehaviour(undefined);
 	});
+
+	it("a ZDOTDIR holding escape sequences: the paths on the screens are shown inert", async () => {
+		api.setBehaviour(undefined);
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		const zdotdir = join(sandbox.home, "z\u001b]2;pwned\u0007\u001b]52;c;Y3VybA==\u0007\u202Edir");
+		mkdirSync(zdotdir);
+		const run = runInTerminal([], { env: { ...sandbox.env, ZDOTDIR: zdotdir }, cwd: sandbox.cwd });
+		await run.waitForText("Paste your Anthropic API key");
+		run.write(TEST_KEY);
+		await run.waitForText("Looks like an API key");
+		run.write(KEYS.enter);
+		const where = await run.waitForText("Where should the key go?", 30_000);
+		expect(where).toContain(`~/z${SHOWN_INERT}␛]52;c;Y3VybA==␇\\u{202e}dir/.zshrc`);
+		run.write(KEYS.ctrlC);
+		await run.exited;
+		expectInert(run.output(), SECRETS, { pty: true });
+	});
 });
