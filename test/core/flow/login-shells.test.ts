@@ -31,7 +31,7 @@ const CASES: readonly Case[] = [
 		files: { ".zlogin": stale },
 		ok: false,
 		winsIn: ["zsh -l -i"],
-		says: /a later definition wins — ~\/\.zlogin line 1: comment it out[^]*✗ ~\/\.zlogin line 1 \(sk-ant-api03-…StLe\) still wins in zsh -l -i\./,
+		says: /a later definition wins — ~\/\.zlogin line 1: comment it out[\s\S]*✗ ~\/\.zlogin line 1 \(sk-ant-api03-…StLe\) still wins in zsh -l -i\./,
 	},
 	{
 		name: "zsh, a stale key in ~/.zprofile (read before ~/.zshrc, which wins)",
