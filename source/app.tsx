@@ -1,4 +1,4 @@
-import { Box, Text, useApp } from "ink";
+import { Box, useApp } from "ink";
 import { Fragment, useEffect, useMemo, useReducer, useRef } from "react";
 import { decideDestination } from "./core/destination/destination.js";
 import type { ExitCodeValue } from "./core/exit-codes.js";
@@ -21,6 +21,7 @@ import { PolicyScreen } from "./ui/policy-screen.js";
 import { PreviewScreen } from "./ui/preview-screen.js";
 import type { StepSettings } from "./ui/step-work.js";
 import { TargetScreen } from "./ui/target-screen.js";
+import { Text } from "./ui/text.js";
 import { UntrackScreen } from "./ui/untrack-screen.js";
 import { useStepEffects } from "./ui/use-step-effects.js";
 

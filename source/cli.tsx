@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Flags → headless or interactive → exit code. Everything else lives in core/ and ui/.
-// These run first, in this order: handle signals, clear CI for a person's terminal, draw the prompt.
+// These run first, in this order: scrub every output, handle signals, clear CI for a person's
+// terminal, draw the prompt.
+import "./guarded.js";
 import "./interrupted.js";
 import "./interactive.js";
 import "./first-frame.js";
@@ -8,16 +10,18 @@ import { HELP, type Options } from "./args.js";
 import { decideDestination } from "./core/destination/destination.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/flow/headless.js";
-import { scrubSecrets } from "./core/key/scrub.js";
 import { checkSudo } from "./core/platform/sudo.js";
 import { runRemove, runStatus } from "./core/status/command.js";
+import { terminalJson } from "./core/text/visible.js";
 import { firstFrame } from "./first-frame.js";
 import { commandLine } from "./interactive.js";
 import { interrupts } from "./interrupted.js";
 import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
 import { collectGarbageNow } from "./system/idle-collection.js";
 import { createJsonOutput } from "./system/json-output.js";
+import { learningKeys, learnKeysIn } from "./system/known-keys.js";
 import { createNodeSystem, rootHome } from "./system/node-system.js";
+import { printError, printJson, printLine } from "./system/output-guard.js";
 import { askYesNo, readAllStdin } from "./system/stdin.js";
 
 const VERSION = "0.1.0";
@@ -27,13 +31,13 @@ async function main(): Promise<ExitCodeValue> {
 	interrupts.setCleanup(firstFrame.dismiss);
 	switch (commandLine.kind) {
 		case "help":
-			console.log(HELP);
+			printLine(HELP);
 			return ExitCode.ok;
 		case "version":
-			console.log(VERSION);
+			printLine(VERSION);
 			return ExitCode.ok;
 		case "error":
-			console.error(`claude-setup: ${commandLine.message}\nRun claude-setup --help for the options.`);
+			printError(`claude-setup: ${commandLine.message}\nRun claude-setup --help for the options.`);
 			return ExitCode.usage;
 		case "run":
 			return run(commandLine.options);
@@ -41,15 +45,16 @@ async function main(): Promise<ExitCodeValue> {
 }
 
 async function run(options: Options): Promise<ExitCodeValue> {
-	const system = createNodeSystem({
-		api: createAnthropicApi({ env: process.env, allowBaseURL: options.allowBaseURL }),
-	});
+	// Every key it reads, writes, runs into or sends is known to the output guard from then on.
+	const system = learningKeys(
+		createNodeSystem({ api: createAnthropicApi({ env: process.env, allowBaseURL: options.allowBaseURL }) }),
+	);
 	// Before any question: under sudo the key would go to root's files (exit 2, nothing done).
 	const refusal = await checkSudo(system, process.getuid?.(), rootHome);
 	if (refusal) {
 		firstFrame.dismiss();
-		console.error(refusal);
-		if (options.json) console.log(JSON.stringify({ ok: false, exitCode: ExitCode.usage, error: refusal }));
+		printError(refusal);
+		if (options.json) printJson({ ok: false, exitCode: ExitCode.usage, error: refusal });
 		return ExitCode.usage;
 	}
 	// --json: one object on stdout, also when a signal ends the run first.
@@ -60,7 +65,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 			json.interrupted(signal);
 		});
 	}
-	const print = options.json ? json.print : (line: string) => console.log(line);
+	const print = options.json ? json.print : printLine;
 	const io = { print, json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
@@ -70,16 +75,17 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	if (options.keyStdin) {
 		// A final newline is how every shell tool ends a line, not something the user pasted.
 		const raw = (await readAllStdin(process.stdin)).replace(/\r?\n$/, "");
+		learnKeysIn(raw);
 		const report = await runHeadless(system, raw, options, {
 			nodePath: process.execPath,
 			parentPid: process.ppid,
-			print: options.json ? () => undefined : (line) => console.log(line),
+			print: options.json ? () => undefined : printLine,
 		});
-		if (options.json) json.print(JSON.stringify(report, null, 2));
+		if (options.json) json.print(terminalJson(report));
 		return report.exitCode;
 	}
 	if (!process.stdin.isTTY) {
-		console.error(
+		printError(
 			"claude-setup needs a terminal to ask for your key, and there is none here.\n" +
 				'To run it from a script, pipe the key in: printf %s "$KEY" | claude-setup --key-stdin --target zsh',
 		);
@@ -132,8 +138,8 @@ main().then(
 	(error: unknown) => {
 		firstFrame.dismiss();
 		const message = error instanceof Error ? error.message : String(error);
-		console.error(`claude-setup stopped unexpectedly: ${scrubSecrets(message)}`);
-		console.error("Please report it with `npm bugs claude-setup` (this message holds no key).");
+		printError(`claude-setup stopped unexpectedly: ${message}`);
+		printError("Please report it with `npm bugs claude-setup` (this message holds no key).");
 		process.exitCode = ExitCode.unexpected;
 	},
 );

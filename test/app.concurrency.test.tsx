@@ -45,11 +45,12 @@ describe("the API around the checks", { timeout: 30_000 }, () => {
 		const done = await app.waitForText("All set.");
 		expect(done).toContain("✓ A fresh zsh reads the key from ~/.zshrc");
 		expect(askedDuringProof).toBe(true);
-		// The proof outlasted the look-ahead (its frame showed), and ran once all the same.
+		// The proof outlasted the look-ahead (its frame showed), and ran once all the same: one
+		// interactive and one login zsh.
 		expect(app.frames().some((frame) => frame.includes("Starting a fresh shell to read the key back…"))).toBe(
 			true,
 		);
-		expect(watched?.started()).toBe(1);
+		expect(watched?.started()).toBe(2);
 		// Claude answered before the shell: no "testing" frame between the proof and the verdict.
 		expect(app.frames().some((frame) => frame.includes(TESTING))).toBe(false);
 	});

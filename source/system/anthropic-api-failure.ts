@@ -1,17 +1,13 @@
 // SDK errors as ApiFailure data: status, type, error_code, request-id and retry-after for
 // HTTP answers; the innermost cause code when there was no answer. The key never leaks.
 import { showAddress } from "../core/destination/destination.js";
-import { maskKey } from "../core/key/key.js";
+import { scrubSecrets } from "../core/key/scrub.js";
 import type { ApiFailure } from "../core/system.js";
 import type { Sdk } from "./anthropic-sdk.js";
 
-/** Replaces the key (and its trimmed form) wherever it appears; defensive. */
+/** The key (whole, trimmed, without its prefix or in pieces) and any other key, masked. */
 export function scrubKey(text: string, key: string): string {
-	let result = text;
-	for (const secret of new Set([key, key.trim()])) {
-		if (secret.length >= 8) result = result.split(secret).join(maskKey(secret));
-	}
-	return result;
+	return scrubSecrets(text, key);
 }
 
 /** The deepest string `code` along `cause` links (and AggregateError members). */

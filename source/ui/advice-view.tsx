@@ -1,5 +1,6 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import type { Advice } from "../core/advice/advice.js";
+import { Text } from "./text.js";
 
 export function AdviceView({ advice }: { readonly advice: Advice }) {
 	return (

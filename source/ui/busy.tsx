@@ -1,5 +1,6 @@
 import { Spinner } from "@inkjs/ui";
+import { visible } from "../core/text/visible.js";
 
 export function Busy({ label }: { readonly label: string }) {
-	return <Spinner label={label} />;
+	return <Spinner label={visible(label)} />;
 }

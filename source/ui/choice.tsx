@@ -1,6 +1,7 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { useState } from "react";
 import { useKeys } from "./keys.js";
+import { Text } from "./text.js";
 
 export interface ChoiceOption<T extends string> {
 	readonly value: T;

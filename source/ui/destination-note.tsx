@@ -1,6 +1,6 @@
-import { Text } from "ink";
 import type { DestinationDecision } from "../core/destination/destination.js";
 import { refusalNote, routeNote } from "../core/destination/messages.js";
+import { Text } from "./text.js";
 
 /**
  * Under the key prompt, before anything is sent: where the key will go when that is not plainly

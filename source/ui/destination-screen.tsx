@@ -1,9 +1,10 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import type { DestinationDecision } from "../core/destination/destination.js";
 import { askExplanation, blockedExplanation } from "../core/destination/messages.js";
 import type { DestinationChoice } from "../core/flow/wizard-destination.js";
 import type { AnthropicApi } from "../core/system.js";
 import { Choice } from "./choice.js";
+import { Text } from "./text.js";
 
 interface Props {
 	readonly decision: DestinationDecision;

@@ -1,9 +1,10 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { staleTerminalWarning, usageHints } from "../core/flow/describe.js";
 import { oldKeys, revokeReminder } from "../core/flow/rotation.js";
 import type { LiveTest } from "../core/flow/session.js";
 import type { WizardState } from "../core/flow/wizard.js";
 import { AdviceView } from "./advice-view.js";
+import { Text } from "./text.js";
 
 /** The verdict: what was written where, the proof, the live reply, and how to use it now. */
 interface Props {
@@ -62,7 +63,7 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 				</Text>
 			) : null}
 			{state.proofs.map((proof) => (
-				<Text key={proof.display} color={proof.ok ? undefined : "red"}>
+				<Text key={`${proof.display} ${proof.shells?.join(" ") ?? ""}`} color={proof.ok ? undefined : "red"}>
 					{proof.ok ? <Text color="green">✓ </Text> : "✗ "}
 					{proof.detail}
 				</Text>

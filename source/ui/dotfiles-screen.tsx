@@ -1,10 +1,11 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { stateDirectory } from "../core/plan/manifest.js";
 import type { Plan } from "../core/plan/plan.js";
 import { displayPath } from "../core/plan/targets.js";
 import { pathsFor } from "../core/platform/paths.js";
 import type { System } from "../core/system.js";
 import { Choice, type ChoiceOption } from "./choice.js";
+import { Text } from "./text.js";
 
 type DotfilesChoice = "private" | "inline" | "quit";
 

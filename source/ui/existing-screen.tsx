@@ -1,6 +1,7 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import type { ExistingKey } from "../core/flow/session.js";
 import { Choice } from "./choice.js";
+import { Text } from "./text.js";
 
 type ExistingChoice = "replace" | "keep" | "quit";
 

@@ -1,7 +1,8 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import type { WizardState } from "../core/flow/wizard.js";
 import { maskKey } from "../core/key/key.js";
 import { TAGLINE, TITLE, TITLE_COLOR } from "./prompt-text.js";
+import { Text } from "./text.js";
 
 const OS_NAMES = { macos: "macOS", linux: "Linux", windows: "Windows", wsl: "WSL" } as const;
 

@@ -1,4 +1,5 @@
-import { Box, Text, type TextProps } from "ink";
+import { Box } from "ink";
+import { Text, type TextProps } from "./text.js";
 
 /**
  * Prose set in by `by` columns, also on the lines it wraps onto (leading spaces would not be).

@@ -1,4 +1,4 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { useEffect, useState } from "react";
 import type { Advice } from "../core/advice/advice.js";
 import type { DestinationDecision } from "../core/destination/destination.js";
@@ -10,6 +10,7 @@ import { DestinationNote } from "./destination-note.js";
 import { Indented } from "./indented.js";
 import { useKeys } from "./keys.js";
 import { INPUT_MARK, KEY_PROMPT, KEY_PROMPT_HINT, WHERE_TO_GET_A_KEY } from "./prompt-text.js";
+import { Text } from "./text.js";
 import { YesNo } from "./yes-no.js";
 
 interface Props {

@@ -1,6 +1,7 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { where } from "../core/scan/issues.js";
 import type { Finding } from "../core/scan/scan-types.js";
+import { Text } from "./text.js";
 import { YesNo } from "./yes-no.js";
 
 interface Props {

@@ -1,6 +1,7 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import type { Plan } from "../core/plan/plan.js";
 import { Choice, type ChoiceOption } from "./choice.js";
+import { Text } from "./text.js";
 
 type PolicyChoice = "windows" | "allow" | "keep";
 

@@ -1,8 +1,9 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { describeAction, describeUserVariable, trackedNotes } from "../core/flow/describe.js";
 import { describeParseCheck } from "../core/parse/parse-gate.js";
 import type { Plan } from "../core/plan/plan.js";
 import { Indented } from "./indented.js";
+import { Text } from "./text.js";
 import { YesNo } from "./yes-no.js";
 
 interface Props {

@@ -2,7 +2,7 @@
 // that reports the outcome (or nothing, when the step must wait for detection).
 import { applyPlan } from "../core/apply/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
-import { keptKey, rotationPlanInput } from "../core/flow/rotation.js";
+import { foreignDefinitions, keptKey, rotationPlanInput, staleWinners } from "../core/flow/rotation.js";
 import { checkKeyLive, type LiveTest, runLiveTest } from "../core/flow/session.js";
 import { liveTestPlanned, type WizardAction, type WizardState } from "../core/flow/wizard.js";
 import { planChanges } from "../core/plan/plan.js";
@@ -98,7 +98,16 @@ export async function stepWork(
 		case "proving": {
 			if (!key || !environment) return;
 			if (liveTestPlanned(settings, state)) void startLiveTest(key.key);
-			const proofs = await proveChanges(system, step.plan, environment.detected, key.key, settings.nodePath);
+			// Definitions it did not write that are still there: a shell that sees one names it.
+			const left = staleWinners(foreignDefinitions(environment.credentials, key.variable, key.key), []);
+			const proofs = await proveChanges(
+				system,
+				step.plan,
+				environment.detected,
+				key.key,
+				settings.nodePath,
+				left,
+			);
 			return { type: "proved", proofs };
 		}
 		case "testing": {

@@ -1,4 +1,4 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import type { Environment } from "../core/flow/session.js";
 import {
 	displayPath,
@@ -11,6 +11,7 @@ import {
 import type { System } from "../core/system.js";
 import { unixProfilePaths } from "../core/windows/profiles.js";
 import { Choice, type ChoiceOption } from "./choice.js";
+import { Text } from "./text.js";
 
 interface Props {
 	readonly system: System;

@@ -1,9 +1,10 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { useState } from "react";
 import { untrackFile } from "../core/edit/gitignore.js";
 import type { Plan } from "../core/plan/plan.js";
 import type { System } from "../core/system.js";
 import { Busy } from "./busy.js";
+import { Text } from "./text.js";
 import { YesNo } from "./yes-no.js";
 
 interface Props {

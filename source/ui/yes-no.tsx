@@ -1,5 +1,5 @@
-import { Text } from "ink";
 import { useKeys } from "./keys.js";
+import { Text } from "./text.js";
 
 interface Props {
 	readonly defaultYes: boolean;

@@ -2,7 +2,7 @@
 // of the real user's (no ANTHROPIC_* variables, no real HOME), and a way to ask a fresh
 // real shell what it sees.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -20,12 +20,17 @@ export interface Sandbox {
 	readonly cwd: string;
 }
 
+/** Debian's /etc/skel/.profile in short: a login bash (SSH, tmux) reads ~/.bashrc through it. */
+export const DEBIAN_PROFILE = '[ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ] && . "$HOME/.bashrc"\n';
+
 export function makeSandbox(options: { shell: string; baseURL: string; gitRepo?: boolean }): Sandbox {
 	const root = mkdtempSync(join(tmpdir(), "claude-setup-e2e-"));
 	const home = join(root, "home");
 	const project = join(root, "project");
 	mkdirSync(home);
 	mkdirSync(project);
+	// A bash user's home as Linux makes it: without it a login bash never reads ~/.bashrc.
+	if (options.shell === "bash") writeFileSync(join(home, ".profile"), DEBIAN_PROFILE);
 	if (options.gitRepo) execFileSync("git", ["init", "-q"], { cwd: project });
 	const env: Record<string, string> = {
 		...baseEnv(home, options.shell),

@@ -15,7 +15,7 @@ import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
-import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
+import { oldKeys, revokeReminder, rotationPlanInput, staleWinners } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
 import { settleTrackedEnv } from "./tracked-env.js";
 
@@ -216,8 +216,13 @@ export async function runHeadless(
 		? runLiveTest(system, check.key, models?.ok ? models.models : undefined, options.model, "key-stdin")
 		: undefined;
 	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
-	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
+	const left = options.yes ? [] : staleWinners(others, []);
+	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath, left);
 	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
+	const staleDefinitions = options.yes ? [] : staleWinners(others, proofs);
+	for (const stale of staleDefinitions.filter((definition) => definition.winsIn.length > 0)) {
+		print(`✗ ${stale.where} (${stale.masked}) still wins in ${stale.winsIn.join(" and ")}.`);
+	}
 	const proven = proofs.every((proof) => proof.ok);
 	const base = {
 		key,
@@ -232,6 +237,7 @@ export async function runHeadless(
 		gitignore: plan.gitignore?.display,
 		untracked: plan.trackedSecretFile?.path,
 		proofs,
+		staleDefinitions,
 	};
 
 	if (liveTest) {

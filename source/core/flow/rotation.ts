@@ -6,6 +6,7 @@ import type { PlanInput } from "../plan/plan.js";
 import type { Disable } from "../plan/plan-types.js";
 import { offeredTargets, type TargetName } from "../plan/targets.js";
 import type { Detected } from "../platform/platform.js";
+import type { Proof } from "../prove/proofs.js";
 import { where as whereOf } from "../scan/issues.js";
 import type { Finding } from "../scan/scan-types.js";
 import { newTerminalValue, winningFindings } from "../scan/terminal-value.js";
@@ -73,6 +74,35 @@ export function rotationPlanInput(
 		windows: environment.windows,
 	};
 	return { input, others };
+}
+
+export interface StaleDefinition {
+	readonly path: string;
+	readonly line: number;
+	/** Where it is, as said to a person: `~/.zlogin line 3`. */
+	readonly where: string;
+	readonly masked: string;
+	/** The shells whose proof saw this key instead of the new one (`zsh -l -i`): there it still wins. */
+	readonly winsIn: readonly string[];
+}
+
+/** Each definition left in place, and the shells in which it still wins over the new key. */
+export function staleWinners(others: readonly Finding[], proofs: readonly Proof[]): StaleDefinition[] {
+	return others.flatMap((finding) =>
+		finding.source.kind === "file"
+			? [
+					{
+						path: finding.source.path,
+						line: finding.source.line,
+						where: whereOf(finding.source),
+						masked: finding.masked,
+						winsIn: proofs
+							.filter((proof) => !proof.ok && proof.sees === finding.masked)
+							.flatMap((proof) => proof.shells ?? []),
+					},
+				]
+			: [],
+	);
 }
 
 /** The other keys that were set (masked): they stay valid until revoked in the Console. */

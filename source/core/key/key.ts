@@ -1,5 +1,6 @@
 // Cleans, classifies and masks a pasted Anthropic key. Pure: no I/O. Messages and hints
 // never contain the key or any part of it: at most a length or a character position.
+import { BIDI_CONTROL } from "../text/visible.js";
 import { type Cleaned, cleanKey, ELISION, isQuote } from "./clean.js";
 
 export { type Cleaned, cleanKey };
@@ -49,15 +50,13 @@ const CREATE_ONE = `Create an Anthropic key at ${CONSOLE}.`;
 
 const KEY_CHARACTERS = /^[A-Za-z0-9_-]+$/;
 
-// Right-to-left and left-to-right marks, embeddings, overrides and isolates (Trojan Source).
-const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 /** What kind of character it is, for "a space at character 12"; never its neighbours. */
 function describeCharacter(character: string): string {
 	if (character === " ") return "a space";
 	if (character === "\t") return "a tab";
-	if (BIDI.test(character)) return "an invisible text-direction mark";
+	if (BIDI_CONTROL.test(character)) return "an invisible text-direction mark";
 	if (INVISIBLE.test(character) || /\p{Cf}/u.test(character)) return "an invisible character";
 	if (/\s/.test(character)) return "an unusual space";
 	if (/\p{Cc}/u.test(character)) return "a control character";

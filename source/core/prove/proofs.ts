@@ -3,13 +3,14 @@
 import { gitFacts, isIgnored } from "../edit/gitignore.js";
 import { maskKey } from "../key/key.js";
 import { type FileChange, holdsKey, type Plan } from "../plan/plan.js";
-import type { TargetName } from "../plan/targets.js";
+import type { FileTargetName, TargetName } from "../plan/targets.js";
 import { pathsFor } from "../platform/paths.js";
 import type { Detected } from "../platform/platform.js";
 import type { System } from "../system.js";
 import { HOST_LABEL } from "../windows/powershell.js";
 import { proveProfile, proveUserVariable } from "../windows/user-env.js";
-import { proveTarget } from "./prove.js";
+import { type Definition, proveTarget } from "./prove.js";
+import { proofModes, type ShellMode } from "./prove-command.js";
 
 export interface Proof {
 	readonly display: string;
@@ -17,6 +18,10 @@ export interface Proof {
 	readonly ok: boolean;
 	/** What was proven (ok) or what is wrong and what to do (not ok), in one sentence. */
 	readonly detail: string;
+	/** The shells started to check it: `zsh -i`, `zsh -l -i` (login and interactive read different files). */
+	readonly shells?: readonly string[];
+	/** Not ok because a shell sees another key: that key, masked (names the definition that wins). */
+	readonly sees?: string;
 }
 
 /** A fresh real shell (or Node's own .env loader) reads every written file back. */
@@ -26,6 +31,7 @@ export async function proveChanges(
 	detected: Detected,
 	key: string,
 	nodePath: string,
+	definitions: readonly Definition[] = [],
 ): Promise<Proof[]> {
 	const proofs: Proof[] = [];
 	// A file where stale lines were only commented out holds no key to prove; a private key
@@ -36,24 +42,9 @@ export async function proveChanges(
 			continue;
 		}
 		if (change.file.target === "windows" || change.file.target === "powershell") continue;
-		const result = await proveTarget(system.run, {
-			target: change.file.target,
-			os: detected.os,
-			variable: plan.variable,
-			expected: key,
-			baseEnv: system.env,
-			envFilePath: change.file.path,
-			nodePath,
-			cwd: system.cwd,
-			mask: maskKey,
-		});
-		const reader = change.file.target === "dotenv" ? ".env loader" : change.file.target;
-		proofs.push({
-			display: change.display,
-			target: change.file.target,
-			ok: result.ok,
-			detail: result.ok ? `A fresh ${reader} reads the key from ${change.display}` : result.detail,
-		});
+		const target = change.file.target;
+		const context = { variable: plan.variable, detected, key, nodePath, definitions };
+		proofs.push(...(await proveFileChange(system, change, target, context)));
 		if (
 			change.file.target === "dotenv" &&
 			(await gitFacts(system.run, pathsFor(system.platform).dirname(change.file.path))).inRepo
@@ -71,6 +62,65 @@ export async function proveChanges(
 		});
 	}
 	return proofs;
+}
+
+const SHELL_FLAGS: Record<ShellMode, string> = { interactive: "-i", login: "-l -i" };
+
+/**
+ * A fresh shell of every kind a person opens reads the key back: for zsh and bash on Linux both
+ * an interactive and a login shell (they read different files). One proof when all agree.
+ */
+async function proveFileChange(
+	system: System,
+	change: FileChange,
+	target: FileTargetName,
+	context: {
+		variable: string;
+		detected: Detected;
+		key: string;
+		nodePath: string;
+		definitions: readonly Definition[];
+	},
+): Promise<Proof[]> {
+	const { variable, detected, key, nodePath, definitions } = context;
+	const modes = proofModes(target, detected.os);
+	const results = await Promise.all(
+		modes.map((mode) =>
+			proveTarget(system.run, {
+				target,
+				os: detected.os,
+				variable,
+				expected: key,
+				baseEnv: system.env,
+				envFilePath: change.file.path,
+				nodePath,
+				cwd: system.cwd,
+				mask: maskKey,
+				mode,
+				definitions,
+			}),
+		),
+	);
+	const reader = target === "dotenv" ? ".env loader" : target;
+	const shells = target === "dotenv" ? undefined : modes.map((mode) => `${target} ${SHELL_FLAGS[mode]}`);
+	const proof = (ok: boolean, detail: string, checked = shells, sees?: string): Proof => ({
+		display: change.display,
+		target,
+		ok,
+		detail,
+		...(checked ? { shells: checked } : {}),
+		...(sees !== undefined ? { sees } : {}),
+	});
+	if (results.every((result) => result.ok)) {
+		const both = modes.length > 1 ? " (login shells too)" : "";
+		return [proof(true, `A fresh ${reader} reads the key from ${change.display}${both}`)];
+	}
+	return results.map((result, index) => {
+		const shell = shells?.slice(index, index + 1);
+		if (!result.ok) return proof(false, result.detail, shell, result.sees);
+		const login = modes[index] === "login" && modes.length > 1 ? "login " : "";
+		return proof(true, `A fresh ${login}${reader} reads the key from ${change.display}`, shell);
+	});
 }
 
 async function proveProfileChange(

@@ -40,6 +40,20 @@ function nodeScript(name: string): string {
 	return `const v = process.env[${JSON.stringify(name)}]; process.stdout.write(${open} + (v === undefined ? "unset" : "exported:" + v) + ${close});`;
 }
 
+/**
+ * How a person starts this shell: an interactive shell (a terminal window on Linux) and a login
+ * shell (SSH, tmux, macOS Terminal, Git Bash) read different files, so zsh and bash are proven
+ * both ways; the first mode is the one a new terminal window opens here.
+ */
+export type ShellMode = "interactive" | "login";
+
+export function proofModes(target: FileTargetName, os: OsKind): readonly ShellMode[] {
+	if (target === "zsh") return ["interactive", "login"];
+	if (target !== "bash") return ["interactive"];
+	// macOS Terminal and Git Bash open login shells only (a bash typed inside one inherits its key).
+	return os === "macos" || os === "windows" ? ["login"] : ["interactive", "login"];
+}
+
 export function proofCommand(
 	target: FileTargetName,
 	os: OsKind,
@@ -47,6 +61,7 @@ export function proofCommand(
 	baseEnv: Env,
 	envFilePath?: string,
 	nodePath = "node",
+	mode: ShellMode = proofModes(target, os)[0] ?? "interactive",
 ): ProofCommand {
 	if (!VARIABLE_NAME.test(variable)) throw new Error(`Not a variable name: ${variable}`);
 	// Without the variable the child cannot inherit our value; everything else (HOME,
@@ -55,14 +70,8 @@ export function proofCommand(
 	delete env[variable];
 	switch (target) {
 		case "zsh":
-			return { command: "zsh", args: ["-ic", posixScript(variable)], env };
 		case "bash":
-			// macOS Terminal and Git Bash start login shells, which read ~/.bash_profile.
-			return {
-				command: "bash",
-				args: [os === "linux" || os === "wsl" ? "-ic" : "-lic", posixScript(variable)],
-				env,
-			};
+			return { command: target, args: [mode === "login" ? "-lic" : "-ic", posixScript(variable)], env };
 		case "fish":
 			return { command: "fish", args: ["-c", fishScript(variable)], env };
 		case "dotenv":

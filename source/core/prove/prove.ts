@@ -6,7 +6,7 @@ import { maskSecrets } from "../key/scrub.js";
 import { displayPath, type FileTargetName } from "../plan/targets.js";
 import type { OsKind } from "../platform/platform.js";
 import type { Env, RunCommand } from "../system.js";
-import { hasProofMarker, parseProof, proofCommand } from "./prove-command.js";
+import { hasProofMarker, parseProof, proofCommand, proofModes, type ShellMode } from "./prove-command.js";
 
 export type ProofOutcome =
 	| { ok: true }
@@ -14,6 +14,8 @@ export type ProofOutcome =
 			ok: false;
 			reason: "missing" | "different" | "shell-missing" | "failed";
 			detail: string;
+			/** What the shell saw instead, masked (a different key), to name the definition that wins. */
+			sees?: string;
 	  };
 
 export interface ProveOptions {
@@ -30,6 +32,16 @@ export interface ProveOptions {
 	cwd?: string;
 	mask: (secret: string) => string;
 	timeoutMs?: number;
+	/** A login or an interactive shell (zsh, bash); the default is what a new window opens here. */
+	mode?: ShellMode;
+	/** Definitions claude-setup left in place (masked, and where): one the shell sees is named. */
+	definitions?: readonly Definition[];
+}
+
+export interface Definition {
+	readonly masked: string;
+	/** `~/.zlogin line 1` */
+	readonly where: string;
 }
 
 // What interactive shells say when started without a terminal: true, and no help.
@@ -46,15 +58,20 @@ function lastErrorLine(
 	return lines.at(-1)?.trim().slice(0, 200);
 }
 
-function programLabel(target: FileTargetName): string {
-	return target === "dotenv" ? "Node's --env-file loader" : `a new ${target}`;
+function programLabel(target: FileTargetName, mode: ShellMode | undefined): string {
+	if (target === "dotenv") return "Node's --env-file loader";
+	return mode === "login" && proofModes(target, "linux").length > 1
+		? `a new login ${target} (what SSH and tmux open)`
+		: `a new ${target}`;
 }
 
 /** Where a later definition usually hides, per target. */
 function suspects(options: ProveOptions): string {
 	switch (options.target) {
 		case "zsh":
-			return "in ~/.zshenv, ~/.zprofile, ~/.zshrc or ~/.zlogin?";
+			return options.mode === "login"
+				? "in ~/.zprofile or ~/.zlogin (only login shells read them), or ~/.zshrc?"
+				: "in ~/.zshenv, ~/.zprofile, ~/.zshrc or ~/.zlogin?";
 		case "bash":
 			return options.os === "linux" || options.os === "wsl"
 				? "in ~/.bashrc or a file it sources?"
@@ -66,6 +83,15 @@ function suspects(options: ProveOptions): string {
 	}
 }
 
+/** The definition left in place that holds the value the shell saw, when we know it. */
+function winner(options: ProveOptions, seen: string): string | undefined {
+	const masked = options.mask(seen);
+	const places = (options.definitions ?? []).filter((definition) => definition.masked === masked);
+	if (places.length === 0) return undefined;
+	const fix = "comment it out (run claude-setup again and say yes, or add --yes) or delete it";
+	return `${places.map((place) => place.where).join(", ")}: ${fix}.`;
+}
+
 export async function proveTarget(run: RunCommand, options: ProveOptions): Promise<ProofOutcome> {
 	const { target, variable, expected, mask } = options;
 	const proof = proofCommand(
@@ -75,8 +101,9 @@ export async function proveTarget(run: RunCommand, options: ProveOptions): Promi
 		options.baseEnv,
 		options.envFilePath,
 		options.nodePath,
+		options.mode,
 	);
-	const who = programLabel(target);
+	const who = programLabel(target, options.mode);
 	const home = options.baseEnv.HOME ?? "";
 	const file = options.envFilePath ? displayPath(options.envFilePath, home) : "the file";
 	const timeoutMs = options.timeoutMs ?? 10_000;
@@ -129,7 +156,9 @@ export async function proveTarget(run: RunCommand, options: ProveOptions): Promi
 		const why =
 			target === "dotenv"
 				? `${file} has no ${variable} line Node can read`
-				: `something in your startup files unsets it or ${file} isn't read`;
+				: target === "bash" && options.mode === "login" && options.os !== "macos" && options.os !== "windows"
+					? `a login bash reads ~/.bash_profile (else ~/.bash_login or ~/.profile), which does not load ${file}. Add this line to it: \`[ -f ~/.bashrc ] && . ~/.bashrc\``
+					: `something in your startup files unsets it or ${file} isn't read`;
 		return {
 			ok: false,
 			reason: "missing",
@@ -149,10 +178,11 @@ export async function proveTarget(run: RunCommand, options: ProveOptions): Promi
 		return {
 			ok: false,
 			reason: "different",
+			sees: parsed.value === "" ? "" : mask(parsed.value ?? ""),
 			detail:
 				target === "dotenv"
 					? `${who} sees ${seen}: is there another ${variable} line in ${file}?`
-					: `${who} sees ${seen}: a later definition wins — ${suspects(options)}`,
+					: `${who} sees ${seen}: a later definition wins — ${winner(options, parsed.value ?? "") ?? suspects(options)}`,
 		};
 	}
 	return { ok: true };

@@ -1,6 +1,7 @@
 // Claude Code's own settings (the `env` object and `apiKeyHelper` of settings.json) and
 // whether Claude Code holds a subscription login. The login's secret is never read.
 
+import { scrubSecrets } from "../key/scrub.js";
 import { projectPath } from "../plan/targets.js";
 import { pathsFor } from "../platform/paths.js";
 import type { Detected } from "../platform/platform.js";
@@ -79,7 +80,8 @@ export async function scanClaudeSettings(
 			collector.findings.push(makeFinding(variable, value, { kind: "claude-settings", path: file, display }));
 		}
 		if (typeof settings.apiKeyHelper === "string" && settings.apiKeyHelper.trim() !== "") {
-			helpers.push({ path: file, display, command: settings.apiKeyHelper });
+			// Shown in status and --json: a key written into the command (`echo sk-ant-…`) is masked.
+			helpers.push({ path: file, display, command: scrubSecrets(settings.apiKeyHelper) });
 		}
 	}
 	return helpers;

@@ -7,6 +7,7 @@ import { planRemoval } from "../plan/remove.js";
 import type { TargetName } from "../plan/targets.js";
 import { scanEverywhere } from "../scan/scan.js";
 import type { System } from "../system.js";
+import { terminalJson } from "../text/visible.js";
 import { statusLines } from "./render.js";
 import { buildStatus } from "./report.js";
 
@@ -19,7 +20,7 @@ export interface CommandIo {
 export async function runStatus(system: System, verify: boolean, io: CommandIo): Promise<ExitCodeValue> {
 	const { detected, windows } = await detectSystem(system, io.parentPid);
 	const report = await buildStatus(system, { detected, windows, verify });
-	if (io.json) io.print(JSON.stringify(report, null, 2));
+	if (io.json) io.print(terminalJson(report));
 	else for (const line of statusLines(report)) io.print(line);
 	return report.exitCode;
 }
@@ -43,7 +44,7 @@ export async function runRemove(
 	const scan = await scanEverywhere(system, { detected, windows });
 	const planned = await planRemoval(system, { files: scan.scannedFiles, targets: options.targets, windows });
 	const report = (fields: Record<string, unknown>, code: ExitCodeValue) => {
-		if (io.json) io.print(JSON.stringify({ ok: code === ExitCode.ok, exitCode: code, ...fields }, null, 2));
+		if (io.json) io.print(terminalJson({ ok: code === ExitCode.ok, exitCode: code, ...fields }));
 		return code;
 	};
 	if (!planned.ok) {

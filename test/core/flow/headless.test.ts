@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { FakeAnthropic } from "../../helpers/fake-anthropic.js";
 import { watchProofs } from "../../helpers/proof-watch.js";
+import { DEBIAN_PROFILE } from "../../helpers/sandbox.js";
 import { calls, filesIn, KEY, MASKED, runIn, SECRET, sandboxFor, withFakeApi } from "./headless-harness.js";
 
 let fake: FakeAnthropic;
@@ -28,6 +29,8 @@ describe("a successful run", () => {
 		"saves, proves and live-tests for %s",
 		async (target, { shell, file, line }) => {
 			const sandbox = await sandboxFor(fake.url, { shell });
+			// A login bash (SSH, tmux) reads ~/.bashrc only through ~/.profile, as Debian's /etc/skel has it.
+			if (target === "bash") await writeFile(path.join(sandbox.home, ".profile"), DEBIAN_PROFILE);
 			// zsh, bash and fish come from $SHELL; the .env needs --target.
 			const options = target === "dotenv" ? { targets: ["dotenv" as const] } : {};
 			const { report, text } = await runIn(sandbox, `  ${KEY}\n`, options);
@@ -41,7 +44,12 @@ describe("a successful run", () => {
 			});
 			expect(await readFile(path.join(sandbox.root, file), "utf8")).toContain(line);
 			// Outside a repo the .env still gets its .gitignore entry, for a later `git init`.
-			const expected = target === "dotenv" ? [file, "project/.gitignore"] : [file];
+			const expected =
+				target === "dotenv"
+					? [file, "project/.gitignore"]
+					: target === "bash"
+						? [file, "home/.profile"]
+						: [file];
 			expect(await filesIn(sandbox)).toEqual(expected);
 			expect(text).toContain(`✓ API key ${MASKED}`);
 			expect(text).toContain("✓ The API accepts the key.");
@@ -68,7 +76,8 @@ describe("a successful run", () => {
 			liveTest: { model: "claude-haiku-5-5" },
 		});
 		expect(askedDuringProof).toBe(true);
-		expect(watched.started()).toBe(1);
+		// An interactive and a login zsh, both while Claude is asked.
+		expect(watched.started()).toBe(2);
 	});
 
 	it("uses --model for the live test", async () => {

@@ -24,6 +24,7 @@ import {
 	recording,
 	watchNames,
 } from "../../helpers/leak-audit.js";
+import { DEBIAN_PROFILE } from "../../helpers/sandbox.js";
 import {
 	closedURL,
 	makeTempSystem,
@@ -107,6 +108,8 @@ describe("--key-stdin, text and JSON report", { timeout: 60_000 }, () => {
 		const recorder = await sandbox({ shell });
 		const { home, project } = recorder.sandbox;
 		if (shell === "fish") await mkdir(path.join(home, ".config/fish/conf.d"), { recursive: true });
+		// A login bash reads ~/.bashrc through ~/.profile, as Debian's /etc/skel has it.
+		if (shell === "bash") await writeFile(path.join(home, ".profile"), DEBIAN_PROFILE);
 		const watched = watchNames([
 			home,
 			project,

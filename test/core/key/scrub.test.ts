@@ -2,7 +2,8 @@
 // wherever it appears in a message.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scrubSecrets } from "../../../source/core/key/scrub.js";
+import { maskKey } from "../../../source/core/key/key.js";
+import { KEY_RUN, scrubSecrets } from "../../../source/core/key/scrub.js";
 import { testKey } from "../../helpers/temp-system.js";
 
 const BODY = "ScrubSecretPartNeverShown";
@@ -74,6 +75,59 @@ describe("scrubSecrets", () => {
 					const scrubbed = scrubSecrets(`${before}${head}${body}${after}`);
 					expect(scrubbed).not.toContain(body.slice(0, -4));
 					expect(scrubbed).toContain(`${head}…${body.slice(-4)}`);
+				},
+			),
+		);
+	});
+});
+
+describe("scrubSecrets with the keys we know", () => {
+	const KNOWN = testKey("KnownBodyNeverShown1", "KnWn");
+	const KNOWN_BODY = KNOWN.slice("sk-ant-api03-".length);
+	const OTHER = testKey("OtherKeyNeverShown22", "OtHr");
+
+	it.each([
+		["the key without its sk-ant-api03- prefix", `invalid x-api-key: ${KNOWN_BODY}`, [KNOWN]],
+		["a 16-character run from its middle", `got …${KNOWN_BODY.slice(20, 36)}…`, [KNOWN]],
+		["a run glued to other characters", `id=zz${KNOWN_BODY.slice(5, 40)}zz`, [KNOWN]],
+		["the key cut short at the end", `key ${KNOWN.slice(0, 50)}`, [KNOWN]],
+		["a second known key, without prefix", `${KNOWN_BODY} and ${OTHER.slice(13)}`, [KNOWN, OTHER]],
+		["another key of an unknown kind", `sk-ant-sid01-${"Q".repeat(30)}SiDx`, []],
+		["an apiKeyHelper command", `"apiKeyHelper": "echo ${OTHER}"`, []],
+		["a key with a trailing newline as the secret", `v=${KNOWN}`, [`${KNOWN}\n`]],
+	])("masks %s", (_, text, known) => {
+		const scrubbed = scrubSecrets(text, ...known);
+		for (const secret of ["KnownBodyNeverShown1", "OtherKeyNeverShown22", "QQQQQQQQQQQQ"]) {
+			expect(scrubbed).not.toContain(secret);
+		}
+		expect(scrubbed).toMatch(/sk-ant-[a-z]+\d+-…/);
+	});
+
+	it("shows a run of a known key as that key's masked form", () => {
+		expect(scrubSecrets(`401: ${KNOWN_BODY}`, KNOWN)).toBe(`401: ${maskKey(KNOWN)}`);
+		expect(scrubSecrets(`"apiKeyHelper": "echo ${KNOWN}"`)).toBe(`"apiKeyHelper": "echo ${maskKey(KNOWN)}"`);
+	});
+
+	it("leaves text that only shares short pieces with a known key", () => {
+		const text = `${KNOWN_BODY.slice(0, 15)} ${KNOWN_BODY.slice(30, 45)} ok`;
+		expect(scrubSecrets(text, KNOWN)).toBe(text);
+	});
+
+	it("property: no run of KEY_RUN characters of a known key survives, wherever it sits", () => {
+		const prose = fc.string({ unit: fc.constantFrom(..." .,:;=\"'()\n/é…ab1_-") });
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 0, max: KNOWN_BODY.length - KEY_RUN }),
+				fc.integer({ min: KEY_RUN, max: KNOWN_BODY.length }),
+				prose,
+				prose,
+				(start, length, before, after) => {
+					const run = KNOWN_BODY.slice(start, start + length);
+					fc.pre(run.length >= KEY_RUN);
+					const scrubbed = scrubSecrets(`${before}${run}${after}`, KNOWN);
+					for (let at = 0; at + KEY_RUN <= KNOWN_BODY.length; at++) {
+						expect(scrubbed).not.toContain(KNOWN_BODY.slice(at, at + KEY_RUN));
+					}
 				},
 			),
 		);

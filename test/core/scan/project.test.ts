@@ -112,6 +112,13 @@ describe("scanEverywhere: Claude Code settings", () => {
 		]);
 	});
 
+	it("masks a key written into an apiKeyHelper command (status --json showed `echo sk-ant-…`)", async () => {
+		const { system, home } = await makeTempSystem();
+		await writeFiles(home, { ".claude/settings.json": JSON.stringify({ apiKeyHelper: `echo ${KEY}` }) });
+		const result = await scan(system);
+		expect(result.apiKeyHelpers.map((helper) => helper.command)).toEqual([`echo ${MASKED_KEY}`]);
+	});
+
 	it.each([
 		["malformed JSON", `{"env": {"${A}": "${KEY}"`],
 		["an array", `[{"env": {"${A}": "${KEY}"}}]`],
