@@ -1,7 +1,7 @@
 // Format-preserving edits of JSON and JSONC files (Claude Code's settings.json, ~/.claude.json):
 // only the bytes of the changed value move; formatting, key order and comments stay.
 
-import { applyEdits, type FormattingOptions, modify, type ParseError, parseTree } from "jsonc-parser";
+import { applyEdits, type FormattingOptions, modify, type ParseError, parse, parseTree } from "jsonc-parser";
 
 export type JsonPath = readonly (string | number)[];
 
@@ -39,4 +39,14 @@ export function setJsonValue(text: string, path: JsonPath, value: unknown): Json
 	let next = applyEdits(source, edits);
 	if (body.trim() === "" && !next.endsWith("\n")) next += "\n";
 	return { ok: true, text: bom + next };
+}
+
+/** The top-level object of a JSON or JSONC text (a BOM is fine); undefined when it is not one. */
+export function readJsonObject(text: string): Record<string, unknown> | undefined {
+	const body = text.replace(/^\uFEFF/, "");
+	if (jsonErrors(body).length > 0) return undefined;
+	const value: unknown = parse(body, [], { allowTrailingComma: true });
+	return typeof value === "object" && value !== null && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
 }

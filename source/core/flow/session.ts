@@ -1,6 +1,7 @@
 // The wizard's side-effecting steps, each over an injected System, shared by the
 // interactive app and the --key-stdin run so both behave the same.
 import { type Advice, adviseApiFailure } from "../advice/advice.js";
+import { scanEverywhere } from "../claude-code/scan-all.js";
 import { gitFacts } from "../edit/gitignore.js";
 import { pickTestModel } from "../key/models.js";
 import { readManifest } from "../plan/manifest.js";
@@ -11,7 +12,6 @@ import { gitRoot } from "../plan/tracked-dotfile.js";
 import { pathsFor } from "../platform/paths.js";
 import { type Detected, detectPlatform, gatherFacts } from "../platform/platform.js";
 import { where } from "../scan/issues.js";
-import { scanEverywhere } from "../scan/scan.js";
 import type { Finding } from "../scan/scan-types.js";
 import type { ModelInfo, System } from "../system.js";
 import { detectWindows, gatherWindowsFacts, type WindowsContext } from "../windows/detect.js";
