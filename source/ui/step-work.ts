@@ -55,6 +55,8 @@ export async function stepWork(
 				key: key.key,
 				envFile: settings.envFile,
 				disableOthers: state.disableOthers,
+				// The preview shows it; answering yes there applies it like every other change.
+				fixClaudeSettings: true,
 			});
 			const result = await planChanges(system, { ...input, privateFile: state.privateFile });
 			return result.ok

@@ -2,7 +2,6 @@
 // project, project-local, managed), what interactive Claude Code stored in ~/.claude.json, and
 // whether it holds a subscription login. The login's secret is never read.
 
-import { readJsonObject } from "../edit/json-edit.js";
 import { projectPath } from "../plan/targets.js";
 import { pathsFor } from "../platform/paths.js";
 import type { Detected } from "../platform/platform.js";
@@ -56,8 +55,17 @@ export function settingsFiles(system: System, detected: Detected): string[] {
 	});
 }
 
+/**
+ * Strict JSON, as Claude Code 2.1.332 reads its files: a settings.json with a comment is
+ * skipped whole by it (test/e2e/claude-code-agreement.e2e.test.ts), so it is skipped here too.
+ */
 function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | undefined {
-	return readJsonObject(new TextDecoder().decode(bytes));
+	try {
+		const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
+		return isObject(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -5,10 +5,11 @@ import { applyPlan } from "../apply/apply.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { checkKey, maskKey } from "../key/key.js";
 import { planChanges } from "../plan/plan.js";
-import type { TargetName } from "../plan/targets.js";
+import type { FileOwner, TargetName } from "../plan/targets.js";
 import { proveChanges } from "../prove/proofs.js";
 import { where } from "../scan/issues.js";
 import type { System } from "../system.js";
+import { claudeCodeNotes } from "./claude-code-notes.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
@@ -35,7 +36,7 @@ export interface HeadlessContext {
 }
 
 interface FileReport {
-	readonly target: TargetName;
+	readonly target: FileOwner;
 	readonly path: string;
 	readonly action: string;
 	readonly backup?: string;
@@ -126,6 +127,7 @@ export async function runHeadless(
 		key: check.key,
 		envFile: options.envFile,
 		disableOthers: options.yes === true,
+		fixClaudeSettings: options.yes === true,
 	});
 	let planned = await planChanges(system, input);
 	// A startup file under version control never gets the key: it sources a private file instead.
@@ -154,6 +156,16 @@ export async function runHeadless(
 		}
 		if (others.length > 0) print("  → Add --yes to comment those out (claude-setup remove puts them back).");
 	}
+	// Before writing: what Claude Code will send afterwards, and whom it will bill.
+	const claude = claudeCodeNotes(environment, plan, check.key, { flag: options.yes ? undefined : "--yes" });
+	for (const note of claude.notes) print(`! ${note}`);
+	if (claude.problem) print(`! ${claude.problem.message}\n  → ${claude.problem.next}`);
+	const claudeCode = {
+		sendsNewKey: claude.after?.verdict.print,
+		interactive: claude.after?.verdict.interactive,
+		billsKeyInsteadOfSubscription: claude.billing,
+		notes: claude.notes,
+	};
 	if (plan.userVariable) {
 		const { action, previousMasked, backupPath } = plan.userVariable;
 		const path = plan.userVariable.display;
@@ -168,7 +180,15 @@ export async function runHeadless(
 	}
 	if (options.dryRun) {
 		print("Dry run: nothing was written.");
-		return { ok: true, exitCode: ExitCode.ok, dryRun: true, key, files, gitignore: plan.gitignore?.display };
+		return {
+			ok: true,
+			exitCode: ExitCode.ok,
+			dryRun: true,
+			key,
+			files,
+			claudeCode,
+			gitignore: plan.gitignore?.display,
+		};
 	}
 
 	const applied = await applyPlan(system, plan);
@@ -205,6 +225,7 @@ export async function runHeadless(
 		gitignore: plan.gitignore?.display,
 		tracked: plan.trackedSecretFile?.path,
 		proofs,
+		claudeCode,
 	};
 
 	if (liveTest) {
@@ -221,6 +242,10 @@ export async function runHeadless(
 	const revoke = revokeReminder(oldKeys(environment.credentials, check.variable, check.key));
 	if (revoke) print(`! ${revoke}`);
 	for (const hint of usageHints(plan, environment.detected, environment.windows)) print(hint);
+	if (claude.problem) {
+		print(`✗ Saved, but Claude Code will not send the new key. ${claude.problem.next}`);
+		return fail(ExitCode.notProven, { kind: "claude-code", ...claude.problem }, base);
+	}
 	return proven
 		? { ok: true, exitCode: ExitCode.ok, ...base }
 		: { ok: false, exitCode: ExitCode.notProven, ...base };

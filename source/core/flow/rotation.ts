@@ -55,14 +55,42 @@ export interface NewKeyChoice {
 	readonly envFile?: string;
 	/** Comment out the definitions claude-setup did not write. */
 	readonly disableOthers: boolean;
+	/** Replace the key in the Claude Code settings.json files that hold another one. */
+	readonly fixClaudeSettings?: boolean;
+}
+
+/** Claude Code settings files whose `env` sets `variable` to anything but the key: Claude Code sends that. */
+export function staleClaudeSettings(
+	credentials: readonly Finding[],
+	variable: string,
+	key: string,
+): { writable: Finding[]; managed: Finding[] } {
+	const stale = credentials.filter(
+		(finding) =>
+			finding.source.kind === "claude-settings" && finding.variable === variable && finding.value !== key,
+	);
+	const managed = stale.filter(
+		(finding) =>
+			finding.source.kind === "claude-settings" && /managed-settings\.json$/.test(finding.source.path),
+	);
+	return { writable: stale.filter((finding) => !managed.includes(finding)), managed };
+}
+
+function settingsPaths(findings: readonly Finding[]): string[] {
+	return [
+		...new Set(
+			findings.flatMap((finding) => (finding.source.kind === "claude-settings" ? [finding.source.path] : [])),
+		),
+	];
 }
 
 /** What to plan for a new key (the wizard's and --key-stdin's), and the definitions it did not write. */
 export function rotationPlanInput(
 	environment: Environment,
 	choice: NewKeyChoice,
-): { input: PlanInput; others: Finding[] } {
+): { input: PlanInput; others: Finding[]; settings: ReturnType<typeof staleClaudeSettings> } {
 	const others = foreignDefinitions(environment.credentials, choice.variable, choice.key);
+	const settings = staleClaudeSettings(environment.credentials, choice.variable, choice.key);
 	const input: PlanInput = {
 		targets: rotationTargets(choice.targets, environment.ourTargets, environment.detected),
 		disable: choice.disableOthers ? toDisable(others) : [],
@@ -71,8 +99,9 @@ export function rotationPlanInput(
 		envFile: choice.envFile,
 		detected: environment.detected,
 		windows: environment.windows,
+		claudeSettings: choice.fixClaudeSettings ? settingsPaths(settings.writable) : [],
 	};
-	return { input, others };
+	return { input, others, settings };
 }
 
 /** The other keys that were set (masked): they stay valid until revoked in the Console. */

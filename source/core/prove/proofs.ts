@@ -35,9 +35,10 @@ export async function proveChanges(
 			proofs.push(await proveProfileChange(system, change, plan.variable, key));
 			continue;
 		}
-		if (change.file.target === "windows" || change.file.target === "powershell") continue;
+		const target = change.file.target;
+		if (target === "windows" || target === "powershell" || target === "claude-settings") continue;
 		const result = await proveTarget(system.run, {
-			target: change.file.target,
+			target,
 			os: detected.os,
 			variable: plan.variable,
 			expected: key,
@@ -47,10 +48,10 @@ export async function proveChanges(
 			cwd: system.cwd,
 			mask: maskKey,
 		});
-		const reader = change.file.target === "dotenv" ? ".env loader" : change.file.target;
+		const reader = target === "dotenv" ? ".env loader" : target;
 		proofs.push({
 			display: change.display,
-			target: change.file.target,
+			target,
 			ok: result.ok,
 			detail: result.ok ? `A fresh ${reader} reads the key from ${change.display}` : result.detail,
 		});
