@@ -71,7 +71,7 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		const preview = await answer(app, "Write these changes?");
 		expect(preview).toContain("# line 3: ANTHROPIC_API_KEY=sk-ant-api03-…StAl — commented out");
 		const done = await app.waitForText("All set.");
-		expect(done).toContain("The old key (sk-ant-api03-…StAl) stays valid until revoked");
+		expect(done).toContain("The old key (sk-ant-api03-…StAl) was not checked: if it still works, revoke it");
 		expect(await app.waitForExit()).toBe(0);
 		const after = zshrc(sandbox) ?? "";
 		expect(after.startsWith(commentOutLines(before, [3]).text)).toBe(true);

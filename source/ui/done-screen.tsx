@@ -23,8 +23,10 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 	const stillTracked = plan.trackedSecretFile !== undefined && !state.untracked;
 	const allGood = proven && !state.unchecked && !stillTracked && (liveTest === undefined || liveTest.ok);
 	const stale = state.key && staleTerminalWarning(plan, state.key.key, terminalValue);
-	const revoke =
-		state.key && revokeReminder(oldKeys(environment.credentials, state.key.variable, state.key.key));
+	// Not checked live here: the reminder says so rather than that the old key stays valid.
+	const revoke = state.key
+		? revokeReminder(oldKeys(environment.credentials, state.key.variable, state.key.key))
+		: [];
 	return (
 		<Box flexDirection="column">
 			{state.written.map((written) => (
@@ -80,7 +82,11 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 					{allGood ? "All set." : "Saved, but not everything checks out — see above."}
 				</Text>
 				{stale ? <Text color="yellow">! {stale}</Text> : null}
-				{revoke ? <Text color="yellow">! {revoke}</Text> : null}
+				{revoke.map((line) => (
+					<Text key={line} color="yellow">
+						! {line}
+					</Text>
+				))}
 				{usageHints(plan, environment.detected, environment.windows).map((hint) => (
 					<Text key={hint} dimColor>
 						{hint}

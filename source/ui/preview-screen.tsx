@@ -1,4 +1,5 @@
 import { Box, Text } from "ink";
+import type { ClaudeCodeNotes } from "../core/flow/claude-code-notes.js";
 import { describeAction, describeUserVariable, trackedNotes } from "../core/flow/describe.js";
 import type { Plan } from "../core/plan/plan.js";
 import { Indented } from "./indented.js";
@@ -6,12 +7,14 @@ import { YesNo } from "./yes-no.js";
 
 interface Props {
 	readonly plan: Plan;
+	/** What Claude Code will send after the change, whom it bills, what it will ask. */
+	readonly claudeCode?: ClaudeCodeNotes;
 	readonly dryRun: boolean;
 	readonly onAnswer: (yes: boolean) => void;
 }
 
 /** The exact change per file, key masked, before anything is written. */
-export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
+export function PreviewScreen({ plan, claudeCode, dryRun, onAnswer }: Props) {
 	return (
 		<Box flexDirection="column">
 			<Text bold>{dryRun ? "Dry run — this is what would change:" : "This is what will change:"}</Text>
@@ -71,6 +74,18 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 					</Text>
 				</Box>
 			) : null}
+			{claudeCode?.problem ? (
+				<Box marginTop={1}>
+					<Text color="yellow">
+						! {claudeCode.problem.message} {claudeCode.problem.next}
+					</Text>
+				</Box>
+			) : null}
+			{(claudeCode?.notes ?? []).map((note) => (
+				<Box key={note} marginTop={1}>
+					<Text color="yellow">! {note}</Text>
+				</Box>
+			))}
 			{plan.trackedSecretFile ? (
 				<Box marginTop={1}>
 					<Text color="yellow">

@@ -2,6 +2,7 @@
 // that reports the outcome (or nothing, when the step must wait for detection).
 import { applyPlan } from "../core/apply/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
+import { claudeCodeNotes, claudeCodeProof } from "../core/flow/claude-code-notes.js";
 import { keptKey, rotationPlanInput } from "../core/flow/rotation.js";
 import { checkKeyLive, type LiveTest, runLiveTest } from "../core/flow/session.js";
 import { liveTestPlanned, type WizardAction, type WizardState } from "../core/flow/wizard.js";
@@ -97,6 +98,9 @@ export async function stepWork(
 			if (!key || !environment) return;
 			if (liveTestPlanned(settings, state)) void startLiveTest(key.key);
 			const proofs = await proveChanges(system, step.plan, environment.detected, key.key, settings.nodePath);
+			const notes = claudeCodeNotes(environment, step.plan, key.key, {});
+			const claude = await claudeCodeProof(system, environment, step.plan, key.key, notes);
+			if (claude) proofs.push(claude);
 			return { type: "proved", proofs };
 		}
 		case "testing": {

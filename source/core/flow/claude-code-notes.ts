@@ -2,9 +2,12 @@
 // will send the new key after the change (and, if not, why and the fix), the question interactive
 // Claude Code will ask, and a subscription it will stop billing.
 import { type AfterChange, claudeCodeAfter, savesGlobally } from "../claude-code/after-change.js";
+import { proveClaudeCode } from "../claude-code/prove-claude-code.js";
 import type { Plan } from "../plan/plan.js";
+import type { Proof } from "../prove/proofs.js";
 import type { Finding } from "../scan/scan-types.js";
 import { where } from "../scan/where.js";
+import type { System } from "../system.js";
 import { staleClaudeSettings } from "./rotation.js";
 import type { Environment } from "./session.js";
 
@@ -89,4 +92,23 @@ export function claudeCodeNotes(
 		return { problem, notes, billing, after };
 	}
 	return { notes, billing, after };
+}
+
+/**
+ * The proof line for Claude Code: what is wrong (the notes' problem), else what the real Claude
+ * Code says it will use, when it is installed and set up here.
+ */
+export async function claudeCodeProof(
+	system: System,
+	environment: Environment,
+	plan: Plan,
+	key: string,
+	notes: ClaudeCodeNotes,
+): Promise<Proof | undefined> {
+	if (notes.problem) {
+		const detail = `${notes.problem.message} ${notes.problem.next}`;
+		return { display: "Claude Code", target: "claude-code", ok: false, detail };
+	}
+	if (!notes.after || !environment.scan) return undefined;
+	return proveClaudeCode(system, environment.scan, plan, key, notes.after);
 }

@@ -9,12 +9,12 @@ import type { FileOwner, TargetName } from "../plan/targets.js";
 import { proveChanges } from "../prove/proofs.js";
 import { where } from "../scan/issues.js";
 import type { System } from "../system.js";
-import { claudeCodeNotes } from "./claude-code-notes.js";
+import { claudeCodeNotes, claudeCodeProof } from "./claude-code-notes.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
-import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
+import { checkOldKeys, oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
 
 export interface HeadlessOptions {
@@ -210,6 +210,11 @@ export async function runHeadless(
 		: undefined;
 	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath);
+	// A problem already said above ends in exit 7 below; otherwise ask Claude Code itself.
+	const claudeProof = claude.problem
+		? undefined
+		: await claudeCodeProof(system, environment, plan, check.key, claude);
+	if (claudeProof) proofs.push(claudeProof);
 	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
 	const proven = proofs.every((proof) => proof.ok);
 	const base = {
@@ -239,8 +244,11 @@ export async function runHeadless(
 	}
 	const stale = staleTerminalWarning(plan, check.key, system.env[plan.variable]);
 	if (stale) print(`! ${stale}`);
-	const revoke = revokeReminder(oldKeys(environment.credentials, check.variable, check.key));
-	if (revoke) print(`! ${revoke}`);
+	const old = oldKeys(environment.credentials, check.variable, check.key);
+	const checkedOld = sends
+		? await checkOldKeys(old, (value) => checkKeyLive(system, value, "key-stdin"))
+		: old;
+	for (const line of revokeReminder(checkedOld)) print(`! ${line}`);
 	for (const hint of usageHints(plan, environment.detected, environment.windows)) print(hint);
 	if (claude.problem) {
 		print(`✗ Saved, but Claude Code will not send the new key. ${claude.problem.next}`);

@@ -104,18 +104,61 @@ export function rotationPlanInput(
 	return { input, others, settings };
 }
 
-/** The other keys that were set (masked): they stay valid until revoked in the Console. */
-export function oldKeys(credentials: readonly Finding[], variable: string, key: string): string[] {
+export interface OldKey {
+	readonly value: string;
+	readonly masked: string;
+	/** Checked live (GET /v1/models, no tokens): works, rejected, or not checked. */
+	readonly checked?: "works" | "rejected";
+}
+
+/** The other keys that were set: revoking them is the last step of a rotation. */
+export function oldKeys(credentials: readonly Finding[], variable: string, key: string): OldKey[] {
 	const old = credentials.filter(
 		(finding) => finding.variable === variable && finding.value.trim() !== "" && finding.value.trim() !== key,
 	);
-	return [...new Set(old.map((finding) => finding.masked))];
+	const seen = new Map(old.map((finding) => [finding.value.trim(), finding.masked]));
+	return [...seen].map(([value, masked]) => ({ value, masked }));
 }
 
-export function revokeReminder(masked: readonly string[]): string | undefined {
-	if (masked.length === 0) return undefined;
-	const keys = masked.join(", ");
-	return `The old key${masked.length > 1 ? "s" : ""} (${keys}) stay${masked.length > 1 ? "" : "s"} valid until revoked at console.anthropic.com → API keys — safe to do once every app and deployment uses the new one.`;
+/** Said only as far as it was checked: a key that works stays valid; a rejected one has nothing to revoke. */
+export function revokeReminder(keys: readonly OldKey[]): string[] {
+	const lines: string[] = [];
+	const list = (group: readonly OldKey[]) => group.map((key) => key.masked).join(", ");
+	const plural = (group: readonly OldKey[]) => group.length > 1;
+	const works = keys.filter((key) => key.checked === "works");
+	const rejected = keys.filter((key) => key.checked === "rejected");
+	const unchecked = keys.filter((key) => key.checked === undefined);
+	if (works.length > 0) {
+		lines.push(
+			`The old key${plural(works) ? "s" : ""} (${list(works)}) still work${plural(works) ? "" : "s"} and stay${plural(works) ? "" : "s"} valid until revoked at console.anthropic.com → API keys — safe to do once every app and deployment uses the new one.`,
+		);
+	}
+	if (rejected.length > 0) {
+		lines.push(
+			`The API already rejects the old key${plural(rejected) ? "s" : ""} (${list(rejected)}): there is nothing left to revoke.`,
+		);
+	}
+	if (unchecked.length > 0) {
+		lines.push(
+			`The old key${plural(unchecked) ? "s" : ""} (${list(unchecked)}) ${plural(unchecked) ? "were" : "was"} not checked: if ${plural(unchecked) ? "they still work, revoke them" : "it still works, revoke it"} at console.anthropic.com → API keys once every app uses the new one.`,
+		);
+	}
+	return lines;
+}
+
+/** Each old key checked live (no tokens), at most three, all at once. */
+export async function checkOldKeys(
+	keys: readonly OldKey[],
+	check: (key: string) => Promise<{ ok: boolean; status?: number }>,
+): Promise<OldKey[]> {
+	return Promise.all(
+		keys.map(async (key, index): Promise<OldKey> => {
+			if (index >= 3) return key;
+			const result = await check(key.value).catch(() => undefined);
+			if (result?.ok) return { ...key, checked: "works" };
+			return result?.status === 401 ? { ...key, checked: "rejected" } : key;
+		}),
+	);
 }
 
 /** The key a new terminal gets (else this terminal's), for "keep it and test it". */

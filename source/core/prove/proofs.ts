@@ -13,7 +13,8 @@ import { proveTarget } from "./prove.js";
 
 export interface Proof {
 	readonly display: string;
-	readonly target: TargetName;
+	/** claude-code: the real Claude Code said which credential it will use. */
+	readonly target: TargetName | "claude-code";
 	readonly ok: boolean;
 	/** What was proven (ok) or what is wrong and what to do (not ok), in one sentence. */
 	readonly detail: string;
