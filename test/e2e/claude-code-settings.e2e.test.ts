@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claudeInFreshShell } from "../helpers/claude-code.js";
+import { claudeInFreshShell, claudeOnPath } from "../helpers/claude-code.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { makeSandbox, type Sandbox } from "../helpers/sandbox.js";
 import { testKey } from "../helpers/temp-system.js";
@@ -110,4 +110,44 @@ describe("a stale key in a Claude Code settings file", { timeout: 120_000 }, () 
 			expect(readFileSync(file, "utf8")).toContain(`"model": "opus"`);
 		},
 	);
+});
+
+describe("before writing: billing and the interactive question; after: Claude Code asked", {
+	timeout: 120_000,
+}, () => {
+	it("a subscription login and Claude Code set up: --key-stdin says it will bill the key, asks nothing of -p, and proves it", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		mkdirSync(join(sandbox.home, ".claude"));
+		const login = {
+			claudeAiOauth: { accessToken: `sk-ant-oat01-${"o".repeat(80)}`, expiresAt: Date.now() + 1e10 },
+		};
+		writeFileSync(join(sandbox.home, ".claude", ".credentials.json"), JSON.stringify(login));
+		const state = { hasCompletedOnboarding: true, customApiKeyResponses: { approved: [], rejected: [] } };
+		writeFileSync(join(sandbox.home, ".claude.json"), JSON.stringify(state));
+		const claudeBin = claudeOnPath(sandbox);
+		const saved = await runCli(sandbox, ["--key-stdin", "--target", "zsh", "--json"], NEW, claudeBin);
+		expectNoLeak(saved.stdout + saved.stderr);
+		expect(saved.exitCode).toBe(0);
+		const report = JSON.parse(saved.stdout);
+		expect(report.claudeCode.billsKeyInsteadOfSubscription).toBe(true);
+		expect(report.claudeCode.interactive).toBe("asks");
+		expect(report.claudeCode.notes.join(" ")).toMatch(/bill.*--target dotenv/);
+		expect(report.claudeCode.notes.join(" ")).toContain("choose Yes");
+		const proof = report.proofs.find((item: { target: string }) => item.target === "claude-code");
+		expect(proof).toMatchObject({ ok: true });
+		expect(proof.detail).toContain("claude auth status");
+		const before = api.requests.length;
+		const run = await claudeInFreshShell("zsh", sandbox);
+		expect(run.stdout).toBe(REPLY);
+		expect(new Set(sentSince(before))).toEqual(new Set(["new key"]));
+	});
+
+	it("a project .env: says Claude Code does not read it; the real Claude Code agrees", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		const saved = await runCli(sandbox, ["--key-stdin", "--target", "dotenv"], NEW);
+		expect(saved.exitCode).toBe(0);
+		expect(saved.stdout).toContain("Claude Code does not read .env files");
+		const run = await claudeInFreshShell("zsh", sandbox);
+		expect(run.stdout).toContain("Not logged in");
+	});
 });
