@@ -122,6 +122,7 @@ export function App({ system, settings: given, onExit }: AppProps) {
 						system={system}
 						environment={state.environment}
 						envFile={settings.envFile}
+						token={state.key?.kind === "oauth-token"}
 						onSubmit={(targets) => takeAction({ type: "targets-chosen", targets })}
 					/>
 				);

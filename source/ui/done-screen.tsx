@@ -21,7 +21,10 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 	}
 	const proven = state.proofs.every((proof) => proof.ok);
 	const stillTracked = plan.trackedSecretFile !== undefined && !state.untracked;
-	const allGood = proven && !state.unchecked && !stillTracked && (liveTest === undefined || liveTest.ok);
+	// Nothing checks a Claude Code token here: "All set" would claim more than was checked.
+	const token = state.key?.kind === "oauth-token";
+	const allGood =
+		proven && !token && !state.unchecked && !stillTracked && (liveTest === undefined || liveTest.ok);
 	const stale = state.key && staleTerminalWarning(plan, state.key.key, terminalValue);
 	// Not checked live here: the reminder says so rather than that the old key stays valid.
 	const revoke = state.key
@@ -79,7 +82,11 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 			) : null}
 			<Box flexDirection="column" marginTop={1}>
 				<Text bold color={allGood ? "green" : "yellow"}>
-					{allGood ? "All set." : "Saved, but not everything checks out — see above."}
+					{allGood
+						? "All set."
+						: token && proven && !stillTracked
+							? "Token saved, not checked: claude-setup cannot check a Claude Code token. Run claude to use it."
+							: "Saved, but not everything checks out — see above."}
 				</Text>
 				{stale ? <Text color="yellow">! {stale}</Text> : null}
 				{revoke.map((line) => (

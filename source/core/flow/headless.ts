@@ -88,7 +88,11 @@ export async function runHeadless(
 	for (const fix of check.fixes) print(`• Cleaned the key from standard input: ${fix}.`);
 	if (check.kind === "oauth-token") print(`• ${check.note}`);
 	const key = { kind: check.kind, variable: check.variable, masked: maskKey(check.key) };
-	print(`✓ ${check.kind === "api-key" ? "API key" : "Claude Code OAuth token"} ${key.masked}`);
+	print(
+		check.kind === "api-key"
+			? `✓ API key ${key.masked}`
+			: `• Claude Code token ${key.masked}: not checked (claude-setup cannot check a token)`,
+	);
 
 	// Before anything else is looked at: where the key would go, and whether it may.
 	const sends = options.verify && check.kind === "api-key";
