@@ -34,7 +34,7 @@ describe("revokeReminder says only what was checked", () => {
 	])("$keys.length keys", ({ keys, said }) => {
 		const lines = revokeReminder(keys);
 		expect(lines).toHaveLength(said.length);
-		said.forEach((pattern, index) => expect(lines[index]).toMatch(pattern));
+		for (const [index, pattern] of said.entries()) expect(lines[index]).toMatch(pattern);
 		for (const line of lines) expect(line).not.toMatch(/rejects.*stays valid|stays valid.*rejects/);
 	});
 
