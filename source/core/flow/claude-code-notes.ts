@@ -51,7 +51,7 @@ export function claudeCodeNotes(
 	environment: Environment,
 	plan: Plan,
 	key: string,
-	options: { readonly flag?: string },
+	options: { readonly flag?: string; readonly headless?: boolean },
 ): ClaudeCodeNotes {
 	const scan = environment.scan;
 	if (!scan || plan.variable !== "ANTHROPIC_API_KEY") return { notes: [], billing: false };
@@ -59,8 +59,11 @@ export function claudeCodeNotes(
 	const billing = scan.claudeCodeLogin === "yes" && global;
 	const notes: string[] = [];
 	if (billing) {
+		const instead = options.headless
+			? "save the key in a project .env instead (--target dotenv)"
+			: "answer n and run claude-setup again, choosing the project .env";
 		notes.push(
-			"You are logged in to Claude Code with a subscription: with ANTHROPIC_API_KEY set for every terminal, Claude Code will use — and bill — this API key instead. To keep the subscription, save the key in a project .env instead (--target dotenv).",
+			`You are logged in to Claude Code with a subscription: with ANTHROPIC_API_KEY set for every terminal, Claude Code will use — and bill — this API key instead. To keep the subscription, ${instead}.`,
 		);
 	}
 	if (!global) {

@@ -161,7 +161,10 @@ export async function runHeadless(
 		if (others.length > 0) print("  → Add --yes to comment those out (claude-setup remove puts them back).");
 	}
 	// Before writing: what Claude Code will send afterwards, and whom it will bill.
-	const claude = claudeCodeNotes(environment, plan, check.key, { flag: options.yes ? undefined : "--yes" });
+	const claude = claudeCodeNotes(environment, plan, check.key, {
+		flag: options.yes ? undefined : "--yes",
+		headless: true,
+	});
 	for (const note of claude.notes) print(`! ${note}`);
 	if (claude.problem) print(`! ${claude.problem.message}\n  → ${claude.problem.next}`);
 	const claudeCode = {
