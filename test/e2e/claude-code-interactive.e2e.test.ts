@@ -14,6 +14,7 @@ import { openTerminal, runCli } from "../helpers/terminal.js";
 const SECRET = "InteractiveSecretNeverShown";
 const API = testKey(`${SECRET}Api`, "ApiK");
 const PRIMARY = testKey(`${SECRET}Primary`, "PriK");
+const OAUTH = `sk-ant-oat01-${SECRET}Oauth${"o".repeat(60)}OaTk`;
 const QUESTION = "Do you want to use this API key?";
 const READY = /auto mode on/;
 
@@ -23,12 +24,14 @@ interface Scenario {
 	readonly keyIn: "zshrc" | "settings";
 	readonly remembered?: "approved" | "rejected";
 	readonly primary?: boolean;
+	/** A subscription login in ~/.claude/.credentials.json. */
+	readonly login?: boolean;
 	/** The answer at the question, when it is asked. */
 	readonly answer?: "yes" | "no";
 	/** What status says interactive Claude Code does about the key. */
 	readonly model: "approved" | "rejected" | "asks";
 	/** Whose key the fake API saw; undefined: none ("Not logged in"). */
-	readonly sent?: "api key" | "login key";
+	readonly sent?: "api key" | "login key" | "subscription";
 }
 
 const SCENARIOS: Scenario[] = [
@@ -63,6 +66,14 @@ const SCENARIOS: Scenario[] = [
 		sent: "login key",
 	},
 	{
+		name: "a rejected key and a subscription login: the subscription goes",
+		keyIn: "zshrc",
+		remembered: "rejected",
+		login: true,
+		model: "rejected",
+		sent: "subscription",
+	},
+	{
 		name: "a /login key and a new key, answered No: the /login key goes",
 		keyIn: "zshrc",
 		primary: true,
@@ -93,6 +104,14 @@ function prepare(scenario: Scenario, api: FakeAnthropic): Sandbox {
 		state.customApiKeyResponses = { [scenario.remembered]: [API.slice(-20)], [other]: [] };
 	}
 	if (scenario.primary) state.primaryApiKey = PRIMARY;
+	if (scenario.login) {
+		mkdirSync(join(sandbox.home, ".claude"), { recursive: true });
+		const oauth = { accessToken: OAUTH, expiresAt: Date.now() + 1e10, scopes: ["user:inference"] };
+		writeFileSync(
+			join(sandbox.home, ".claude", ".credentials.json"),
+			JSON.stringify({ claudeAiOauth: oauth }),
+		);
+	}
 	writeFileSync(join(sandbox.home, ".claude.json"), JSON.stringify(state, null, 2));
 	return sandbox;
 }
@@ -135,8 +154,8 @@ describe("interactive Claude Code: the API key question, its memory, a /login ke
 }, () => {
 	it.each(SCENARIOS)("$name", async (scenario) => {
 		const api = await startFakeAnthropic({
-			validKeys: [API, PRIMARY],
-			keyNames: { [API]: "api key", [PRIMARY]: "login key" },
+			validKeys: [API, PRIMARY, OAUTH],
+			keyNames: { [API]: "api key", [PRIMARY]: "login key", [OAUTH]: "subscription" },
 		});
 		try {
 			const sandbox = prepare(scenario, api);
@@ -156,7 +175,8 @@ describe("interactive Claude Code: the API key question, its memory, a /login ke
 			// What status said it falls back to without the key is what went.
 			if (scenario.model === "rejected" || scenario.answer === "no") {
 				const fallback = claim.interactive.withoutKey.uses?.variable;
-				expect(fallback).toBe(scenario.sent === "login key" ? "primaryApiKey" : undefined);
+				const expected = { "login key": "primaryApiKey", subscription: "subscription", "api key": undefined };
+				expect(fallback).toBe(scenario.sent ? expected[scenario.sent] : undefined);
 			}
 			if (scenario.answer) {
 				const remembered = JSON.parse(readFileSync(join(sandbox.home, ".claude.json"), "utf8"));
