@@ -2,6 +2,7 @@ import { Box, useApp } from "ink";
 import { Fragment, useEffect, useMemo, useReducer, useRef } from "react";
 import { decideDestination } from "./core/destination/destination.js";
 import type { ExitCodeValue } from "./core/exit-codes.js";
+import { claudeCodeNotes } from "./core/flow/claude-code-notes.js";
 import { foreignDefinitions } from "./core/flow/rotation.js";
 import { initialState, type WizardSettings, wizardReducer } from "./core/flow/wizard.js";
 import { destinationChoices } from "./core/flow/wizard-destination.js";
@@ -122,6 +123,7 @@ export function App({ system, settings: given, onExit }: AppProps) {
 						system={system}
 						environment={state.environment}
 						envFile={settings.envFile}
+						token={state.key?.kind === "oauth-token"}
 						onSubmit={(targets) => takeAction({ type: "targets-chosen", targets })}
 					/>
 				);
@@ -149,6 +151,11 @@ export function App({ system, settings: given, onExit }: AppProps) {
 				return (
 					<PreviewScreen
 						plan={step.plan}
+						claudeCode={
+							state.environment && state.key
+								? claudeCodeNotes(state.environment, step.plan, state.key.key, {})
+								: undefined
+						}
 						dryRun={settings.dryRun}
 						onAnswer={(yes) => takeAction({ type: "confirmed", yes })}
 						onKeepModes={() => takeAction({ type: "keep-modes" })}

@@ -130,7 +130,9 @@ describe("definitions claude-setup did not write", { timeout: 30_000 }, () => {
 		expect(preview).not.toContain("~/.bash_profile");
 		app.press("enter");
 		const done = await app.waitForText("All set.");
-		expect(done).toMatch(/The old keys \(sk-ant-api03-…StAl, sk-ant-api03-…OlDr\) stay valid until revoked/);
+		expect(done).toMatch(
+			/The old keys \(sk-ant-api03-…StAl, sk-ant-api03-…OlDr\) were not checked: if they still work,/,
+		);
 		expect(await app.waitForExit()).toBe(0);
 		expect(withoutOurBlock(read(sandbox, ".zshrc"))).toBe(ZSHRC);
 		expect(read(sandbox, ".bash_profile")).toBe(BASH_PROFILE);

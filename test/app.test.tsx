@@ -75,7 +75,7 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 			"~/.zshrc can be read by other users (0644): it is made 0600",
 		);
 		const done = await app.waitForText("All set.");
-		expect(done).toContain("The old key (sk-ant-api03-…StAl) stays valid until revoked");
+		expect(done).toContain("The old key (sk-ant-api03-…StAl) was not checked: if it still works, revoke it");
 		expect(await app.waitForExit()).toBe(0);
 		const after = zshrc(sandbox) ?? "";
 		expect(after.startsWith(commentOutLines(before, [3]).text)).toBe(true);
@@ -115,14 +115,16 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		expectNoLeak(second);
 	});
 
-	it("saves an OAuth token as CLAUDE_CODE_OAUTH_TOKEN without any API call", async () => {
+	it("saves an OAuth token as CLAUDE_CODE_OAUTH_TOKEN without any API call, called a token, never 'All set'", async () => {
 		const { app, sandbox } = start();
 		await pasteKey(app, OAUTH_TOKEN);
 		await answer(app, "CLAUDE_CODE_OAUTH_TOKEN instead?");
-		await answer(app, "Where should the key go?");
+		const where = await answer(app, "Where should the token go?");
+		expect(where).toContain("a Claude Code token, not checked");
 		const preview = await answer(app, "Write these changes?");
 		expect(preview).toContain("export CLAUDE_CODE_OAUTH_TOKEN='sk-ant-oat01-…ToKn'");
-		const done = await app.waitForText("All set.");
+		const done = await app.waitForText("Token saved, not checked");
+		expect(done).not.toContain("All set");
 		expect(await app.waitForExit()).toBe(0);
 		expect(done).not.toContain("Claude replied");
 		expect(fake.requests).toHaveLength(0);

@@ -82,10 +82,10 @@ describe("PowerShell 7 in Windows Terminal", { timeout: 30_000 }, () => {
 		);
 		expect(done).toContain("✓ A fresh process reads the key from the Windows user environment");
 		expect(done).toContain(
-			"The old key (sk-ant-api03-…XwAA) stays valid until revoked at console.anthropic.com",
+			"The old key (sk-ant-api03-…XwAA) was not checked: if it still works, revoke it at console.anthropic.com",
 		);
 		expect(done).toContain(
-			"The old key (sk-ant-api03-…XwAA) stays valid until revoked at console.anthropic.com",
+			"The old key (sk-ant-api03-…XwAA) was not checked: if it still works, revoke it at console.anthropic.com",
 		);
 		expect(windows.registry).toEqual({ ANTHROPIC_API_KEY: ROTATED_KEY });
 		expect(text(windows, BACKUP)).toBe(TEST_KEY);

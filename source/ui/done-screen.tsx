@@ -22,10 +22,15 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 	}
 	const proven = state.proofs.every((proof) => proof.ok);
 	const stillTracked = plan.trackedSecretFile !== undefined && !state.untracked;
-	const allGood = proven && !state.unchecked && !stillTracked && (liveTest === undefined || liveTest.ok);
+	// Nothing checks a Claude Code token here: "All set" would claim more than was checked.
+	const token = state.key?.kind === "oauth-token";
+	const allGood =
+		proven && !token && !state.unchecked && !stillTracked && (liveTest === undefined || liveTest.ok);
 	const stale = state.key && staleTerminalWarning(plan, state.key.key, terminalValue);
-	const revoke =
-		state.key && revokeReminder(oldKeys(environment.credentials, state.key.variable, state.key.key));
+	// Not checked live here: the reminder says so rather than that the old key stays valid.
+	const revoke = state.key
+		? revokeReminder(oldKeys(environment.credentials, state.key.variable, state.key.key))
+		: [];
 	return (
 		<Box flexDirection="column">
 			{state.written.map((written) => (
@@ -78,10 +83,18 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 			) : null}
 			<Box flexDirection="column" marginTop={1}>
 				<Text bold color={allGood ? "green" : "yellow"}>
-					{allGood ? "All set." : "Saved, but not everything checks out — see above."}
+					{allGood
+						? "All set."
+						: token && proven && !stillTracked
+							? "Token saved, not checked: claude-setup cannot check a Claude Code token. Run claude to use it."
+							: "Saved, but not everything checks out — see above."}
 				</Text>
 				{stale ? <Text color="yellow">! {stale}</Text> : null}
-				{revoke ? <Text color="yellow">! {revoke}</Text> : null}
+				{revoke.map((line) => (
+					<Text key={line} color="yellow">
+						! {line}
+					</Text>
+				))}
 				{usageHints(plan, environment.detected, environment.windows).map((hint) => (
 					<Text key={hint} dimColor>
 						{hint}

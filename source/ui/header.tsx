@@ -26,7 +26,13 @@ export function Header({ state, baseURL }: { readonly state: WizardState; readon
 			{state.key ? (
 				<Text dimColor>
 					{state.key.variable} {maskKey(state.key.key)}
-					{state.models ? " · accepted by the API" : state.unchecked ? " · not checked with the API" : ""}
+					{state.key.kind === "oauth-token"
+						? " · a Claude Code token, not checked"
+						: state.models
+							? " · accepted by the API"
+							: state.unchecked
+								? " · not checked with the API"
+								: ""}
 				</Text>
 			) : null}
 		</Box>

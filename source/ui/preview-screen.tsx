@@ -1,4 +1,5 @@
 import { Box } from "ink";
+import type { ClaudeCodeNotes } from "../core/flow/claude-code-notes.js";
 import { describeAction, describeUserVariable, trackedNotes } from "../core/flow/describe.js";
 import { describeParseCheck } from "../core/parse/parse-gate.js";
 import type { Plan } from "../core/plan/plan.js";
@@ -8,6 +9,8 @@ import { YesNo } from "./yes-no.js";
 
 interface Props {
 	readonly plan: Plan;
+	/** What Claude Code will send after the change, whom it bills, what it will ask. */
+	readonly claudeCode?: ClaudeCodeNotes;
 	readonly dryRun: boolean;
 	readonly onAnswer: (yes: boolean) => void;
 	/** "k": leave startup files that others can read as they are (plans again). */
@@ -15,7 +18,7 @@ interface Props {
 }
 
 /** The exact change per file, key masked, before anything is written. */
-export function PreviewScreen({ plan, dryRun, onAnswer, onKeepModes }: Props) {
+export function PreviewScreen({ plan, claudeCode, dryRun, onAnswer, onKeepModes }: Props) {
 	const tightens = plan.changes.some((change) => change.modeChange !== undefined);
 	return (
 		<Box flexDirection="column">
@@ -87,6 +90,18 @@ export function PreviewScreen({ plan, dryRun, onAnswer, onKeepModes }: Props) {
 					</Text>
 				</Box>
 			) : null}
+			{claudeCode?.problem ? (
+				<Box marginTop={1}>
+					<Text color="yellow">
+						! {claudeCode.problem.message} {claudeCode.problem.next}
+					</Text>
+				</Box>
+			) : null}
+			{(claudeCode?.notes ?? []).map((note) => (
+				<Box key={note} marginTop={1}>
+					<Text color="yellow">! {note}</Text>
+				</Box>
+			))}
 			{plan.trackedSecretFile ? (
 				<Box marginTop={1}>
 					<Text color="yellow">

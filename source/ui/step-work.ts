@@ -2,6 +2,7 @@
 // that reports the outcome (or nothing, when the step must wait for detection).
 import { applyPlan } from "../core/apply/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
+import { claudeCodeNotes, claudeCodeProof } from "../core/flow/claude-code-notes.js";
 import { foreignDefinitions, keptKey, rotationPlanInput, staleWinners } from "../core/flow/rotation.js";
 import { checkKeyLive, type LiveTest, runLiveTest } from "../core/flow/session.js";
 import { liveTestPlanned, type WizardAction, type WizardState } from "../core/flow/wizard.js";
@@ -55,6 +56,8 @@ export async function stepWork(
 				key: key.key,
 				envFile: settings.envFile,
 				disableOthers: state.disableOthers,
+				// The preview shows it; answering yes there applies it like every other change.
+				fixClaudeSettings: true,
 			});
 			const result = await planChanges(system, {
 				...input,
@@ -108,6 +111,9 @@ export async function stepWork(
 				settings.nodePath,
 				left,
 			);
+			const notes = claudeCodeNotes(environment, step.plan, key.key, {});
+			const claude = await claudeCodeProof(system, environment, step.plan, key.key, notes);
+			if (claude) proofs.push(claude);
 			return { type: "proved", proofs };
 		}
 		case "testing": {

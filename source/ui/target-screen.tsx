@@ -17,6 +17,8 @@ interface Props {
 	readonly system: System;
 	readonly environment: Environment;
 	readonly envFile?: string;
+	/** A Claude Code token is called a token. */
+	readonly token?: boolean;
 	readonly onSubmit: (targets: TargetName[]) => void;
 }
 
@@ -29,7 +31,7 @@ const PURPOSE: Record<TargetName, string> = {
 	powershell: "new PowerShell windows only",
 };
 
-export function TargetScreen({ system, environment, envFile, onSubmit }: Props) {
+export function TargetScreen({ system, environment, envFile, token, onSubmit }: Props) {
 	const { detected } = environment;
 	const windows = detected.os === "windows";
 	const home = windows ? gitBashHome(system.env, system.homeDir) : system.homeDir;
@@ -63,7 +65,7 @@ export function TargetScreen({ system, environment, envFile, onSubmit }: Props) 
 	};
 	return (
 		<Box flexDirection="column">
-			<Text bold>Where should the key go?</Text>
+			<Text bold>Where should the {token ? "token" : "key"} go?</Text>
 			<Choice
 				options={offeredTargets(detected).map(option)}
 				defaultValue={environment.defaultTarget}

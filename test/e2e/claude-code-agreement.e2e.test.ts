@@ -35,6 +35,8 @@ interface Scenario {
 	readonly helper?: KeyName;
 	/** A subscription login in ~/.claude/.credentials.json, its access token the OAuth key. */
 	readonly login?: boolean;
+	/** settings.json opens with a // comment (Claude Code then skips the whole file). */
+	readonly commented?: boolean;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -96,6 +98,12 @@ const SCENARIOS: Scenario[] = [
 		zshrc: [["ANTHROPIC_API_KEY", "api"]],
 		settingsEnv: { ANTHROPIC_AUTH_TOKEN: "auth" },
 	},
+	{
+		name: "a settings.json with a comment is skipped whole: ~/.zshrc's key goes",
+		zshrc: [["ANTHROPIC_API_KEY", "api"]],
+		settingsEnv: { ANTHROPIC_API_KEY: "other" },
+		commented: true,
+	},
 	{ name: "a subscription login only", login: true },
 	{ name: "a subscription login and ANTHROPIC_API_KEY", login: true, zshrc: [["ANTHROPIC_API_KEY", "api"]] },
 	{
@@ -115,7 +123,7 @@ function labels(scenario: Scenario): Record<string, string> {
 		if (key !== "") names[KEYS[key]] = `${variable} ~/.zshrc line ${index + 1}`;
 	});
 	for (const [variable, key] of Object.entries(scenario.settingsEnv ?? {})) {
-		if (key) names[KEYS[key]] = `${variable} ${SETTINGS}`;
+		if (key && !scenario.commented) names[KEYS[key]] = `${variable} ${SETTINGS}`;
 	}
 	if (scenario.helper) names[KEYS[scenario.helper]] = `apiKeyHelper ${SETTINGS}`;
 	if (scenario.login) names[KEYS.oauth] = "subscription your Claude Code login";
@@ -140,7 +148,8 @@ async function sandboxFor(scenario: Scenario, api: FakeAnthropic) {
 		settings.apiKeyHelper = `cat ${join(sandbox.home, "helper-key")}`;
 	}
 	await mkdir(join(sandbox.home, ".claude"));
-	writeFileSync(join(sandbox.home, ".claude", "settings.json"), JSON.stringify(settings));
+	const comment = scenario.commented ? "// mine\n" : "";
+	writeFileSync(join(sandbox.home, ".claude", "settings.json"), comment + JSON.stringify(settings));
 	if (scenario.login) {
 		const day = 86_400_000;
 		const login = {

@@ -181,7 +181,7 @@ describe("rotation with --key-stdin", { timeout: 60_000 }, () => {
 		);
 		expect(stdout).toContain("replace the claude-setup block in ~/.zshrc");
 		expect(stdout).toContain("replace the claude-setup block in ~/.bashrc");
-		expect(stdout).toMatch(/The old keys \(.*…XwAA.*StAl\) stay valid until revoked/);
+		expect(stdout).toMatch(/The old keys \(.*…XwAA.*StAl\) still work and stay valid until revoked/);
 		expect(stdout).toContain(`This terminal still has ANTHROPIC_API_KEY=${MASKED.test}`);
 		expect(stdout).toContain("source ~/.zshrc");
 	});

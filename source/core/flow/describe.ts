@@ -29,6 +29,9 @@ export function trackedNotes(plan: Plan): string[] {
 }
 
 function describeFileAction(change: FileChange): string {
+	if (change.file.syntax === "json") {
+		return `replace the key in the "env" of ${change.display}, which Claude Code reads first (nothing else in it changes)`;
+	}
 	// A .env gets one line, not a marked block.
 	const dotenv = change.file.syntax === "dotenv";
 	switch (change.action) {

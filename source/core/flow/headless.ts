@@ -7,15 +7,16 @@ import { checkKey, maskKey } from "../key/key.js";
 import type { ParseCheck } from "../parse/parse-gate.js";
 import { planChanges } from "../plan/plan.js";
 import type { OtherDefinition } from "../plan/plan-types.js";
-import type { TargetName } from "../plan/targets.js";
+import type { FileOwner, TargetName } from "../plan/targets.js";
 import { proveChanges } from "../prove/proofs.js";
 import { where } from "../scan/issues.js";
 import type { System } from "../system.js";
+import { claudeCodeNotes, claudeCodeProof } from "./claude-code-notes.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
-import { oldKeys, revokeReminder, rotationPlanInput, staleWinners } from "./rotation.js";
+import { checkOldKeys, oldKeys, revokeReminder, rotationPlanInput, staleWinners } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
 import { settleTrackedEnv } from "./tracked-env.js";
 
@@ -40,7 +41,7 @@ export interface HeadlessContext {
 }
 
 interface FileReport {
-	readonly target: TargetName;
+	readonly target: FileOwner;
 	readonly path: string;
 	readonly action: string;
 	readonly backup?: string;
@@ -102,7 +103,11 @@ export async function runHeadless(
 	for (const fix of check.fixes) print(`• Cleaned the key from standard input: ${fix}.`);
 	if (check.kind === "oauth-token") print(`• ${check.note}`);
 	const key = { kind: check.kind, variable: check.variable, masked: maskKey(check.key) };
-	print(`✓ ${check.kind === "api-key" ? "API key" : "Claude Code OAuth token"} ${key.masked}`);
+	print(
+		check.kind === "api-key"
+			? `✓ API key ${key.masked}`
+			: `• Claude Code token ${key.masked}: not checked (claude-setup cannot check a token)`,
+	);
 
 	// Before anything else is looked at: where the key would go, and whether it may.
 	const sends = options.verify && check.kind === "api-key";
@@ -141,6 +146,7 @@ export async function runHeadless(
 		key: check.key,
 		envFile: options.envFile,
 		disableOthers: options.yes === true,
+		fixClaudeSettings: options.yes === true,
 	});
 	let planned = await planChanges(system, input);
 	// A startup file under version control never gets the key: it sources a private file instead.
@@ -171,6 +177,19 @@ export async function runHeadless(
 		}
 		if (others.length > 0) print("  → Add --yes to comment those out (claude-setup remove puts them back).");
 	}
+	// Before writing: what Claude Code will send afterwards, and whom it will bill.
+	const claude = claudeCodeNotes(environment, plan, check.key, {
+		flag: options.yes ? undefined : "--yes",
+		headless: true,
+	});
+	for (const note of claude.notes) print(`! ${note}`);
+	if (claude.problem) print(`! ${claude.problem.message}\n  → ${claude.problem.next}`);
+	const claudeCode = {
+		sendsNewKey: claude.after?.verdict.print,
+		interactive: claude.after?.verdict.interactive,
+		billsKeyInsteadOfSubscription: claude.billing,
+		notes: claude.notes,
+	};
 	if (plan.userVariable) {
 		const { action, previousMasked, backupPath } = plan.userVariable;
 		const path = plan.userVariable.display;
@@ -199,7 +218,15 @@ export async function runHeadless(
 	if (tracked) return fail(ExitCode.writeFailed, tracked, { key, files });
 	if (options.dryRun) {
 		print("Dry run: nothing was written.");
-		return { ok: true, exitCode: ExitCode.ok, dryRun: true, key, files, gitignore: plan.gitignore?.display };
+		return {
+			ok: true,
+			exitCode: ExitCode.ok,
+			dryRun: true,
+			key,
+			files,
+			claudeCode,
+			gitignore: plan.gitignore?.display,
+		};
 	}
 
 	const applied = await applyPlan(system, plan);
@@ -218,6 +245,11 @@ export async function runHeadless(
 	liveTest?.catch(() => undefined); // awaited below; only a proof failing first leaves it unread
 	const left = options.yes ? [] : staleWinners(others, []);
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath, left);
+	// A problem already said above ends in exit 7 below; otherwise ask Claude Code itself.
+	const claudeProof = claude.problem
+		? undefined
+		: await claudeCodeProof(system, environment, plan, check.key, claude);
+	if (claudeProof) proofs.push(claudeProof);
 	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
 	const staleDefinitions = options.yes ? [] : staleWinners(others, proofs);
 	for (const stale of staleDefinitions.filter((definition) => definition.winsIn.length > 0)) {
@@ -238,6 +270,7 @@ export async function runHeadless(
 		untracked: plan.trackedSecretFile?.path,
 		proofs,
 		staleDefinitions,
+		claudeCode,
 	};
 
 	if (liveTest) {
@@ -251,9 +284,16 @@ export async function runHeadless(
 	}
 	const stale = staleTerminalWarning(plan, check.key, system.env[plan.variable]);
 	if (stale) print(`! ${stale}`);
-	const revoke = revokeReminder(oldKeys(environment.credentials, check.variable, check.key));
-	if (revoke) print(`! ${revoke}`);
+	const old = oldKeys(environment.credentials, check.variable, check.key);
+	const checkedOld = sends
+		? await checkOldKeys(old, (value) => checkKeyLive(system, value, "key-stdin"))
+		: old;
+	for (const line of revokeReminder(checkedOld)) print(`! ${line}`);
 	for (const hint of usageHints(plan, environment.detected, environment.windows)) print(hint);
+	if (claude.problem) {
+		print(`✗ Saved, but Claude Code will not send the new key. ${claude.problem.next}`);
+		return fail(ExitCode.notProven, { kind: "claude-code", ...claude.problem }, base);
+	}
 	return proven
 		? { ok: true, exitCode: ExitCode.ok, ...base }
 		: { ok: false, exitCode: ExitCode.notProven, ...base };

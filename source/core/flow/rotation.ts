@@ -56,14 +56,42 @@ export interface NewKeyChoice {
 	readonly envFile?: string;
 	/** Comment out the definitions claude-setup did not write. */
 	readonly disableOthers: boolean;
+	/** Replace the key in the Claude Code settings.json files that hold another one. */
+	readonly fixClaudeSettings?: boolean;
+}
+
+/** Claude Code settings files whose `env` sets `variable` to anything but the key: Claude Code sends that. */
+export function staleClaudeSettings(
+	credentials: readonly Finding[],
+	variable: string,
+	key: string,
+): { writable: Finding[]; managed: Finding[] } {
+	const stale = credentials.filter(
+		(finding) =>
+			finding.source.kind === "claude-settings" && finding.variable === variable && finding.value !== key,
+	);
+	const managed = stale.filter(
+		(finding) =>
+			finding.source.kind === "claude-settings" && /managed-settings\.json$/.test(finding.source.path),
+	);
+	return { writable: stale.filter((finding) => !managed.includes(finding)), managed };
+}
+
+function settingsPaths(findings: readonly Finding[]): string[] {
+	return [
+		...new Set(
+			findings.flatMap((finding) => (finding.source.kind === "claude-settings" ? [finding.source.path] : [])),
+		),
+	];
 }
 
 /** What to plan for a new key (the wizard's and --key-stdin's), and the definitions it did not write. */
 export function rotationPlanInput(
 	environment: Environment,
 	choice: NewKeyChoice,
-): { input: PlanInput; others: Finding[] } {
+): { input: PlanInput; others: Finding[]; settings: ReturnType<typeof staleClaudeSettings> } {
 	const others = foreignDefinitions(environment.credentials, choice.variable, choice.key);
+	const settings = staleClaudeSettings(environment.credentials, choice.variable, choice.key);
 	const input: PlanInput = {
 		targets: rotationTargets(choice.targets, environment.ourTargets, environment.detected),
 		disable: choice.disableOthers ? toDisable(others) : [],
@@ -72,8 +100,9 @@ export function rotationPlanInput(
 		envFile: choice.envFile,
 		detected: environment.detected,
 		windows: environment.windows,
+		claudeSettings: choice.fixClaudeSettings ? settingsPaths(settings.writable) : [],
 	};
-	return { input, others };
+	return { input, others, settings };
 }
 
 export interface StaleDefinition {
@@ -105,18 +134,61 @@ export function staleWinners(others: readonly Finding[], proofs: readonly Proof[
 	);
 }
 
-/** The other keys that were set (masked): they stay valid until revoked in the Console. */
-export function oldKeys(credentials: readonly Finding[], variable: string, key: string): string[] {
+export interface OldKey {
+	readonly value: string;
+	readonly masked: string;
+	/** Checked live (GET /v1/models, no tokens): works, rejected, or not checked. */
+	readonly checked?: "works" | "rejected";
+}
+
+/** The other keys that were set: revoking them is the last step of a rotation. */
+export function oldKeys(credentials: readonly Finding[], variable: string, key: string): OldKey[] {
 	const old = credentials.filter(
 		(finding) => finding.variable === variable && finding.value.trim() !== "" && finding.value.trim() !== key,
 	);
-	return [...new Set(old.map((finding) => finding.masked))];
+	const seen = new Map(old.map((finding) => [finding.value.trim(), finding.masked]));
+	return [...seen].map(([value, masked]) => ({ value, masked }));
 }
 
-export function revokeReminder(masked: readonly string[]): string | undefined {
-	if (masked.length === 0) return undefined;
-	const keys = masked.join(", ");
-	return `The old key${masked.length > 1 ? "s" : ""} (${keys}) stay${masked.length > 1 ? "" : "s"} valid until revoked at console.anthropic.com → API keys — safe to do once every app and deployment uses the new one.`;
+/** Said only as far as it was checked: a key that works stays valid; a rejected one has nothing to revoke. */
+export function revokeReminder(keys: readonly OldKey[]): string[] {
+	const lines: string[] = [];
+	const list = (group: readonly OldKey[]) => group.map((key) => key.masked).join(", ");
+	const plural = (group: readonly OldKey[]) => group.length > 1;
+	const works = keys.filter((key) => key.checked === "works");
+	const rejected = keys.filter((key) => key.checked === "rejected");
+	const unchecked = keys.filter((key) => key.checked === undefined);
+	if (works.length > 0) {
+		lines.push(
+			`The old key${plural(works) ? "s" : ""} (${list(works)}) still work${plural(works) ? "" : "s"} and stay${plural(works) ? "" : "s"} valid until revoked at console.anthropic.com → API keys — safe to do once every app and deployment uses the new one.`,
+		);
+	}
+	if (rejected.length > 0) {
+		lines.push(
+			`The API already rejects the old key${plural(rejected) ? "s" : ""} (${list(rejected)}): there is nothing left to revoke.`,
+		);
+	}
+	if (unchecked.length > 0) {
+		lines.push(
+			`The old key${plural(unchecked) ? "s" : ""} (${list(unchecked)}) ${plural(unchecked) ? "were" : "was"} not checked: if ${plural(unchecked) ? "they still work, revoke them" : "it still works, revoke it"} at console.anthropic.com → API keys once every app uses the new one.`,
+		);
+	}
+	return lines;
+}
+
+/** Each old key checked live (no tokens), at most three, all at once. */
+export async function checkOldKeys(
+	keys: readonly OldKey[],
+	check: (key: string) => Promise<{ ok: boolean; status?: number }>,
+): Promise<OldKey[]> {
+	return Promise.all(
+		keys.map(async (key, index): Promise<OldKey> => {
+			if (index >= 3) return key;
+			const result = await check(key.value).catch(() => undefined);
+			if (result?.ok) return { ...key, checked: "works" };
+			return result?.status === 401 ? { ...key, checked: "rejected" } : key;
+		}),
+	);
 }
 
 /** The key a new terminal gets (else this terminal's), for "keep it and test it". */

@@ -1,18 +1,18 @@
 // The wizard's side-effecting steps, each over an injected System, shared by the
 // interactive app and the --key-stdin run so both behave the same.
 import { type Advice, adviseApiFailure } from "../advice/advice.js";
+import { scanEverywhere } from "../claude-code/scan-all.js";
 import { gitFacts } from "../edit/gitignore.js";
 import { pickTestModel } from "../key/models.js";
 import { readManifest } from "../plan/manifest.js";
 import { presentFiles } from "../plan/plan.js";
 import { privateFilePaths } from "../plan/private-file.js";
-import { askZshForZdotdir, defaultTarget, type TargetName } from "../plan/targets.js";
+import { askZshForZdotdir, CLAUDE_SETTINGS, defaultTarget, type TargetName } from "../plan/targets.js";
 import { gitRoot } from "../plan/tracked-dotfile.js";
 import { pathsFor } from "../platform/paths.js";
 import { type Detected, detectPlatform, gatherFacts } from "../platform/platform.js";
 import { where } from "../scan/issues.js";
-import { scanEverywhere } from "../scan/scan.js";
-import type { Finding } from "../scan/scan-types.js";
+import type { Finding, ScanResult } from "../scan/scan-types.js";
 import type { ModelInfo, System } from "../system.js";
 import { detectWindows, gatherWindowsFacts, type WindowsContext } from "../windows/detect.js";
 import { adviceContext, type Flow } from "./destination-gate.js";
@@ -40,6 +40,8 @@ export interface Environment {
 	/** Startup files that exist and change which file a target uses (macOS bash). */
 	readonly presentFiles: readonly string[];
 	readonly baseURL?: string;
+	/** Everything found (values in memory only) and Claude Code's own state: what it will send. */
+	readonly scan?: ScanResult;
 }
 
 /** The OS, shell and (on Windows) PowerShell context alone: all that `status` and `remove` need. */
@@ -80,6 +82,7 @@ export async function detectEnvironment(system: System, parentPid: number): Prom
 		ourTargets: await ourTargets(system, credentials),
 		presentFiles: present,
 		baseURL: system.env.ANTHROPIC_BASE_URL || undefined,
+		scan,
 	};
 }
 
@@ -90,7 +93,9 @@ async function ourTargets(system: System, credentials: readonly Finding[]): Prom
 	const recorded = (await readManifest(system)).filter(
 		(entry) => !entry.disabledOnly && (entry.target !== "dotenv" || entry.path === here),
 	);
-	const targets = new Set<TargetName>(recorded.map((entry) => entry.target));
+	const targets = new Set<TargetName>(
+		recorded.flatMap((entry) => (entry.target === CLAUDE_SETTINGS ? [] : [entry.target])),
+	);
 	// A private key file is sourced by the startup files the record names; it is no target itself.
 	const privateFiles = privateFilePaths(system);
 	for (const finding of credentials) {

@@ -2,11 +2,11 @@
 // carry their own markers, but a .env line and a Windows user variable cannot. Never a secret.
 import { pathsFor, xdgFolder } from "../platform/paths.js";
 import type { System } from "../system.js";
-import type { TargetName } from "./targets.js";
-import { TARGET_NAMES } from "./targets.js";
+import { CLAUDE_SETTINGS, type FileOwner, TARGET_NAMES, type TargetName } from "./targets.js";
 
 export interface ManifestEntry {
-	readonly target: TargetName;
+	/** claude-settings: a Claude Code settings.json whose `env` value claude-setup replaced. */
+	readonly target: FileOwner;
 	/** The file, or "user-environment" for the Windows user variable. */
 	readonly path: string;
 	readonly variable: string;
@@ -83,7 +83,7 @@ function isEntry(value: unknown): value is ManifestEntry {
 	if (typeof value !== "object" || value === null) return false;
 	const entry = value as Record<string, unknown>;
 	return (
-		TARGET_NAMES.includes(entry.target as TargetName) &&
+		(TARGET_NAMES.includes(entry.target as TargetName) || entry.target === CLAUDE_SETTINGS) &&
 		typeof entry.path === "string" &&
 		typeof entry.variable === "string" &&
 		typeof entry.created === "boolean"

@@ -25,6 +25,9 @@ export interface FileContext extends BackupPlace {
 	readonly keepModes?: boolean;
 }
 
+/** The syntaxes planFile edits (a JSON settings file has its own planner). */
+type ShellOrDotenv = Exclude<TargetFile["syntax"], "json">;
+
 export type FilePlan = { ok: true; change: FileChange } | { ok: false; path: string; message: string };
 
 /**
@@ -38,6 +41,9 @@ export async function planFile(
 	disable: readonly Disable[] = [],
 	onlyDisable = false,
 ): Promise<FilePlan> {
+	if (file.syntax === "json")
+		return { ok: false, path: file.path, message: `${file.path} is not a startup file.` };
+	const syntax = file.syntax;
 	const display =
 		file.target === "dotenv"
 			? projectPath(file.path, system.cwd, system.homeDir)
@@ -77,11 +83,11 @@ export async function planFile(
 		lines: disableLines,
 		notes,
 		left,
-	} = linesToDisable(before ?? "", file.syntax, disable, context.variable);
+	} = linesToDisable(before ?? "", syntax, disable, context.variable);
 	const disabled = commentOutLines(before ?? "", disableLines);
 	const edit: Edit = onlyDisable
 		? { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] }
-		: editFor(file, disabled.text, context, system.platform);
+		: editFor(syntax, disabled.text, context, system.platform);
 	if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
 	const gated = await gateChange(system, file, display, before, edit.text, context.key);
 	if (!gated.ok) return { ok: false, path: file.path, message: gated.message };
@@ -102,9 +108,9 @@ export async function planFile(
 			previewLines: [...edit.lines.map((line) => line.split(context.key).join(masked)), ...notes],
 			// A .env edit replaces the first definition and deletes the rest: none is left to warn about.
 			otherDefinitions:
-				file.syntax === "dotenv"
+				syntax === "dotenv"
 					? []
-					: findDefinitions(disabled.text, file.syntax, context.variable)
+					: findDefinitions(disabled.text, syntax, context.variable)
 							.filter((definition) => !definition.insideOurBlock)
 							.map((definition) => {
 								const why = left.get(definition.line);
@@ -133,7 +139,7 @@ type Edit =
  */
 export function linesToDisable(
 	text: string,
-	syntax: TargetFile["syntax"],
+	syntax: ShellOrDotenv,
 	disable: readonly Disable[],
 	variable: string,
 ): { lines: number[]; notes: string[]; left: Map<number, string> } {
@@ -161,22 +167,27 @@ export function linesToDisable(
 	return { lines, notes, left };
 }
 
-function editFor(file: TargetFile, before: string, context: FileContext, platform: NodeJS.Platform): Edit {
+function editFor(
+	syntax: ShellOrDotenv,
+	before: string,
+	context: FileContext,
+	platform: NodeJS.Platform,
+): Edit {
 	const { variable, key, sourceLine } = context;
-	if (file.syntax === "dotenv") {
+	if (syntax === "dotenv") {
 		const result = setDotenvVar(before, variable, key);
 		return { ok: true, text: result.text, action: result.action, lines: [`${variable}=${key}`] };
 	}
 	// A new PowerShell profile on Windows gets Windows line endings; other new files get LF.
-	const newFileEol = file.syntax === "powershell" && platform === "win32" ? "\r\n" : "\n";
+	const newFileEol = syntax === "powershell" && platform === "win32" ? "\r\n" : "\n";
 	const result =
 		sourceLine === undefined
-			? applyBlock(before, file.syntax, [{ name: variable, value: key }], { newFileEol })
-			: applyRenderedBlock(before, file.syntax, renderSourceBlock(file.syntax, sourceLine), [variable]);
+			? applyBlock(before, syntax, [{ name: variable, value: key }], { newFileEol })
+			: applyRenderedBlock(before, syntax, renderSourceBlock(syntax, sourceLine), [variable]);
 	if (!result.ok) return { ok: false, message: result.message };
 	const lines = result.text.split(/\r?\n/);
 	const start = result.blockStartLine - 1;
-	const end = lines.indexOf(blockMarkers(file.syntax).end, start);
+	const end = lines.indexOf(blockMarkers(syntax).end, start);
 	return {
 		ok: true,
 		text: result.text,

@@ -14,7 +14,7 @@ import {
 	sourceLine,
 	sourcesPrivateFile,
 } from "./private-file.js";
-import { displayPath, type TargetFile, type TargetName } from "./targets.js";
+import { displayPath, type FileOwner, type TargetFile } from "./targets.js";
 import { findTrackedDotfile, type TrackedDotfile } from "./tracked-dotfile.js";
 
 export interface PrivatePlan {
@@ -76,7 +76,7 @@ export async function planPrivateFiles(
 const IGNORE_ALL = "# claude-setup's private files (your key, backups): git must never pick them up.\n*\n";
 
 /** A repository in $HOME holds ~/.local/state too: a `*` .gitignore keeps the whole folder out of it. */
-async function ignoreStateFolder(system: System, target: TargetName): Promise<FileChange | undefined> {
+async function ignoreStateFolder(system: System, target: FileOwner): Promise<FileChange | undefined> {
 	const path = pathsFor(system.platform).join(stateDirectory(system), ".gitignore");
 	const bytes = await system.fs.read(path).catch(() => undefined);
 	const before = bytes === undefined ? undefined : decodeText(bytes).text;

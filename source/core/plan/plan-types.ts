@@ -6,7 +6,7 @@ import type { Detected } from "../platform/platform.js";
 import type { TextEncodingKind } from "../text/text-encoding.js";
 import type { WindowsContext } from "../windows/detect.js";
 import type { ManifestEntry } from "./manifest.js";
-import type { TargetFile, TargetName } from "./targets.js";
+import { CLAUDE_SETTINGS, type TargetFile, type TargetName } from "./targets.js";
 import type { TrackedDotfile } from "./tracked-dotfile.js";
 import type { HostPolicy, UserVariableChange } from "./windows-plan.js";
 
@@ -64,7 +64,7 @@ export interface FileChange {
 
 /** A file a new shell or program reads the key from: not one whose stale lines were only commented out, nor a supporting file. */
 export function holdsKey(change: FileChange): boolean {
-	return change.action !== "disabled" && !change.supporting;
+	return change.action !== "disabled" && !change.supporting && change.file.target !== CLAUDE_SETTINGS;
 }
 
 export interface GitignoreChange {
@@ -111,6 +111,8 @@ export interface PlanInput {
 	readonly privateFile?: boolean;
 	/** Leave startup files that others can read as they are, instead of making them 0600. */
 	readonly keepModes?: boolean;
+	/** Claude Code settings.json files whose `env` value is replaced with the key (it would win). */
+	readonly claudeSettings?: readonly string[];
 }
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };

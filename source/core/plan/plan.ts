@@ -10,6 +10,7 @@ import { syntaxOf } from "./file-syntax.js";
 import { stateDirectory } from "./manifest.js";
 import { planFile } from "./plan-file.js";
 import { planPrivateFiles } from "./plan-private.js";
+import { planSettingsKey } from "./plan-settings.js";
 import type { FileChange, PlanInput, PlanResult } from "./plan-types.js";
 import {
 	BASH_LOGIN_FILES,
@@ -103,6 +104,11 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 		if (!planned.ok) return planned;
 		if (planned.change.action !== "unchanged") changes.push(planned.change);
 	}
+	for (const path of input.claudeSettings ?? []) {
+		const planned = await planSettingsKey(system, path, context);
+		if (!planned.ok) return planned;
+		if (planned.change.action !== "unchanged") changes.push(planned.change);
+	}
 	const profileHosts = changes.flatMap((change) => (change.file.host ? [change.file.host] : []));
 	const dotenv = changes.find((change) => change.file.target === "dotenv");
 	// Judged where the key lands: a .env that is a link puts it in the link's target.
@@ -171,7 +177,9 @@ export async function presentFiles(system: System): Promise<string[]> {
 
 /** A file that is not a target, described well enough to comment lines out of it. */
 function looseFile(path: string): TargetFile {
-	const syntax = syntaxOf(path);
+	const found = syntaxOf(path);
+	// Only startup files get lines commented out.
+	const syntax = found === "json" ? "posix" : found;
 	const target = syntax === "posix" ? "bash" : syntax;
 	return { target, path, syntax, ownsWholeFile: false, label: path };
 }

@@ -5,6 +5,7 @@
 import { removeBlock } from "../edit/block-edit.js";
 import { restoreCommentedLines } from "../edit/comment-out.js";
 import { removeDotenvVar } from "../edit/dotenv.js";
+import { readJsonObject, setJsonValue } from "../edit/json-edit.js";
 import { maskKey } from "../key/key.js";
 import type { System } from "../system.js";
 import { decodeText } from "../text/text-encoding.js";
@@ -16,7 +17,14 @@ import { type ManifestEntry, readManifest, USER_ENVIRONMENT_PATH } from "./manif
 import { gateChange } from "./parse-change.js";
 import { backupPlace, type FileChange, type Plan } from "./plan.js";
 import { keptNote } from "./plan-file.js";
-import { displayPath, projectPath, type TargetFile, type TargetName } from "./targets.js";
+import {
+	CLAUDE_SETTINGS,
+	displayPath,
+	type FileOwner,
+	projectPath,
+	type TargetFile,
+	type TargetName,
+} from "./targets.js";
 import { preferredHost, USER_ENVIRONMENT } from "./windows-plan.js";
 
 export interface RemovalInput {
@@ -31,7 +39,7 @@ export type RemovalResult = { ok: true; plan: Plan } | { ok: false; path: string
 
 export async function planRemoval(system: System, input: RemovalInput): Promise<RemovalResult> {
 	const manifest = (await readManifest(system)).filter(
-		(entry) => input.targets.length === 0 || input.targets.includes(entry.target),
+		(entry) => input.targets.length === 0 || (input.targets as readonly string[]).includes(entry.target),
 	);
 	const place = backupPlace(system);
 	const paths = new Set([...input.files, ...manifest.map((entry) => entry.path)]);
@@ -40,7 +48,7 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 	for (const path of paths) {
 		const syntax = syntaxOf(path);
 		const target = targetOf(path, syntax, manifest);
-		if (input.targets.length > 0 && !input.targets.includes(target)) continue;
+		if (input.targets.length > 0 && !(input.targets as readonly string[]).includes(target)) continue;
 		const bytes = await system.fs.read(path).catch(() => undefined);
 		if (bytes === undefined) continue;
 		const decoded = decodeText(bytes);
@@ -101,6 +109,7 @@ type TakeBack = { ok: true; text: string; notes: string[] } | { ok: false; messa
 function takeBack(text: string, syntax: TargetFile["syntax"], recorded: readonly ManifestEntry[]): TakeBack {
 	const notes: string[] = [];
 	let current = text;
+	if (syntax === "json") return takeBackSettings(text, recorded);
 	if (syntax !== "dotenv") {
 		const removed = removeBlock(current, syntax);
 		if (!removed.ok) return { ok: false, message: removed.message };
@@ -125,6 +134,22 @@ function takeBack(text: string, syntax: TargetFile["syntax"], recorded: readonly
 	return { ok: true, text: current, notes };
 }
 
+/** A Claude Code settings.json: the `env` values claude-setup set are deleted, every other byte kept. */
+function takeBackSettings(text: string, recorded: readonly ManifestEntry[]): TakeBack {
+	let current = text;
+	const notes: string[] = [];
+	for (const entry of recorded) {
+		if (readJsonObject(current) === undefined) break;
+		const env = readJsonObject(current)?.env;
+		if (typeof env !== "object" || env === null || !(entry.variable in env)) continue;
+		const removed = setJsonValue(current, ["env", entry.variable], undefined);
+		if (!removed.ok) return { ok: false, message: `it could not be edited: ${removed.reason}` };
+		current = removed.text;
+		notes.push(`- "env": { "${entry.variable}": … }`);
+	}
+	return { ok: true, text: current, notes };
+}
+
 async function planVariableRemoval(system: System, windows: WindowsContext, entry: ManifestEntry) {
 	const host = preferredHost(windows.hosts);
 	const current = await readUserVariable(system.run, host, entry.variable);
@@ -139,13 +164,10 @@ async function planVariableRemoval(system: System, windows: WindowsContext, entr
 	};
 }
 
-function targetOf(
-	path: string,
-	syntax: TargetFile["syntax"],
-	manifest: readonly ManifestEntry[],
-): TargetName {
+function targetOf(path: string, syntax: TargetFile["syntax"], manifest: readonly ManifestEntry[]): FileOwner {
 	const recorded = manifest.find((entry) => entry.path === path);
 	if (recorded) return recorded.target;
+	if (syntax === "json") return CLAUDE_SETTINGS;
 	if (syntax === "fish" || syntax === "dotenv" || syntax === "powershell") return syntax;
 	return /zsh/.test(path.split(/[\\/]/).pop() ?? "") ? "zsh" : "bash";
 }

@@ -30,10 +30,14 @@ export function offeredTargets(detected: Pick<Detected, "os" | "shell" | "pwsh">
 	return all.filter((target) => target !== "powershell");
 }
 
+/** Claude Code's settings.json: not a target, but a file whose stale key claude-setup replaces. */
+export const CLAUDE_SETTINGS = "claude-settings";
+export type FileOwner = TargetName | typeof CLAUDE_SETTINGS;
+
 export interface TargetFile {
-	target: TargetName;
+	target: FileOwner;
 	path: string;
-	syntax: "posix" | "fish" | "dotenv" | "powershell";
+	syntax: "posix" | "fish" | "dotenv" | "powershell" | "json";
 	/** For a PowerShell profile: the host whose profile it is (and which proves it). */
 	host?: PowerShellHost;
 	/** The file belongs to claude-setup alone (fish conf.d), so it can be rewritten whole. */

@@ -14,7 +14,8 @@ import { proofModes, type ShellMode } from "./prove-command.js";
 
 export interface Proof {
 	readonly display: string;
-	readonly target: TargetName;
+	/** claude-code: the real Claude Code said which credential it will use. */
+	readonly target: TargetName | "claude-code";
 	readonly ok: boolean;
 	/** What was proven (ok) or what is wrong and what to do (not ok), in one sentence. */
 	readonly detail: string;
@@ -41,8 +42,8 @@ export async function proveChanges(
 			proofs.push(await proveProfileChange(system, change, plan.variable, key));
 			continue;
 		}
-		if (change.file.target === "windows" || change.file.target === "powershell") continue;
 		const target = change.file.target;
+		if (target === "windows" || target === "powershell" || target === "claude-settings") continue;
 		const context = { variable: plan.variable, detected, key, nodePath, definitions };
 		proofs.push(...(await proveFileChange(system, change, target, context)));
 		if (

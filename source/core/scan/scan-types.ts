@@ -55,10 +55,26 @@ export interface ApiKeyHelper {
 	readonly command: string;
 }
 
+/**
+ * What interactive Claude Code keeps in `~/.claude.json` (`$CLAUDE_CONFIG_DIR/.claude.json`):
+ * raw values in memory only, never printed.
+ */
+export interface ClaudeCodeState {
+	readonly path: string;
+	readonly display: string;
+	/** A key stored by `/login` (Console): used when no ANTHROPIC_API_KEY is. */
+	readonly primaryApiKey?: string;
+	/** The last 20 characters of environment keys approved / rejected at "Do you want to use this API key?". */
+	readonly approved: readonly string[];
+	readonly rejected: readonly string[];
+}
+
 export interface ScanResult {
 	readonly findings: readonly Finding[];
 	readonly apiKeyHelpers: readonly ApiKeyHelper[];
 	readonly claudeCodeLogin: "yes" | "no" | "unknown";
+	/** Absent when Claude Code never ran here (no `~/.claude.json`). */
+	readonly claudeCodeState?: ClaudeCodeState;
 	/** Every file that was read (missing, unreadable files and folders are not). */
 	readonly scannedFiles: readonly string[];
 }

@@ -1,6 +1,7 @@
-// Every place an Anthropic credential is set, in the order `status` shows them: this process,
-// shell startup files, Windows profiles and user environment, project `.env` files, then
-// Claude Code's settings. Pure over the injected System; never prints a value.
+// Every place a terminal or a project gets an Anthropic credential from, in the order `status`
+// shows them: this process, shell startup files, Windows profiles and user environment,
+// project `.env` files. Claude Code's own files follow (claude-code/scan-all.ts). Pure over
+// the injected System; never prints a value.
 
 import { projectPath } from "../plan/targets.js";
 import { pathsFor } from "../platform/paths.js";
@@ -8,9 +9,8 @@ import type { Detected } from "../platform/platform.js";
 import { envValue } from "../platform/windows-env.js";
 import type { System } from "../system.js";
 import type { WindowsContext } from "../windows/detect.js";
-import { claudeCodeLogin, scanClaudeSettings } from "./claude.js";
-import { type Collector, makeFinding, newCollector, scanFile } from "./read.js";
-import { type ScanResult, SETTING_VARIABLES } from "./scan-types.js";
+import { type Collector, makeFinding, scanFile } from "./read.js";
+import { SETTING_VARIABLES } from "./scan-types.js";
 import { scanFishUniversal, scanShellFiles } from "./shells.js";
 import { scanPowerShellProfiles, scanUserVariables } from "./windows.js";
 
@@ -47,9 +47,13 @@ async function scanDotenvFiles(system: System, detected: Detected, collector: Co
 	}
 }
 
-export async function scanEverywhere(system: System, context: ScanContext): Promise<ScanResult> {
+/** Everything a new terminal or a project's `.env` loader reads, into `collector`. */
+export async function scanTerminalSources(
+	system: System,
+	context: ScanContext,
+	collector: Collector,
+): Promise<void> {
 	const { detected, windows } = context;
-	const collector = newCollector();
 	scanProcess(system, detected, collector);
 	await scanShellFiles(system, detected, collector);
 	await scanFishUniversal(system, detected, collector);
@@ -58,11 +62,4 @@ export async function scanEverywhere(system: System, context: ScanContext): Prom
 		await scanUserVariables(system, windows, collector);
 	}
 	await scanDotenvFiles(system, detected, collector);
-	const apiKeyHelpers = await scanClaudeSettings(system, detected, collector);
-	return {
-		findings: collector.findings,
-		apiKeyHelpers,
-		claudeCodeLogin: await claudeCodeLogin(system, detected),
-		scannedFiles: collector.scannedFiles,
-	};
 }

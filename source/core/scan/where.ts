@@ -8,6 +8,7 @@ export interface Issue {
 		| "disagree"
 		| "stale-terminal"
 		| "claude-code-credential"
+		| "claude-code-interactive"
 		| "empty"
 		| "whitespace"
 		| "wrong-kind"

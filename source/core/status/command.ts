@@ -1,11 +1,11 @@
 // `claude-setup status` and `claude-setup remove` as plain-text commands over a System.
 import { applyPlan } from "../apply/apply.js";
+import { scanEverywhere } from "../claude-code/scan-all.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { describeAction, describeUserVariable } from "../flow/describe.js";
 import { detectSystem } from "../flow/session.js";
 import { planRemoval } from "../plan/remove.js";
 import type { TargetName } from "../plan/targets.js";
-import { scanEverywhere } from "../scan/scan.js";
 import type { System } from "../system.js";
 import { terminalJson } from "../text/visible.js";
 import { statusLines } from "./render.js";

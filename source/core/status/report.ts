@@ -1,14 +1,16 @@
 // `claude-setup status`: every place a credential is set, which value a new terminal gets,
 // what disagrees, whether the winning key works, whether this terminal's (when it differs)
 // works, and which credential Claude Code sends. Values leave this module masked only.
+
+import { claudeCodeIssues } from "../claude-code/issues.js";
+import { type ClaudeCodeAuth, claudeCodeAuth } from "../claude-code/model.js";
+import { scanEverywhere } from "../claude-code/scan-all.js";
 import type { ExitCodeValue } from "../exit-codes.js";
 import { checkKeyLive } from "../flow/session.js";
 import type { CredentialVariable } from "../key/credential-variables.js";
 import type { Detected } from "../platform/platform.js";
 import { maskOrEmpty } from "../scan/classify.js";
-import { type ClaudeCodeAuth, claudeCodeAuth, claudeCodeIssues } from "../scan/claude-code.js";
 import { findIssues, type Issue, where } from "../scan/issues.js";
-import { scanEverywhere } from "../scan/scan.js";
 import type { ApiKeyHelper, Finding, ValueKind } from "../scan/scan-types.js";
 import { newTerminalValue, winningFindings } from "../scan/terminal-value.js";
 import { thisTerminalIssue } from "../scan/this-terminal.js";
@@ -91,6 +93,7 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 		findings: scan.findings,
 		apiKeyHelpers: scan.apiKeyHelpers,
 		login: scan.claudeCodeLogin,
+		state: scan.claudeCodeState,
 	};
 	const claudeCode = claudeCodeAuth(inputs);
 	const issues = [

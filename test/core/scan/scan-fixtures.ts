@@ -4,8 +4,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "vitest";
+import { type ScanContext, scanEverywhere } from "../../../source/core/claude-code/scan-all.js";
 import { detectPlatform } from "../../../source/core/platform/platform.js";
-import { type ScanContext, scanEverywhere } from "../../../source/core/scan/scan.js";
 import type { ScanResult } from "../../../source/core/scan/scan-types.js";
 import type { System } from "../../../source/core/system.js";
 

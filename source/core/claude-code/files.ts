@@ -1,21 +1,27 @@
-// Claude Code's own settings (the `env` object and `apiKeyHelper` of settings.json) and
-// whether Claude Code holds a subscription login. The login's secret is never read.
+// Claude Code's own files: the `env` object and `apiKeyHelper` of every settings scope (user,
+// project, project-local, managed), what interactive Claude Code stored in ~/.claude.json, and
+// whether it holds a subscription login. The login's secret is never read.
 
 import { scrubSecrets } from "../key/scrub.js";
 import { projectPath } from "../plan/targets.js";
 import { pathsFor } from "../platform/paths.js";
 import type { Detected } from "../platform/platform.js";
 import { envValue } from "../platform/windows-env.js";
+import { type Collector, makeFinding, readBytes } from "../scan/read.js";
+import {
+	type ApiKeyHelper,
+	type ClaudeCodeState,
+	type ScanResult,
+	SETTING_VARIABLES,
+} from "../scan/scan-types.js";
 import type { System } from "../system.js";
-import { type Collector, makeFinding, readBytes } from "./read.js";
-import { type ApiKeyHelper, type ScanResult, SETTING_VARIABLES } from "./scan-types.js";
 
 /** Exit code of `security find-generic-password` when the keychain has no such item. */
 const KEYCHAIN_ITEM_NOT_FOUND = 44;
 const KEYCHAIN_SERVICE = "Claude Code-credentials";
 
 /** Claude Code keeps its files in CLAUDE_CONFIG_DIR when set, else ~/.claude. */
-function claudeConfigDir(system: System, detected: Detected): string {
+export function claudeConfigDir(system: System, detected: Detected): string {
 	const configured =
 		detected.os === "windows" ? envValue(system.env, "CLAUDE_CONFIG_DIR") : system.env.CLAUDE_CONFIG_DIR;
 	return configured !== undefined && configured !== ""
@@ -23,13 +29,22 @@ function claudeConfigDir(system: System, detected: Detected): string {
 		: pathsFor(system.platform).join(detected.home, ".claude");
 }
 
-function settingsFiles(system: System, detected: Detected): string[] {
+/** Where an administrator's managed-settings.json lives (read from Claude Code 2.1.332). */
+function managedFolder(detected: Detected): string {
+	if (detected.os === "macos") return "/Library/Application Support/ClaudeCode";
+	if (detected.os === "windows") return "C:\\Program Files\\ClaudeCode";
+	return "/etc/claude-code";
+}
+
+/** The settings files in the order Claude Code merges them: a later file's `env` wins. */
+export function settingsFiles(system: System, detected: Detected): string[] {
 	const { join } = pathsFor(system.platform);
 	const project = join(system.cwd, ".claude");
 	const files = [
 		join(claudeConfigDir(system, detected), "settings.json"),
 		join(project, "settings.json"),
 		join(project, "settings.local.json"),
+		join(managedFolder(detected), "managed-settings.json"),
 	];
 	// Run from the home folder, the project's settings.json is the user's: read it once.
 	const seen = new Set<string>();
@@ -41,10 +56,13 @@ function settingsFiles(system: System, detected: Detected): string[] {
 	});
 }
 
+/**
+ * Strict JSON, as Claude Code 2.1.332 reads its files: a settings.json with a comment is
+ * skipped whole by it (test/e2e/claude-code-agreement.e2e.test.ts), so it is skipped here too.
+ */
 function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | undefined {
 	try {
-		const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
-		const parsed: unknown = JSON.parse(text);
+		const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
 		return isObject(parsed) ? parsed : undefined;
 	} catch {
 		return undefined;
@@ -112,4 +130,37 @@ export async function claudeCodeLogin(
 	} catch {
 		return "unknown";
 	}
+}
+
+/** ~/.claude.json, or `.claude.json` in CLAUDE_CONFIG_DIR when that is set. */
+export function claudeStatePath(system: System, detected: Detected): string {
+	const { join } = pathsFor(system.platform);
+	const configured =
+		detected.os === "windows" ? envValue(system.env, "CLAUDE_CONFIG_DIR") : system.env.CLAUDE_CONFIG_DIR;
+	return configured ? join(configured, ".claude.json") : join(detected.home, ".claude.json");
+}
+
+function strings(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** What interactive Claude Code stored: a /login key, the environment keys approved or rejected. */
+export async function readClaudeState(
+	system: System,
+	detected: Detected,
+	collector: Collector,
+): Promise<ClaudeCodeState | undefined> {
+	const path = claudeStatePath(system, detected);
+	const bytes = await readBytes(system.fs, path, collector);
+	const state = bytes === undefined ? undefined : parseJsonObject(bytes);
+	if (state === undefined) return undefined;
+	const responses = isObject(state.customApiKeyResponses) ? state.customApiKeyResponses : {};
+	const primary = state.primaryApiKey;
+	return {
+		path,
+		display: projectPath(path, system.cwd, detected.home),
+		...(typeof primary === "string" && primary.trim() !== "" ? { primaryApiKey: primary } : {}),
+		approved: strings(responses.approved),
+		rejected: strings(responses.rejected),
+	};
 }
