@@ -11,6 +11,7 @@ import { runHeadless } from "./core/flow/headless.js";
 import { scrubSecrets } from "./core/key/scrub.js";
 import { checkSudo } from "./core/platform/sudo.js";
 import { runRemove, runStatus } from "./core/status/command.js";
+import { runWithKey } from "./core/status/run-with-key.js";
 import { firstFrame } from "./first-frame.js";
 import { commandLine } from "./interactive.js";
 import { interrupts } from "./interrupted.js";
@@ -21,7 +22,7 @@ import { askYesNo, readAllStdin } from "./system/stdin.js";
 
 const VERSION = "0.1.0";
 
-async function main(): Promise<ExitCodeValue> {
+async function main(): Promise<number> {
 	// Until Ink has taken over, giving the terminal back means taking down the early prompt.
 	interrupts.setCleanup(firstFrame.dismiss);
 	switch (commandLine.kind) {
@@ -39,7 +40,7 @@ async function main(): Promise<ExitCodeValue> {
 	}
 }
 
-async function run(options: Options): Promise<ExitCodeValue> {
+async function run(options: Options): Promise<number> {
 	const system = createNodeSystem({
 		api: createAnthropicApi({ env: process.env, allowBaseURL: options.allowBaseURL }),
 	});
@@ -52,6 +53,13 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		return ExitCode.usage;
 	}
 	const io = { print: (line: string) => console.log(line), json: options.json, parentPid: process.ppid };
+	if (options.command === "run") {
+		// The command owns the terminal and its signals now (run-attached.ts forwards them).
+		interrupts.dispose();
+		firstFrame.dismiss();
+		const printError = (line: string) => console.error(line);
+		return runWithKey(system, options.runCommand ?? [], { printError, parentPid: process.ppid });
+	}
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
 		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;

@@ -6,6 +6,7 @@ import os from "node:os";
 import type { AnthropicApi, FileInfo, FileSystem, System } from "../core/system.js";
 import { createAtomicWrite, resolveLinks } from "./atomic-write.js";
 import { hasCode, runCommand } from "./node-run.js";
+import { runAttached } from "./run-attached.js";
 import { createWriteLock } from "./write-lock.js";
 
 async function info(file: string): Promise<FileInfo | undefined> {
@@ -70,6 +71,7 @@ export function createNodeSystem(options: { api: AnthropicApi }): System {
 		cwd: process.cwd(),
 		fs: nodeFileSystem,
 		run: runCommand,
+		runAttached,
 		api: options.api,
 		lock: createWriteLock(),
 		now: () => Date.now(),

@@ -12,6 +12,7 @@ import type { System } from "../system.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
+import { keychainGate } from "./keychain-gate.js";
 import { planLines } from "./plan-lines.js";
 import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
@@ -26,6 +27,8 @@ export interface HeadlessOptions {
 	readonly yes?: boolean;
 	/** --allow-base-url: the key may go to ANTHROPIC_BASE_URL's host. */
 	readonly allowBaseURL?: string;
+	/** With the keychain target: false = no shell block, only `claude-setup run` loads the key. */
+	readonly shellBlock?: boolean;
 }
 
 export interface HeadlessContext {
@@ -119,14 +122,28 @@ export async function runHeadless(
 
 	// --env-file alone means the .env: saving to the shell's file instead would ignore it silently.
 	const fallback: TargetName = options.envFile !== undefined ? "dotenv" : environment.defaultTarget;
-	const targets = options.targets.length > 0 ? options.targets : [fallback];
-	const { input, others } = rotationPlanInput(environment, {
+	const chosen = options.targets.length > 0 ? options.targets : [fallback];
+	// A keychain saved before gets the new key too: it is probed like a chosen one.
+	const keychainBefore = environment.ourTargets.includes("keychain") ? (["keychain"] as const) : [];
+	const keychain = await keychainGate(
+		system,
+		[...new Set([...chosen, ...keychainBefore])],
+		options.shellBlock !== false,
+		environment.defaultTarget,
+	);
+	if (!keychain.ok) {
+		const error = adviceError({ title: keychain.title, why: keychain.why, next: [...keychain.next] });
+		return fail(ExitCode.usage, { kind: "keychain", ...error }, { key });
+	}
+	const targets = keychain.targets;
+	const { input: planInput, others } = rotationPlanInput(environment, {
 		targets,
 		variable: check.variable,
 		key: check.key,
 		envFile: options.envFile,
 		disableOthers: options.yes === true,
 	});
+	const input = keychain.store ? { ...planInput, keychain: keychain.store } : planInput;
 	let planned = await planChanges(system, input);
 	// A startup file under version control never gets the key: it sources a private file instead.
 	if (planned.ok && planned.plan.trackedDotfiles?.some((tracked) => !tracked.private)) {

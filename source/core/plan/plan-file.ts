@@ -19,6 +19,8 @@ export interface FileContext extends BackupPlace {
 	readonly key: string;
 	/** The file only sources claude-setup's private key file (it is under version control). */
 	readonly sourceLine?: string;
+	/** The comment above sourceLine, when it does not load the private file (the keychain's lookup). */
+	readonly sourceComment?: string;
 }
 
 export type FilePlan = { ok: true; change: FileChange } | { ok: false; path: string; message: string };
@@ -121,7 +123,7 @@ export function linesToDisable(
 }
 
 function editFor(file: TargetFile, before: string, context: FileContext, platform: NodeJS.Platform): Edit {
-	const { variable, key, sourceLine } = context;
+	const { variable, key, sourceLine, sourceComment } = context;
 	if (file.syntax === "dotenv") {
 		const result = setDotenvVar(before, variable, key);
 		return { ok: true, text: result.text, action: result.action, lines: [`${variable}=${key}`] };
@@ -131,7 +133,9 @@ function editFor(file: TargetFile, before: string, context: FileContext, platfor
 	const result =
 		sourceLine === undefined
 			? applyBlock(before, file.syntax, [{ name: variable, value: key }], { newFileEol })
-			: applyRenderedBlock(before, file.syntax, renderSourceBlock(file.syntax, sourceLine), [variable]);
+			: applyRenderedBlock(before, file.syntax, renderSourceBlock(file.syntax, sourceLine, sourceComment), [
+					variable,
+				]);
 	if (!result.ok) return { ok: false, message: result.message };
 	const lines = result.text.split(/\r?\n/);
 	const start = result.blockStartLine - 1;

@@ -32,7 +32,9 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 		(entry) => input.targets.length === 0 || input.targets.includes(entry.target),
 	);
 	const place = backupPlace(system);
-	const paths = new Set([...input.files, ...manifest.map((entry) => entry.path)]);
+	// The keychain's records (its item, Claude Code's settings) are taken back by status/keychain-removal.
+	const files = manifest.filter((entry) => entry.target !== "keychain").map((entry) => entry.path);
+	const paths = new Set([...input.files, ...files]);
 	paths.delete(USER_ENVIRONMENT_PATH);
 	const changes: FileChange[] = [];
 	for (const path of paths) {

@@ -9,6 +9,7 @@ import type { Detected } from "../platform/platform.js";
 import type { System } from "../system.js";
 import { HOST_LABEL } from "../windows/powershell.js";
 import { proveProfile, proveUserVariable } from "../windows/user-env.js";
+import { proveKeychain } from "./keychain-proof.js";
 import { proveTarget } from "./prove.js";
 
 export interface Proof {
@@ -27,7 +28,8 @@ export async function proveChanges(
 	key: string,
 	nodePath: string,
 ): Promise<Proof[]> {
-	const proofs: Proof[] = [];
+	// The keychain item first: the shells' blocks read it.
+	const proofs: Proof[] = plan.keychain ? await proveKeychain(system, plan.keychain, key) : [];
 	// A file where stale lines were only commented out holds no key to prove; a private key
 	// file is proven through the startup files that source it.
 	for (const change of plan.changes.filter(holdsKey)) {
@@ -36,6 +38,7 @@ export async function proveChanges(
 			continue;
 		}
 		if (change.file.target === "windows" || change.file.target === "powershell") continue;
+		if (change.file.target === "keychain") continue;
 		const result = await proveTarget(system.run, {
 			target: change.file.target,
 			os: detected.os,

@@ -7,6 +7,7 @@ import { planRemoval } from "../plan/remove.js";
 import type { TargetName } from "../plan/targets.js";
 import { scanEverywhere } from "../scan/scan.js";
 import type { System } from "../system.js";
+import { deleteKeychainItem, planKeychainRemoval } from "./keychain-removal.js";
 import { statusLines } from "./render.js";
 import { buildStatus } from "./report.js";
 
@@ -50,18 +51,33 @@ export async function runRemove(
 		if (!io.json) io.print(`✗ ${planned.message}`);
 		return report({ error: planned.message }, ExitCode.writeFailed);
 	}
-	const { plan } = planned;
+	const keychain = await planKeychainRemoval(system, planned.plan.removal?.entries ?? []);
+	if (keychain.problem) {
+		const message = `Could not reach the keychain to delete the key: ${keychain.problem} Nothing was changed.`;
+		if (!io.json) io.print(`✗ ${message}`);
+		return report({ error: message }, ExitCode.writeFailed);
+	}
+	const plan = keychain.settings
+		? { ...planned.plan, changes: [...planned.plan.changes, keychain.settings] }
+		: planned.plan;
 	const steps = plan.changes.map((change) => ({
 		description: describeAction(change),
 		lines: change.previewLines,
 	}));
 	if (plan.userVariable)
 		steps.push({ description: describeUserVariable(plan.userVariable, plan.variable), lines: [] });
+	if (keychain.item?.present) {
+		const { store, account } = keychain.item;
+		steps.push({ description: `delete ${account} from ${store.name} (service claude-setup)`, lines: [] });
+	}
 	const files = plan.changes.map((change) => ({
 		path: change.file.path,
 		action: change.action,
 		backup: change.backupPath,
 	}));
+	const item = keychain.item?.present
+		? { keychain: keychain.item.store.kind, account: keychain.item.account }
+		: {};
 	if (steps.length === 0) {
 		if (!io.json) io.print("claude-setup has written nothing here: nothing to remove.");
 		return report({ files }, ExitCode.ok);
@@ -90,6 +106,15 @@ export async function runRemove(
 		if (!io.json) io.print(`✗ ${applied.message}`);
 		return report({ error: applied.message, files }, ExitCode.writeFailed);
 	}
+	// After the files: a block never reads an item that is gone while its file still asks for it.
+	const deleted = await deleteKeychainItem(system, keychain);
+	if (!deleted.ok) {
+		const message = `The files are done, but the keychain item is still there: ${deleted.reason}`;
+		if (!io.json) io.print(`✗ ${message}`);
+		return report({ error: message, files }, ExitCode.writeFailed);
+	}
+	if (!io.json && keychain.item?.present)
+		io.print(`✓ Deleted ${keychain.item.account} from ${keychain.item.store.name}`);
 	if (!io.json) {
 		for (const written of applied.written) {
 			const done =
@@ -104,5 +129,5 @@ export async function runRemove(
 		}
 		io.print(NOT_REVOKED);
 	}
-	return report({ files, note: NOT_REVOKED }, ExitCode.ok);
+	return report({ files, ...item, note: NOT_REVOKED }, ExitCode.ok);
 }
