@@ -41,6 +41,8 @@ const result = await build({
 	// The licences go to dist/THIRD-PARTY-LICENSES.txt in full.
 	legalComments: "none",
 	define: { "process.env.NODE_ENV": '"production"' },
+	// jsonc-parser's "main" is a UMD build whose require("./impl/…") calls esbuild cannot follow.
+	alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
 	// Bundled CommonJS packages (react, cross-spawn, …) call require() for Node's own modules.
 	banner: {
 		js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',

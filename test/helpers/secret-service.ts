@@ -19,11 +19,11 @@ export interface SecretService {
 const PASSWORD = "claude-setup-test-password";
 
 /** Folders and an environment of their own: no real user's keyring is ever touched. */
-function privateFolders(prefix: string) {
+function privateFolders(prefix: string, ownHome?: string) {
 	const root = mkdtempSync(join(tmpdir(), prefix));
-	const home = join(root, "home");
+	const home = ownHome ?? join(root, "home");
 	const runtime = join(root, "run");
-	mkdirSync(home);
+	if (!ownHome) mkdirSync(home);
 	mkdirSync(runtime, { mode: 0o700 });
 	const env: Record<string, string> = {
 		PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -34,8 +34,9 @@ function privateFolders(prefix: string) {
 	return { root, home, env };
 }
 
-export function startSecretService(): SecretService {
-	const { root, home, env } = privateFolders("claude-setup-keyring-");
+/** `home`: the keyring files go there (a sandbox's HOME, so tests can look for the key in clear). */
+export function startSecretService(home?: string): SecretService {
+	const { root, env } = privateFolders("claude-setup-keyring-", home);
 	const [address = "", pid = ""] = execFileSync(
 		"dbus-daemon",
 		["--session", "--fork", "--print-address=1", "--print-pid=1"],
@@ -60,7 +61,7 @@ export function startSecretService(): SecretService {
 		);
 	return {
 		env,
-		home,
+		home: env.HOME ?? "",
 		lock: () => call("Lock"),
 		// Unlocking asks for the password through a prompt no test can answer: start it again instead.
 		unlock: () => {
