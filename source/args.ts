@@ -160,7 +160,7 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 			dryRun: values["dry-run"] ?? false,
 			json: values.json ?? false,
 			allowBaseURL: values["allow-base-url"],
-			shellBlock: !(values["no-shell"] ?? false),
+			...(values["no-shell"] ? { shellBlock: false } : {}),
 		},
 	};
 }

@@ -2,6 +2,7 @@
 // that reports the outcome (or nothing, when the step must wait for detection).
 import { applyPlan } from "../core/apply/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
+import { keychainGateFor } from "../core/flow/keychain-gate.js";
 import { keptKey, rotationPlanInput } from "../core/flow/rotation.js";
 import { checkKeyLive, type LiveTest, runLiveTest } from "../core/flow/session.js";
 import { liveTestPlanned, type WizardAction, type WizardState } from "../core/flow/wizard.js";
@@ -48,14 +49,18 @@ export async function stepWork(
 		}
 		case "planning": {
 			if (!key || !environment) return;
+			// The keychain is probed (with deadlines) before it is used; never a silent fallback to a file.
+			const keychain = await keychainGateFor(system, environment, state.targets, true);
+			if (!keychain.ok) return writeFailed(keychain.title, `${keychain.why} ${keychain.next.join(" ")}`);
 			// Rotation: everywhere claude-setup wrote before gets the new key too.
-			const { input } = rotationPlanInput(environment, {
-				targets: state.targets,
+			const { input: planInput } = rotationPlanInput(environment, {
+				targets: keychain.targets,
 				variable: key.variable,
 				key: key.key,
 				envFile: settings.envFile,
 				disableOthers: state.disableOthers,
 			});
+			const input = keychain.store ? { ...planInput, keychain: keychain.store } : planInput;
 			const result = await planChanges(system, { ...input, privateFile: state.privateFile });
 			return result.ok
 				? { type: "planned", plan: result.plan }

@@ -74,6 +74,7 @@ describe("--target keychain with the real Secret Service", { timeout: 120_000 },
 			const said = saved.stdout + saved.stderr;
 			expect(said).not.toContain(SECRET_PART);
 			expect(saved.exitCode, said).toBe(0);
+			expect(said).toMatch(/• save ANTHROPIC_API_KEY in the Secret Service/);
 			expect(said).toMatch(/Secret Service .* gives the key back/);
 			expect(said).toMatch(/apiKeyHelper .* reads the key from the keychain/);
 			expect(said).toMatch(new RegExp(`A fresh ${shell} reads the key`));
@@ -95,15 +96,26 @@ describe("--target keychain with the real Secret Service", { timeout: 120_000 },
 			expect(sent.length).toBeGreaterThan(0);
 			for (const request of sent) expect(request.credentials["x-api-key"]).toBe("saved key");
 
+			// As from a new terminal, which has the key.
+			const status = await runCli(sandbox, ["status"], "", { ANTHROPIC_API_KEY: TEST_KEY });
+			expect(status.stdout).not.toContain(SECRET_PART);
+			expect(status.stdout).toMatch(
+				/Keychain: the Secret Service .* answers, unlocked, holds ANTHROPIC_API_KEY sk-ant-api03-…XwAA/,
+			);
+			expect(status.stdout).toMatch(/✓ Claude Code's apiKeyHelper \(~\/\.claude\/settings\.json\) reads it/);
+			expect(status.stdout).toMatch(/✓ New terminals load it: ~\//);
+			expect(status.stdout).not.toContain("$__");
+			expect(status.exitCode, status.stdout).toBe(0);
+
 			// run: the key in that one command's environment, its exit code passed through.
 			const length = await runCli(sandbox, [
 				"run",
 				"--",
 				"sh",
 				"-c",
-				'printf %s "${#ANTHROPIC_API_KEY}"; exit 7',
+				'printf %s "$ANTHROPIC_API_KEY" | wc -c; exit 7',
 			]);
-			expect(length.stdout).toBe(String(TEST_KEY.length));
+			expect(length.stdout.trim()).toBe(String(TEST_KEY.length));
 			expect(length.exitCode).toBe(7);
 
 			const removed = await runCli(sandbox, ["remove", "--yes"]);

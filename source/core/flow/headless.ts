@@ -12,7 +12,7 @@ import type { System } from "../system.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
-import { keychainGate } from "./keychain-gate.js";
+import { keychainGateFor } from "./keychain-gate.js";
 import { planLines } from "./plan-lines.js";
 import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
@@ -123,14 +123,7 @@ export async function runHeadless(
 	// --env-file alone means the .env: saving to the shell's file instead would ignore it silently.
 	const fallback: TargetName = options.envFile !== undefined ? "dotenv" : environment.defaultTarget;
 	const chosen = options.targets.length > 0 ? options.targets : [fallback];
-	// A keychain saved before gets the new key too: it is probed like a chosen one.
-	const keychainBefore = environment.ourTargets.includes("keychain") ? (["keychain"] as const) : [];
-	const keychain = await keychainGate(
-		system,
-		[...new Set([...chosen, ...keychainBefore])],
-		options.shellBlock !== false,
-		environment.defaultTarget,
-	);
+	const keychain = await keychainGateFor(system, environment, chosen, options.shellBlock !== false);
 	if (!keychain.ok) {
 		const error = adviceError({ title: keychain.title, why: keychain.why, next: [...keychain.next] });
 		return fail(ExitCode.usage, { kind: "keychain", ...error }, { key });

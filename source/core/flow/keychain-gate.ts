@@ -4,8 +4,10 @@
 import { probeKeychain } from "../keychain/access.js";
 import type { StoreCommands } from "../keychain/store-commands.js";
 import { WINDOWS_KEYCHAIN_NEXT, WINDOWS_KEYCHAIN_REFUSAL } from "../keychain/windows-why.js";
+import type { KeychainChange } from "../plan/plan-types.js";
 import type { TargetName } from "../plan/targets.js";
 import type { System } from "../system.js";
+import type { Environment } from "./session.js";
 
 const SHELL_TARGETS: readonly TargetName[] = ["zsh", "bash", "fish", "powershell"];
 
@@ -55,4 +57,29 @@ export async function keychainGate(
 	const shells = chosen.filter((target) => SHELL_TARGETS.includes(target));
 	const add = shellBlock && shells.length === 0 && SHELL_TARGETS.includes(defaultShell) ? [defaultShell] : [];
 	return { ok: true, store: probe.store, targets: [...chosen, ...add] };
+}
+
+/** The gate for a run's chosen targets; a keychain saved before gets the new key too, so it is probed like a chosen one. */
+export function keychainGateFor(
+	system: System,
+	environment: Pick<Environment, "ourTargets" | "defaultTarget">,
+	chosen: readonly TargetName[],
+	shellBlock: boolean,
+): Promise<KeychainGate> {
+	const before: TargetName[] = environment.ourTargets.includes("keychain") ? ["keychain"] : [];
+	return keychainGate(system, [...new Set([...chosen, ...before])], shellBlock, environment.defaultTarget);
+}
+
+/** The keychain's part of a plan, for --key-stdin's lines. */
+export function keychainPlanLines(change: KeychainChange, lead: string): string[] {
+	const verb = change.previous === undefined ? "save" : "replace";
+	const lines = [`${lead} ${verb} ${change.account} in ${change.store.name} (service claude-setup)`];
+	const settings = change.settings;
+	if (settings && settings.before !== settings.after) {
+		const replaces = settings.replaces
+			? ` (replaces your apiKeyHelper \`${settings.replaces}\`; backed up)`
+			: "";
+		lines.push(`${lead} set Claude Code's apiKeyHelper in ${settings.display} to read it${replaces}`);
+	}
+	return lines;
 }

@@ -22,6 +22,9 @@ export function lookupCommandLine(kind: KeychainKind, variable: string, seconds:
 export const KEYCHAIN_BLOCK_COMMENT =
 	"# Added by claude-setup: reads your API key from the OS keychain (service claude-setup). Delete this block to stop.";
 
+/** What the block's definition assigns: the looked-up value, not a key (the scan skips it). */
+export const KEYCHAIN_SHELL_VALUE = "$__claude_setup_key";
+
 const failureLine = (variable: string) =>
 	`claude-setup: ${variable} not loaded: the keychain is locked or did not answer (claude-setup status says more)`;
 
@@ -38,7 +41,7 @@ export function keychainShellLine(kind: KeychainKind, syntax: ShellSyntax, varia
 		case "fish":
 			return `set -l __claude_setup_key (${lookup} 2>/dev/null); if test -n "$__claude_setup_key"; set -gx ${variable} "$__claude_setup_key"; else; echo '${message}' >&2; end`;
 		case "powershell":
-			return `& { $key = try { (& ${lookup} 2>$null) -join '' } catch { '' }; if ($key) { $env:${variable} = $key } else { [Console]::Error.WriteLine('${message}') } }`;
+			return `& { $__claude_setup_key = try { (& ${lookup} 2>$null) -join '' } catch { '' }; if ($__claude_setup_key) { $env:${variable} = $__claude_setup_key } else { [Console]::Error.WriteLine('${message}') } }`;
 	}
 }
 

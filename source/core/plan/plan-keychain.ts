@@ -99,7 +99,6 @@ async function privateFileDeletions(system: System, place: BackupPlace): Promise
 			encoding: decoded.encoding,
 			action: "deleted",
 			supporting: true,
-			keyFileFor: [],
 			previewLines: [],
 			otherDefinitions: [],
 			backupPath: backup,

@@ -5,16 +5,27 @@ import { readKey } from "../keychain/access.js";
 import type { KeychainChange } from "../plan/plan-types.js";
 import { withoutSecrets } from "../platform/child-env.js";
 import type { System } from "../system.js";
-import type { Proof } from "./proofs.js";
+
+/** The same shape as proofs.ts's Proof (importing it would make a cycle). */
+interface KeychainProof {
+	readonly display: string;
+	readonly target: "keychain";
+	readonly ok: boolean;
+	readonly detail: string;
+}
 
 /** apiKeyHelper gets its own deadline (3 s) plus the shell's start. */
 const HELPER_PROOF_MS = 5000;
 
-export async function proveKeychain(system: System, change: KeychainChange, key: string): Promise<Proof[]> {
+export async function proveKeychain(
+	system: System,
+	change: KeychainChange,
+	key: string,
+): Promise<KeychainProof[]> {
 	const { store, account } = change;
 	const display = `${store.name} (service claude-setup, account ${account})`;
 	const read = await readKey(system, store, account);
-	const proofs: Proof[] = [
+	const proofs: KeychainProof[] = [
 		{
 			display,
 			target: "keychain",

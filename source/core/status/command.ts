@@ -8,6 +8,7 @@ import type { TargetName } from "../plan/targets.js";
 import { scanEverywhere } from "../scan/scan.js";
 import type { System } from "../system.js";
 import { deleteKeychainItem, planKeychainRemoval } from "./keychain-removal.js";
+import { keychainLines, keychainStatus } from "./keychain-status.js";
 import { statusLines } from "./render.js";
 import { buildStatus } from "./report.js";
 
@@ -20,9 +21,18 @@ export interface CommandIo {
 export async function runStatus(system: System, verify: boolean, io: CommandIo): Promise<ExitCodeValue> {
 	const { detected, windows } = await detectSystem(system, io.parentPid);
 	const report = await buildStatus(system, { detected, windows, verify });
-	if (io.json) io.print(JSON.stringify(report, null, 2));
-	else for (const line of statusLines(report)) io.print(line);
-	return report.exitCode;
+	const keychain = await keychainStatus(system);
+	// A keychain that cannot be read, or a helper gone, is something to fix even if the rest is fine.
+	const exitCode =
+		keychain && !keychain.ok && report.exitCode === ExitCode.ok ? ExitCode.notProven : report.exitCode;
+	if (io.json) io.print(JSON.stringify({ ...report, exitCode, ...(keychain ? { keychain } : {}) }, null, 2));
+	else {
+		const lines = statusLines(report);
+		// Before the verdict, which ends what status says.
+		if (keychain) lines.splice(Math.max(lines.length - 2, 0), 0, "", ...keychainLines(keychain));
+		for (const line of lines) io.print(line);
+	}
+	return exitCode;
 }
 
 export interface RemoveOptions {
