@@ -67,7 +67,7 @@ describe("the macOS Keychain (recorded answers of security)", () => {
 			expect(call.args.join(" ")).not.toContain("MacKeychainSecret");
 			expect(call.options?.timeoutMs).toBe(2500);
 		}
-		const add = calls.findLast((call) => call.args[0] === "add-generic-password");
+		const add = calls.filter((call) => call.args[0] === "add-generic-password").at(-1);
 		expect(add?.args).toEqual([
 			"add-generic-password",
 			"-U",
