@@ -63,7 +63,10 @@ async function run(options: Options): Promise<number> {
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
 		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;
-		return runRemove(system, { targets: options.targets, dryRun: options.dryRun, confirm }, io);
+		// A rejected key comes back only when a person says so, never by --yes alone.
+		const restoreRejected = process.stdin.isTTY && !options.yes ? askYesNo : undefined;
+		const removing = { targets: options.targets, dryRun: options.dryRun, confirm, restoreRejected };
+		return runRemove(system, { ...removing, verify: options.verify }, io);
 	}
 	if (options.keyStdin) {
 		// A final newline is how every shell tool ends a line, not something the user pasted.

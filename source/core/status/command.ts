@@ -7,6 +7,7 @@ import { planRemoval } from "../plan/remove.js";
 import type { TargetName } from "../plan/targets.js";
 import { scanEverywhere } from "../scan/scan.js";
 import type { System } from "../system.js";
+import { checkDisabledKeys, disabledKeyLine } from "./disabled-keys.js";
 import { deleteKeychainItem, planKeychainRemoval } from "./keychain-removal.js";
 import { keychainLines, keychainStatus } from "./keychain-status.js";
 import { statusLines } from "./render.js";
@@ -40,6 +41,10 @@ export interface RemoveOptions {
 	readonly dryRun: boolean;
 	/** Asks the person; undefined when nobody can answer (no terminal) and --yes was not given. */
 	readonly confirm: ((question: string) => Promise<boolean>) | undefined;
+	/** Asks whether to restore a commented-out key the API rejects; undefined: it is not restored. */
+	readonly restoreRejected?: (question: string) => Promise<boolean>;
+	/** false (--no-verify): commented-out keys are restored without a check. */
+	readonly verify?: boolean;
 }
 
 const NOT_REVOKED =
@@ -52,7 +57,26 @@ export async function runRemove(
 ): Promise<ExitCodeValue> {
 	const { detected, windows } = await detectSystem(system, io.parentPid);
 	const scan = await scanEverywhere(system, { detected, windows });
-	const planned = await planRemoval(system, { files: scan.scannedFiles, targets: options.targets, windows });
+	// A key it commented out is checked before it comes back: a rejected one stays out unless asked.
+	const disabled = await checkDisabledKeys(system, scan.scannedFiles, options.verify !== false);
+	const rejected = disabled.filter((key) => key.verdict === "rejected");
+	const question = `Restore ${rejected.length === 1 ? "the rejected key" : `the ${rejected.length} rejected keys`} anyway? (y/N) `;
+	const restoreRejected =
+		rejected.length > 0 && !io.json && options.restoreRejected
+			? await options.restoreRejected(question)
+			: false;
+	if (!io.json) for (const key of disabled) io.print(disabledKeyLine(key, restoreRejected));
+	const keepDisabled = new Map<string, Set<number>>();
+	if (!restoreRejected) {
+		for (const key of rejected)
+			keepDisabled.set(key.path, new Set([...(keepDisabled.get(key.path) ?? []), key.line]));
+	}
+	const planned = await planRemoval(system, {
+		files: scan.scannedFiles,
+		targets: options.targets,
+		windows,
+		keepDisabled,
+	});
 	const report = (fields: Record<string, unknown>, code: ExitCodeValue) => {
 		if (io.json) io.print(JSON.stringify({ ok: code === ExitCode.ok, exitCode: code, ...fields }, null, 2));
 		return code;
@@ -90,7 +114,7 @@ export async function runRemove(
 		: {};
 	if (steps.length === 0) {
 		if (!io.json) io.print("claude-setup has written nothing here: nothing to remove.");
-		return report({ files }, ExitCode.ok);
+		return report({ files, disabledKeys: disabled }, ExitCode.ok);
 	}
 	if (!io.json) {
 		io.print(options.dryRun ? "Would:" : "This will:");
@@ -139,5 +163,5 @@ export async function runRemove(
 		}
 		io.print(NOT_REVOKED);
 	}
-	return report({ files, ...item, note: NOT_REVOKED }, ExitCode.ok);
+	return report({ files, ...item, disabledKeys: disabled, note: NOT_REVOKED }, ExitCode.ok);
 }
