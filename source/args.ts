@@ -19,6 +19,8 @@ export interface Options {
 	readonly allowBaseURL?: string;
 	/** With --target keychain: false (--no-shell) = no shell block; `claude-setup run` loads the key. */
 	readonly shellBlock?: boolean;
+	/** After a proven rotation, delete the commented-out lines and backups that hold the old key. */
+	readonly purgeOld?: boolean;
 	/** `claude-setup run -- <command…>`: the command and its arguments. */
 	readonly runCommand?: readonly string[];
 }
@@ -43,6 +45,8 @@ Options
                       Windows: windows (user environment), powershell (profile), bash (Git Bash), dotenv
                       keychain (macOS, Linux): the OS keychain; new terminals and Claude Code read it
   --no-shell          with --target keychain: no shell block; only \`claude-setup run\` loads the key
+  --purge-old         with --key-stdin, after a proven rotation: delete the commented-out lines and
+                      backups that still hold the old key
   --dotenv-file <path>
                       the file for the dotenv target (default: ./.env). --env-file works too, but
                       only for a file that exists: Node itself takes --env-file for a missing one
@@ -131,6 +135,9 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 	if (values["dotenv-file"] !== undefined && values["env-file"] !== undefined) {
 		return { kind: "error", message: "--dotenv-file and --env-file name the same thing: give one." };
 	}
+	if (values["purge-old"] && !values["key-stdin"]) {
+		return { kind: "error", message: "--purge-old goes with --key-stdin." };
+	}
 	if (values["no-shell"] && !targets.includes("keychain")) {
 		return { kind: "error", message: "--no-shell goes with --target keychain." };
 	}
@@ -161,6 +168,7 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 			json: values.json ?? false,
 			allowBaseURL: values["allow-base-url"],
 			...(values["no-shell"] ? { shellBlock: false } : {}),
+			...(values["purge-old"] ? { purgeOld: true } : {}),
 		},
 	};
 }
@@ -179,6 +187,7 @@ function parse(argv: readonly string[]) {
 			"key-stdin": { type: "boolean" },
 			"no-verify": { type: "boolean" },
 			"no-shell": { type: "boolean" },
+			"purge-old": { type: "boolean" },
 			model: { type: "string" },
 			"allow-base-url": { type: "string" },
 			"dry-run": { type: "boolean" },

@@ -14,6 +14,7 @@ import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
 import { keychainGateFor } from "./keychain-gate.js";
 import { planLines } from "./plan-lines.js";
+import { offerPurge } from "./purge-offer.js";
 import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
 
@@ -29,6 +30,8 @@ export interface HeadlessOptions {
 	readonly allowBaseURL?: string;
 	/** With the keychain target: false = no shell block, only `claude-setup run` loads the key. */
 	readonly shellBlock?: boolean;
+	/** After a proven rotation, delete the commented-out lines and backups that hold the old key. */
+	readonly purgeOld?: boolean;
 }
 
 export interface HeadlessContext {
@@ -230,6 +233,8 @@ export async function runHeadless(
 	if (stale) print(`! ${stale}`);
 	const revoke = revokeReminder(oldKeys(environment.credentials, check.variable, check.key));
 	if (revoke) print(`! ${revoke}`);
+	if (proven)
+		Object.assign(base, await offerPurge(system, environment, plan, check, options.purgeOld, print));
 	for (const hint of usageHints(plan, environment.detected, environment.windows)) print(hint);
 	return proven
 		? { ok: true, exitCode: ExitCode.ok, ...base }
