@@ -3,8 +3,8 @@
 // real zsh, bash and fish, the real Claude Code reading the key through apiKeyHelper from the
 // fake API's point of view, `run`, `status` and `remove`. No file under HOME may hold the key in
 // clear; no process may get it in its arguments.
-import { execFile, execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claudeOnPath } from "../helpers/claude-code.js";
@@ -129,6 +129,58 @@ describe("--target keychain with the real Secret Service", { timeout: 120_000 },
 			);
 		},
 	);
+
+	it("a locked keyring: a new terminal says so in one line and starts; status names it; remove changes nothing", async () => {
+		const sandbox = keychainSandbox("bash");
+		const saved = await runCli(sandbox, ["--key-stdin", "--target", "keychain", "--no-verify"], TEST_KEY);
+		expect(saved.exitCode, saved.stdout + saved.stderr).toBe(0);
+		const keyring = keyrings.at(-1);
+		keyring?.lock();
+		try {
+			const started = performance.now();
+			const shell = spawnSync("bash", ["-ic", 'printf "<<%s>>" "$ANTHROPIC_API_KEY"'], {
+				env: sandbox.env,
+				encoding: "utf8",
+			});
+			expect(performance.now() - started).toBeLessThan(2000);
+			expect(shell.stdout).toContain("<<>>");
+			const ours = shell.stderr.split("\n").filter((line) => line.includes("claude-setup"));
+			expect(ours).toEqual([
+				"claude-setup: ANTHROPIC_API_KEY not loaded: the keychain is locked or did not answer (claude-setup status says more)",
+			]);
+			const status = await runCli(sandbox, ["status", "--no-verify"]);
+			expect(status.stdout).toMatch(/Keychain: the Secret Service .* cannot be read: the keyring is locked/);
+			expect(status.exitCode).toBe(7);
+			const bashrc = readFileSync(join(sandbox.home, ".bashrc"), "utf8");
+			const removed = await runCli(sandbox, ["remove", "--yes"]);
+			expect(removed.exitCode).toBe(6);
+			expect(removed.stdout).toMatch(
+				/Could not reach the keychain to delete the key: the keyring is locked.*Nothing was changed/,
+			);
+			expect(readFileSync(join(sandbox.home, ".bashrc"), "utf8")).toBe(bashrc);
+		} finally {
+			keyring?.unlock();
+		}
+	});
+
+	it("run passes SIGTERM on and exits with the command's code", async () => {
+		const sandbox = keychainSandbox("bash");
+		await runCli(sandbox, ["--key-stdin", "--target", "keychain", "--no-shell", "--no-verify"], TEST_KEY);
+		const ready = join(sandbox.root, "ready");
+		const child = runCli(sandbox, [
+			"run",
+			"--",
+			"sh",
+			"-c",
+			`trap 'exit 42' TERM; touch '${ready}'; while :; do sleep 0.05; done`,
+		]);
+		await expect.poll(() => existsSync(ready), { timeout: 20_000 }).toBe(true);
+		child.kill("SIGTERM");
+		const ended = await child;
+		expect(ended.exitCode).toBe(42);
+		// --no-shell: no startup file was written.
+		expect(existsSync(join(sandbox.home, ".bashrc"))).toBe(false);
+	});
 
 	it("no session bus: not offered, exit 2 with the reason in one line, nothing written", async () => {
 		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });

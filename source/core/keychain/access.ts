@@ -100,20 +100,20 @@ export async function readKey(system: System, store: StoreCommands, account: str
 	const result = await callStore(system, store.lookup(account));
 	const value = result.stdout.replace(/\r?\n$/, "");
 	if (ok(result) && value !== "") return { state: "stored", value };
-	if (result.notFound || result.timedOut)
-		return { state: "unreachable", reason: failureReason(store, result) };
+	if (result.notFound) return { state: "unreachable", reason: failureReason(store, result) };
 	const reason = failureReason(store, result);
 	if (reason === lockedReason(store)) return { state: "locked", reason };
 	if (store.kind === "macos-keychain") {
 		// 44: errSecItemNotFound.
-		return result.exitCode === 44 || /could not be found/i.test(result.stderr)
+		return !result.timedOut && (result.exitCode === 44 || /could not be found/i.test(result.stderr))
 			? { state: "empty" }
 			: { state: "unreachable", reason };
 	}
-	if (result.stderr.trim() !== "" && !ok(result)) return { state: "unreachable", reason };
-	// secret-tool: exit 1 and silence for both "nothing" and "locked"; a search lists a locked item.
+	if (!result.timedOut && result.stderr.trim() !== "") return { state: "unreachable", reason };
+	// secret-tool: exit 1 and silence for both "nothing" and "locked", and a lookup can hang on an
+	// unlock prompt nobody sees; a search lists a locked item without asking to unlock it.
 	const search = store.search ? await callStore(system, store.search(account)) : undefined;
 	if (search && /locked/i.test(search.stderr)) return { state: "locked", reason: lockedReason(store) };
-	if (search?.timedOut) return { state: "unreachable", reason: failureReason(store, search) };
+	if (search?.timedOut || result.timedOut) return { state: "unreachable", reason };
 	return { state: "empty" };
 }

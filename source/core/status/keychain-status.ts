@@ -71,11 +71,13 @@ export function keychainLines(status: KeychainStatus): string[] {
 				? `answers, but holds no ${status.variable}: run claude-setup again to save it`
 				: `cannot be read: ${status.reason}`;
 	const lines = [`Keychain: ${status.store} (service claude-setup) ${held}`];
-	const mark = status.state === "stored" ? "✓" : "✗";
+	const readable = status.state === "stored";
+	const mark = readable ? "✓" : "!";
+	const until = readable ? "" : " (and gets nothing until the keychain can be read)";
 	if (status.helper) {
 		lines.push(
 			status.helper.ok
-				? `  ${mark} Claude Code's apiKeyHelper (${status.helper.path}) reads it`
+				? `  ${mark} Claude Code's apiKeyHelper (${status.helper.path}) reads it${until}`
 				: `  ✗ ${status.helper.path} no longer has claude-setup's apiKeyHelper: run claude-setup again`,
 		);
 	}
