@@ -50,7 +50,10 @@ export async function stepWork(
 		case "planning": {
 			if (!key || !environment) return;
 			// The keychain is probed (with deadlines) before it is used; never a silent fallback to a file.
-			const keychain = await keychainGateFor(system, environment, state.targets, true);
+			const usesKeychain = [...state.targets, ...environment.ourTargets].includes("keychain");
+			const keychain = usesKeychain
+				? await keychainGateFor(system, environment, state.targets, true)
+				: ({ ok: true, targets: state.targets } as const);
 			if (!keychain.ok) return writeFailed(keychain.title, `${keychain.why} ${keychain.next.join(" ")}`);
 			// Rotation: everywhere claude-setup wrote before gets the new key too.
 			const { input: planInput } = rotationPlanInput(environment, {
@@ -60,7 +63,8 @@ export async function stepWork(
 				envFile: settings.envFile,
 				disableOthers: state.disableOthers,
 			});
-			const input = keychain.store ? { ...planInput, keychain: keychain.store } : planInput;
+			const input =
+				"store" in keychain && keychain.store ? { ...planInput, keychain: keychain.store } : planInput;
 			const result = await planChanges(system, { ...input, privateFile: state.privateFile });
 			return result.ok
 				? { type: "planned", plan: result.plan }
