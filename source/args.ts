@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { scrubSecrets } from "./core/key/scrub.js";
 import { TARGET_NAMES, type TargetName } from "./core/plan/targets.js";
 
-export type Command = "setup" | "status" | "remove";
+export type Command = "setup" | "status" | "remove" | "run";
 
 export interface Options {
 	readonly command: Command;
@@ -19,6 +19,12 @@ export interface Options {
 	readonly allowBaseURL?: string;
 	/** --key-stdin: a .env git tracks may be untracked (`git rm --cached`) so the key can go in. */
 	readonly untrack?: boolean;
+	/** With --target keychain: false (--no-shell) = no shell block; `claude-setup run` loads the key. */
+	readonly shellBlock?: boolean;
+	/** After a proven rotation, delete the commented-out lines and backups that hold the old key. */
+	readonly purgeOld?: boolean;
+	/** `claude-setup run -- <command…>`: the command and its arguments. */
+	readonly runCommand?: readonly string[];
 }
 
 type ParsedArgs =
@@ -33,11 +39,16 @@ Usage
   claude-setup [options]          the interactive wizard (also to rotate a key)
   claude-setup status [options]   every place a key is set, which one wins, and whether it works
   claude-setup remove [options]   take back what claude-setup wrote (restores what it commented out)
+  claude-setup run -- <command…>  run one command with the saved key in its environment only
 
 Options
   --target <name>     where to save; skips that question. May be repeated.
                       macOS, Linux, WSL: zsh, bash, fish, dotenv, powershell (pwsh profile)
                       Windows: windows (user environment), powershell (profile), bash (Git Bash), dotenv
+                      keychain (macOS, Linux): the OS keychain; new terminals and Claude Code read it
+  --no-shell          with --target keychain: no shell block; only \`claude-setup run\` loads the key
+  --purge-old         with --key-stdin, after a proven rotation: delete the commented-out lines and
+                      backups that still hold the old key
   --dotenv-file <path>
                       the file for the dotenv target (default: ./.env). --env-file works too, but
                       only for a file that exists: Node itself takes --env-file for a missing one
@@ -70,7 +81,19 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
 	return parsed.kind === "error" ? { kind: "error", message: scrubSecrets(parsed.message) } : parsed;
 }
 
+/** `run [--] <command…>`: everything after is the command's, not ours. */
+function parseRun(argv: readonly string[]): ParsedArgs {
+	const rest = argv[1] === "--" ? argv.slice(2) : argv.slice(1);
+	if (rest.length === 0) {
+		return { kind: "error", message: "run needs a command: claude-setup run -- <command…>." };
+	}
+	const base = parseWords([]);
+	if (base.kind !== "run") return base;
+	return { kind: "run", options: { ...base.options, command: "run", runCommand: rest } };
+}
+
 function parseWords(argv: readonly string[]): ParsedArgs {
+	if (argv[0] === "run") return parseRun(argv);
 	let values: ReturnType<typeof parse>["values"];
 	let positionals: string[];
 	try {
@@ -116,6 +139,12 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 	if (values["dotenv-file"] !== undefined && values["env-file"] !== undefined) {
 		return { kind: "error", message: "--dotenv-file and --env-file name the same thing: give one." };
 	}
+	if (values["purge-old"] && !values["key-stdin"]) {
+		return { kind: "error", message: "--purge-old goes with --key-stdin." };
+	}
+	if (values["no-shell"] && !targets.includes("keychain")) {
+		return { kind: "error", message: "--no-shell goes with --target keychain." };
+	}
 	if (envFile !== undefined && !targets.includes("dotenv") && targets.length > 0) {
 		return { kind: "error", message: `--${dotenvFlag} goes with --target dotenv.` };
 	}
@@ -143,6 +172,8 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 			json: values.json ?? false,
 			allowBaseURL: values["allow-base-url"],
 			untrack: values.untrack ?? false,
+			...(values["no-shell"] ? { shellBlock: false } : {}),
+			...(values["purge-old"] ? { purgeOld: true } : {}),
 		},
 	};
 }
@@ -160,6 +191,8 @@ function parse(argv: readonly string[]) {
 			"env-file": { type: "string" },
 			"key-stdin": { type: "boolean" },
 			"no-verify": { type: "boolean" },
+			"no-shell": { type: "boolean" },
+			"purge-old": { type: "boolean" },
 			model: { type: "string" },
 			"allow-base-url": { type: "string" },
 			"dry-run": { type: "boolean" },

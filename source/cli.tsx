@@ -13,6 +13,7 @@ import { runHeadless } from "./core/flow/headless.js";
 import { checkSudo } from "./core/platform/sudo.js";
 import { runRemove, runStatus } from "./core/status/command.js";
 import { terminalJson } from "./core/text/visible.js";
+import { runWithKey } from "./core/status/run-with-key.js";
 import { firstFrame } from "./first-frame.js";
 import { commandLine } from "./interactive.js";
 import { interrupts } from "./interrupted.js";
@@ -26,7 +27,7 @@ import { askYesNo, readAllStdin } from "./system/stdin.js";
 
 const VERSION = "0.1.0";
 
-async function main(): Promise<ExitCodeValue> {
+async function main(): Promise<number> {
 	// Until Ink has taken over, giving the terminal back means taking down the early prompt.
 	interrupts.setCleanup(firstFrame.dismiss);
 	switch (commandLine.kind) {
@@ -44,7 +45,7 @@ async function main(): Promise<ExitCodeValue> {
 	}
 }
 
-async function run(options: Options): Promise<ExitCodeValue> {
+async function run(options: Options): Promise<number> {
 	// Every key it reads, writes, runs into or sends is known to the output guard from then on.
 	const system = learningKeys(
 		createNodeSystem({ api: createAnthropicApi({ env: process.env, allowBaseURL: options.allowBaseURL }) }),
@@ -56,6 +57,12 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		printError(refusal);
 		if (options.json) printJson({ ok: false, exitCode: ExitCode.usage, error: refusal });
 		return ExitCode.usage;
+	}
+	if (options.command === "run") {
+		// The command owns the terminal and its signals now (run-attached.ts forwards them).
+		interrupts.dispose();
+		firstFrame.dismiss();
+		return runWithKey(system, options.runCommand ?? [], { printError, parentPid: process.ppid });
 	}
 	// --json: one object on stdout, also when a signal ends the run first.
 	const json = createJsonOutput();
@@ -70,7 +77,10 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
 		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;
-		return runRemove(system, { targets: options.targets, dryRun: options.dryRun, confirm }, io);
+		// A rejected key comes back only when a person says so, never by --yes alone.
+		const restoreRejected = process.stdin.isTTY && !options.yes ? askYesNo : undefined;
+		const removing = { targets: options.targets, dryRun: options.dryRun, confirm, restoreRejected };
+		return runRemove(system, { ...removing, verify: options.verify }, io);
 	}
 	if (options.keyStdin) {
 		// A final newline is how every shell tool ends a line, not something the user pasted.

@@ -118,12 +118,12 @@ describe("mistakes", () => {
 		[
 			"an unknown target",
 			["--target", "cmd"],
-			"Unknown target 'cmd'. Choose from: zsh, bash, fish, dotenv, windows, powershell.",
+			"Unknown target 'cmd'. Choose from: zsh, bash, fish, dotenv, windows, powershell, keychain.",
 		],
 		[
 			"an empty target",
 			["--target="],
-			"Unknown target ''. Choose from: zsh, bash, fish, dotenv, windows, powershell.",
+			"Unknown target ''. Choose from: zsh, bash, fish, dotenv, windows, powershell, keychain.",
 		],
 		["--target without a value", ["--target"], "Option '--target <value>' argument missing"],
 		["an unknown flag", ["--verbose"], "Unknown option '--verbose'."],
@@ -185,7 +185,7 @@ describe("mistakes", () => {
 		[
 			"as a target",
 			["--target", KEY],
-			"Unknown target 'sk-ant-api03-…AbCd'. Choose from: zsh, bash, fish, dotenv, windows, powershell.",
+			"Unknown target 'sk-ant-api03-…AbCd'. Choose from: zsh, bash, fish, dotenv, windows, powershell, keychain.",
 		],
 		["as a model", ["--model", KEY], "--model takes a model id such as claude-haiku-5-5."],
 		["as an unknown flag's value", [`--key=${KEY}`], "Unknown option '--key'."],

@@ -76,6 +76,13 @@ export type RunCommand = (
 	options?: RunOptions,
 ) => Promise<RunResult>;
 
+/** Runs a program attached to this terminal (`claude-setup run`); resolves when it ends. */
+export type RunAttached = (
+	command: string,
+	args: readonly string[],
+	env: Env,
+) => Promise<{ readonly exitCode: number; readonly notFound: boolean; readonly signal?: string }>;
+
 /** What an HTTP call to the Anthropic API came back with, as data. */
 export type ApiFailure =
 	| {
@@ -150,6 +157,8 @@ export interface System {
 	readonly userId?: number;
 	readonly fs: FileSystem;
 	readonly run: RunCommand;
+	/** `claude-setup run`: a command on this terminal. Fakes may leave it out. */
+	readonly runAttached?: RunAttached;
 	readonly api: AnthropicApi;
 	/** One writer at a time across processes. Fakes that live in one process may leave it out. */
 	readonly lock?: AcquireLock;

@@ -13,6 +13,7 @@ import {
 import { createAtomicWrite, resolveLinks } from "./atomic-write.js";
 import { readBounded, withDeadline } from "./bounded-file.js";
 import { hasCode, runCommand } from "./node-run.js";
+import { runAttached } from "./run-attached.js";
 import { createWriteLock } from "./write-lock.js";
 
 async function info(file: string): Promise<FileInfo | undefined> {
@@ -89,6 +90,7 @@ export function createNodeSystem(options: { api: AnthropicApi }): System {
 		...(process.getuid ? { userId: process.getuid() } : {}),
 		fs: nodeFileSystem,
 		run: runCommand,
+		runAttached,
 		api: options.api,
 		lock: createWriteLock(),
 		now: () => Date.now(),

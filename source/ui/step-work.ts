@@ -3,6 +3,7 @@
 import { applyPlan } from "../core/apply/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
 import { claudeCodeNotes, claudeCodeProof } from "../core/flow/claude-code-notes.js";
+import { keychainGateFor } from "../core/flow/keychain-gate.js";
 import { foreignDefinitions, keptKey, rotationPlanInput, staleWinners } from "../core/flow/rotation.js";
 import { checkKeyLive, type LiveTest, runLiveTest } from "../core/flow/session.js";
 import { liveTestPlanned, type WizardAction, type WizardState } from "../core/flow/wizard.js";
@@ -49,9 +50,15 @@ export async function stepWork(
 		}
 		case "planning": {
 			if (!key || !environment) return;
+			// The keychain is probed (with deadlines) before it is used; never a silent fallback to a file.
+			const usesKeychain = [...state.targets, ...environment.ourTargets].includes("keychain");
+			const keychain = usesKeychain
+				? await keychainGateFor(system, environment, state.targets, true)
+				: ({ ok: true, targets: state.targets } as const);
+			if (!keychain.ok) return writeFailed(keychain.title, `${keychain.why} ${keychain.next.join(" ")}`);
 			// Rotation: everywhere claude-setup wrote before gets the new key too.
-			const { input } = rotationPlanInput(environment, {
-				targets: state.targets,
+			const { input: planInput } = rotationPlanInput(environment, {
+				targets: keychain.targets,
 				variable: key.variable,
 				key: key.key,
 				envFile: settings.envFile,
@@ -59,6 +66,8 @@ export async function stepWork(
 				// The preview shows it; answering yes there applies it like every other change.
 				fixClaudeSettings: true,
 			});
+			const input =
+				"store" in keychain && keychain.store ? { ...planInput, keychain: keychain.store } : planInput;
 			const result = await planChanges(system, {
 				...input,
 				privateFile: state.privateFile,

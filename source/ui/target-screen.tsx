@@ -29,6 +29,7 @@ const PURPOSE: Record<TargetName, string> = {
 	dotenv: "this project only (git will ignore it)",
 	windows: "every new terminal and app: PowerShell, cmd, Git Bash",
 	powershell: "new PowerShell windows only",
+	keychain: "no file holds the key: new terminals and Claude Code read it from the OS keychain",
 };
 
 export function TargetScreen({ system, environment, envFile, token, onSubmit }: Props) {
@@ -44,6 +45,7 @@ export function TargetScreen({ system, environment, envFile, token, onSubmit }: 
 		if (target === "powershell" && windows) {
 			return { value: target, label: `PowerShell profile${recommended}`, hint: `— ${PURPOSE.powershell}` };
 		}
+		if (target === "keychain") return { value: target, label: "OS keychain", hint: `— ${PURPOSE.keychain}` };
 		if (target === "powershell") {
 			const profile = unixProfilePaths(home, detected.xdgConfigHome)[0] ?? "";
 			const label = `${displayPath(profile, home)}${recommended}`;

@@ -5,6 +5,7 @@ import os from "node:os";
 import { startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { TEST_KEY } from "../helpers/sandbox.js";
 import { firstFrame, install, ownOverhead, pack, peakMemory, tempDir } from "./figures.js";
+import { keychainShellCost } from "./keychain-shell.js";
 import { repeat } from "./stats.js";
 import { startTimedProxy } from "./timed-proxy.js";
 
@@ -20,6 +21,8 @@ try {
 	const installed = await repeat(RUNS, 1, async () => install(packed.tarball));
 	const memory = await repeat(RUNS, 1, () => peakMemory(api.url, work));
 	const overhead = await repeat(RUNS, 1, () => ownOverhead(proxy));
+	const keychainZsh = await keychainShellCost("zsh", RUNS);
+	const keychainBash = await keychainShellCost("bash", RUNS);
 
 	const ratio = frame.cli / frame.node;
 	const kb = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
@@ -40,6 +43,10 @@ try {
 		["key submitted → verdict, total", ms(overhead.wizard), "", ""],
 		["  of which the (fake) API", ms(overhead.api), "", ""],
 		["  the wizard's own overhead", ms(overhead.own), "≤ 100 ms", check(overhead.own <= 100)],
+		["zsh -i start, keychain block", ms(keychainZsh.withBlock), "", ""],
+		["  without it", ms(keychainZsh.without), "", ""],
+		["  cost of the keychain block", ms(keychainZsh.cost), "≤ 30 ms", check(keychainZsh.cost <= 30)],
+		["bash -i start, cost of the block", ms(keychainBash.cost), "≤ 30 ms", check(keychainBash.cost <= 30)],
 	];
 	const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
 	const cpu = os.cpus()[0]?.model ?? "unknown CPU";

@@ -15,6 +15,7 @@ import { displayPath } from "../plan/targets.js";
 import type { System } from "../system.js";
 import { type DecodedText, encodeText, type TextEncodingKind } from "../text/text-encoding.js";
 import { removeUserVariable, setUserVariable } from "../windows/user-env.js";
+import { applyKeychain, keychainManifestEntries } from "./apply-keychain.js";
 import { findChangedSince } from "./changed-since.js";
 import { busyMessage, lockFile } from "./write-lock.js";
 
@@ -71,6 +72,21 @@ async function applyLocked(system: System, plan: Plan): Promise<ApplyResult> {
 				path: stale,
 				message: `${displayPath(stale, system.homeDir)} changed while claude-setup was running (another program or a second run?). Nothing was written; run claude-setup again.`,
 			};
+		}
+		if (plan.keychain) {
+			await applyKeychain(system, plan.keychain, {
+				current: (path) => {
+					current = path;
+				},
+				undo,
+				backup: (path, text) => writeBackup(system, plan.backupDir, path, { text, encoding: "bytes" }),
+				fail: (message) => new StepFailed(message),
+			});
+			const { settings } = plan.keychain;
+			if (settings?.backupPath) {
+				const { path, backupPath, backupDisplay, display } = settings;
+				written.push({ display, path, action: "replaced", backupPath, backupDisplay });
+			}
 		}
 		// The .gitignore goes first: the secret file must never exist un-ignored.
 		if (plan.gitignore) {
@@ -167,6 +183,7 @@ function manifestEntries(plan: Plan): ManifestEntry[] {
 		const created = plan.userVariable.previous === undefined;
 		entries.push({ target: "windows", path: USER_ENVIRONMENT_PATH, variable: plan.variable, created });
 	}
+	if (plan.keychain) entries.push(...keychainManifestEntries(plan.keychain));
 	return entries;
 }
 

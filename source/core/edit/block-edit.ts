@@ -87,11 +87,15 @@ const ASSIGN: Record<ShellSyntax, (name: string, value: string) => string> = {
 };
 
 /** The block for a startup file under version control: it only sources claude-setup's private file. */
-export function renderSourceBlock(syntax: ShellSyntax, sourceLine: string): string[] {
+export function renderSourceBlock(
+	syntax: ShellSyntax,
+	sourceLine: string,
+	comment = SOURCE_BLOCK_COMMENT,
+): string[] {
 	// One line, so the markers still delimit exactly the block.
 	if (/[\r\n]/.test(sourceLine)) throw new Error("The line that loads the private file must be one line.");
 	const { start, end } = blockMarkers(syntax);
-	return [start, SOURCE_BLOCK_COMMENT, sourceLine, end];
+	return [start, comment, sourceLine, end];
 }
 
 export function findBlock(

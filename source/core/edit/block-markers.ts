@@ -22,19 +22,32 @@ const EARLIER_COMMENTS = [
 
 // Every other line claude-setup writes in its block: a variable set to a key-shaped value, or the
 // line that loads its private key file. Anything else inside the markers is the person's.
+// The keychain's lookup line (keychain/consumers.ts) works through the variable __claude_setup_key.
 const OUR_LINES: Readonly<Record<ShellSyntax, readonly RegExp[]>> = {
-	posix: [/^export [A-Za-z_][A-Za-z0-9_]*='[A-Za-z0-9_-]*'$/, /^\[ -f (.+) \] && \. \1$/],
-	fish: [/^set -gx [A-Za-z_][A-Za-z0-9_]* '[A-Za-z0-9_-]*'$/, /^test -f (.+); and source \1$/],
+	posix: [
+		/^export [A-Za-z_][A-Za-z0-9_]*='[A-Za-z0-9_-]*'$/,
+		/^\[ -f (.+) \] && \. \1$/,
+		/^__claude_setup_key=\$\(.*; unset __claude_setup_key$/,
+	],
+	fish: [
+		/^set -gx [A-Za-z_][A-Za-z0-9_]* '[A-Za-z0-9_-]*'$/,
+		/^test -f (.+); and source \1$/,
+		/^set -l __claude_setup_key \(.*; end$/,
+	],
 	powershell: [
 		/^\$env:[A-Za-z_][A-Za-z0-9_]* = '[A-Za-z0-9_-]*'$/,
 		/^& \{ \$keyFile = .+; if \(Test-Path -LiteralPath \$keyFile\) \{ \. \$keyFile \} \}$/,
+		/^& \{ \$__claude_setup_key = .*\} \}$/,
 	],
 };
+
+/** Every comment line claude-setup writes in a block starts so (the keychain's has its own wording). */
+const OUR_COMMENT = /^# Added by claude-setup[.:] /;
 
 /** A line inside the markers that claude-setup wrote (else the person added it). */
 export function isOurBlockLine(content: string): boolean {
 	const line = markerText(content);
-	if ([BLOCK_COMMENT, SOURCE_BLOCK_COMMENT, ...EARLIER_COMMENTS].includes(line)) return true;
+	if (OUR_COMMENT.test(line) || EARLIER_COMMENTS.includes(line)) return true;
 	// Every syntax's forms: the markers are the same in sh and fish files, and a caller may not know.
 	return Object.values(OUR_LINES).some((patterns) => patterns.some((pattern) => pattern.test(line)));
 }

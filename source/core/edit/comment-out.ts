@@ -31,13 +31,19 @@ export function commentOutLines(
 	return { text: count === 0 ? text : joinLines(bom, edited), count };
 }
 
-/** Puts back every line commented out by commentOutLines, byte for byte. */
-export function restoreCommentedLines(text: string): { text: string; count: number } {
+/**
+ * Puts back every line commented out by commentOutLines, byte for byte; with `keep`, those
+ * 1-based lines stay commented out (remove found their key rejected).
+ */
+export function restoreCommentedLines(
+	text: string,
+	keep: ReadonlySet<number> = new Set(),
+): { text: string; count: number } {
 	const { bom, lines } = splitLines(text);
 	let count = 0;
-	const restored = lines.map((line) => {
+	const restored = lines.map((line, index) => {
 		const note = noteOf(line.content);
-		if (note === undefined) return line;
+		if (note === undefined || keep.has(index + 1)) return line;
 		count++;
 		return { ...line, content: line.content.slice(note.length) };
 	});

@@ -9,6 +9,9 @@ import type { WindowsContext } from "../windows/detect.js";
 import { type WindowsTargetWritten, WSL_NOTE, windowsGuidance } from "../windows/guidance.js";
 
 export function describeAction(change: FileChange): string {
+	if (change.file.target === "keychain" && change.action === "deleted") {
+		return `delete ${change.display}: it holds a key in clear text, and the keychain holds it now`;
+	}
 	if (change.supporting && !change.keyFileFor) {
 		return `${change.action === "create" ? "create" : "update"} ${change.display} so git never picks up claude-setup's private files`;
 	}

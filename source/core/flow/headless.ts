@@ -15,7 +15,9 @@ import { claudeCodeNotes, claudeCodeProof } from "./claude-code-notes.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
+import { keychainGateFor } from "./keychain-gate.js";
 import { planLines } from "./plan-lines.js";
+import { offerPurge } from "./purge-offer.js";
 import { checkOldKeys, oldKeys, revokeReminder, rotationPlanInput, staleWinners } from "./rotation.js";
 import { checkKeyLive, detectEnvironment, runLiveTest } from "./session.js";
 import { settleTrackedEnv } from "./tracked-env.js";
@@ -32,6 +34,10 @@ export interface HeadlessOptions {
 	readonly allowBaseURL?: string;
 	/** --untrack: a .env git tracks is untracked first; without it the run is refused. */
 	readonly untrack?: boolean;
+	/** With the keychain target: false = no shell block, only `claude-setup run` loads the key. */
+	readonly shellBlock?: boolean;
+	/** After a proven rotation, delete the commented-out lines and backups that hold the old key. */
+	readonly purgeOld?: boolean;
 }
 
 export interface HeadlessContext {
@@ -139,8 +145,14 @@ export async function runHeadless(
 
 	// --env-file alone means the .env: saving to the shell's file instead would ignore it silently.
 	const fallback: TargetName = options.envFile !== undefined ? "dotenv" : environment.defaultTarget;
-	const targets = options.targets.length > 0 ? options.targets : [fallback];
-	const { input, others } = rotationPlanInput(environment, {
+	const chosen = options.targets.length > 0 ? options.targets : [fallback];
+	const keychain = await keychainGateFor(system, environment, chosen, options.shellBlock !== false);
+	if (!keychain.ok) {
+		const error = adviceError({ title: keychain.title, why: keychain.why, next: [...keychain.next] });
+		return fail(ExitCode.usage, { kind: "keychain", ...error }, { key });
+	}
+	const targets = keychain.targets;
+	const { input: planInput, others } = rotationPlanInput(environment, {
 		targets,
 		variable: check.variable,
 		key: check.key,
@@ -148,6 +160,7 @@ export async function runHeadless(
 		disableOthers: options.yes === true,
 		fixClaudeSettings: options.yes === true,
 	});
+	const input = keychain.store ? { ...planInput, keychain: keychain.store } : planInput;
 	let planned = await planChanges(system, input);
 	// A startup file under version control never gets the key: it sources a private file instead.
 	if (planned.ok && planned.plan.trackedDotfiles?.some((tracked) => !tracked.private)) {
@@ -289,6 +302,8 @@ export async function runHeadless(
 		? await checkOldKeys(old, (value) => checkKeyLive(system, value, "key-stdin"))
 		: old;
 	for (const line of revokeReminder(checkedOld)) print(`! ${line}`);
+	if (proven)
+		Object.assign(base, await offerPurge(system, environment, plan, check, options.purgeOld, print));
 	for (const hint of usageHints(plan, environment.detected, environment.windows)) print(hint);
 	if (claude.problem) {
 		print(`✗ Saved, but Claude Code will not send the new key. ${claude.problem.next}`);

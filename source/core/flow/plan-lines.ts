@@ -3,10 +3,12 @@
 import { describeParseCheck } from "../parse/parse-gate.js";
 import type { Plan } from "../plan/plan.js";
 import { describeAction, describeUserVariable, trackedNotes } from "./describe.js";
+import { keychainPlanLines } from "./keychain-gate.js";
 
 export function planLines(plan: Plan, dryRun: boolean): string[] {
 	const lines: string[] = [];
 	const lead = dryRun ? "Would" : "•";
+	if (plan.keychain) lines.push(...keychainPlanLines(plan.keychain, lead));
 	for (const change of plan.changes) {
 		lines.push(`${lead} ${describeAction(change)}`);
 		for (const other of change.otherDefinitions) {

@@ -13,14 +13,14 @@ export type Parser = "bash" | "zsh" | "fish" | PowerShellHost;
 /** What parserFor needs to know of a file (plan's TargetFile has it). */
 export interface ParsedFile {
 	readonly path: string;
-	readonly syntax: "posix" | "fish" | "powershell" | "dotenv";
+	readonly syntax: "posix" | "fish" | "powershell" | "dotenv" | "json";
 	readonly target: string;
 	readonly host?: PowerShellHost;
 }
 
 /** The shell that reads the file: zsh for zsh's files, bash for the other sh files. */
 export function parserFor(file: ParsedFile): Parser | undefined {
-	if (file.syntax === "dotenv") return undefined;
+	if (file.syntax === "dotenv" || file.syntax === "json") return undefined;
 	if (file.syntax === "fish") return "fish";
 	if (file.syntax === "powershell") return file.host ?? "pwsh";
 	const name = file.path.split(/[\\/]/).pop() ?? "";

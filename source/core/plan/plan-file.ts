@@ -23,6 +23,8 @@ export interface FileContext extends BackupPlace {
 	readonly sourceLine?: string;
 	/** Leave a startup file that others can read as it is (the person chose so). */
 	readonly keepModes?: boolean;
+	/** The comment above sourceLine, when it does not load the private file (the keychain's lookup). */
+	readonly sourceComment?: string;
 }
 
 /** The syntaxes planFile edits (a JSON settings file has its own planner). */
@@ -173,7 +175,7 @@ function editFor(
 	context: FileContext,
 	platform: NodeJS.Platform,
 ): Edit {
-	const { variable, key, sourceLine } = context;
+	const { variable, key, sourceLine, sourceComment } = context;
 	if (syntax === "dotenv") {
 		const result = setDotenvVar(before, variable, key);
 		return { ok: true, text: result.text, action: result.action, lines: [`${variable}=${key}`] };
@@ -183,7 +185,7 @@ function editFor(
 	const result =
 		sourceLine === undefined
 			? applyBlock(before, syntax, [{ name: variable, value: key }], { newFileEol })
-			: applyRenderedBlock(before, syntax, renderSourceBlock(syntax, sourceLine), [variable]);
+			: applyRenderedBlock(before, syntax, renderSourceBlock(syntax, sourceLine, sourceComment), [variable]);
 	if (!result.ok) return { ok: false, message: result.message };
 	const lines = result.text.split(/\r?\n/);
 	const start = result.blockStartLine - 1;

@@ -2,6 +2,7 @@
 // and what the plan was made from. Types only (and one rule about them), so every planner can share them.
 
 import type { ParseCheck } from "../parse/parse-gate.js";
+import type { StoreCommands } from "../keychain/store-commands.js";
 import type { Detected } from "../platform/platform.js";
 import type { TextEncodingKind } from "../text/text-encoding.js";
 import type { WindowsContext } from "../windows/detect.js";
@@ -94,8 +95,34 @@ export interface Plan {
 	readonly blockedProfiles: readonly HostPolicy[];
 	/** Target files under version control, and whether the key is kept out of each. */
 	readonly trackedDotfiles?: readonly TrackedDotfile[];
+	/** The keychain target: the item to store and Claude Code's apiKeyHelper (plan-keychain.ts). */
+	readonly keychain?: KeychainChange;
 	/** Set when this plan takes claude-setup's changes back: these records are then forgotten. */
 	readonly removal?: { readonly entries: readonly ManifestEntry[] };
+}
+
+/** Claude Code's settings.json, given an apiKeyHelper that reads the keychain. */
+export interface SettingsChange {
+	readonly path: string;
+	readonly display: string;
+	readonly before: string | undefined;
+	readonly after: string;
+	readonly command: string;
+	/** Another apiKeyHelper that was there (kept in the backup). */
+	readonly replaces?: string;
+	readonly backupPath?: string;
+	readonly backupDisplay?: string;
+}
+
+export interface KeychainChange {
+	readonly store: StoreCommands;
+	/** The item's account: the variable's name. */
+	readonly account: string;
+	readonly value: string;
+	readonly masked: string;
+	/** What the item held before, put back if writing fails. */
+	readonly previous?: string;
+	readonly settings?: SettingsChange;
 }
 
 export interface PlanInput {
@@ -113,6 +140,8 @@ export interface PlanInput {
 	readonly keepModes?: boolean;
 	/** Claude Code settings.json files whose `env` value is replaced with the key (it would win). */
 	readonly claudeSettings?: readonly string[];
+	/** The keychain target's store (probed): the shell targets' blocks then read the key from it. */
+	readonly keychain?: StoreCommands;
 }
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };

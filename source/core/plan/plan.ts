@@ -3,12 +3,14 @@
 
 import { planGitignore } from "../edit/gitignore.js";
 import { maskKey } from "../key/key.js";
+import { KEYCHAIN_BLOCK_COMMENT, keychainShellLine } from "../keychain/consumers.js";
 import { pathsFor } from "../platform/paths.js";
 import type { System } from "../system.js";
 import { type BackupPlace, backupPath, backupStamp, userVariableBackupName } from "./backups.js";
 import { syntaxOf } from "./file-syntax.js";
 import { stateDirectory } from "./manifest.js";
 import { planFile } from "./plan-file.js";
+import { planKeychain } from "./plan-keychain.js";
 import { planPrivateFiles } from "./plan-private.js";
 import { planSettingsKey } from "./plan-settings.js";
 import type { FileChange, PlanInput, PlanResult } from "./plan-types.js";
@@ -55,7 +57,14 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 	// Which bash login files exist (it decides the bash target's file): read once, when first needed.
 	let existing: Set<string> | undefined;
 	let userVariable: UserVariableChange | undefined;
+	let keychain: Awaited<ReturnType<typeof planKeychain>> | undefined;
 	for (const target of input.targets) {
+		if (target === "keychain") {
+			if (!input.keychain) return { ok: false, path: "", message: "The keychain target needs a keychain." };
+			keychain = await planKeychain(system, input.keychain, input.variable, input.key, place);
+			if (!keychain.ok) return keychain;
+			continue;
+		}
 		if (target === "powershell") {
 			// On Windows each installed host's profile; elsewhere pwsh's.
 			if (input.detected.os === "windows" && !input.windows) {
@@ -84,15 +93,20 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 		existing ??= new Set(await presentFiles(system));
 		files.push(fileFor(system, target, input, existing));
 	}
-	const privates = await planPrivateFiles(system, files, input.privateFile, context);
+	const store = keychain?.ok ? input.keychain : undefined;
+	const privates = await planPrivateFiles(system, files, store ? false : input.privateFile, context);
 	if (!privates.ok) return privates;
 	// The private file first: a startup file never sources one that is not there yet.
-	const changes: FileChange[] = [...privates.plan.changes];
+	const changes: FileChange[] = [...privates.plan.changes, ...(keychain?.ok ? keychain.privateFiles : [])];
 	const disable = input.disable ?? [];
 	for (const file of files) {
 		const here = disable.filter((item) => item.path === file.path);
-		const sourceLine = privates.plan.sourceLines.get(file.path);
-		const planned = await planFile(system, file, { ...context, sourceLine }, here);
+		const sourceLine =
+			store && file.syntax !== "dotenv"
+				? keychainShellLine(store.kind, file.syntax, input.variable)
+				: privates.plan.sourceLines.get(file.path);
+		const sourceComment = store ? KEYCHAIN_BLOCK_COMMENT : undefined;
+		const planned = await planFile(system, file, { ...context, sourceLine, sourceComment }, here);
 		if (!planned.ok) return planned;
 		changes.push(planned.change);
 	}
@@ -122,6 +136,7 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			changes,
 			backupDir: place.backupDir,
 			userVariable,
+			keychain: keychain?.ok ? keychain.change : undefined,
 			trackedDotfiles: privates.plan.tracked,
 			// Only Windows has execution policies that stop a profile (elsewhere it is Unrestricted).
 			blockedProfiles:

@@ -33,6 +33,8 @@ export interface RemovalInput {
 	/** Only these targets; all when empty. */
 	readonly targets: readonly TargetName[];
 	readonly windows?: WindowsContext;
+	/** Path → lines claude-setup commented out that stay so (their key is rejected). */
+	readonly keepDisabled?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 export type RemovalResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };
@@ -42,7 +44,9 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 		(entry) => input.targets.length === 0 || (input.targets as readonly string[]).includes(entry.target),
 	);
 	const place = backupPlace(system);
-	const paths = new Set([...input.files, ...manifest.map((entry) => entry.path)]);
+	// The keychain's records (its item, Claude Code's settings) are taken back by status/keychain-removal.
+	const files = manifest.filter((entry) => entry.target !== "keychain").map((entry) => entry.path);
+	const paths = new Set([...input.files, ...files]);
 	paths.delete(USER_ENVIRONMENT_PATH);
 	const changes: FileChange[] = [];
 	for (const path of paths) {
@@ -56,6 +60,7 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 			decoded.text,
 			syntax,
 			manifest.filter((entry) => entry.path === path),
+			input.keepDisabled?.get(path),
 		);
 		if (!edited.ok)
 			return { ok: false, path, message: `${displayPath(path, system.homeDir)}: ${edited.message}` };
@@ -106,7 +111,12 @@ export async function planRemoval(system: System, input: RemovalInput): Promise<
 
 type TakeBack = { ok: true; text: string; notes: string[] } | { ok: false; message: string };
 
-function takeBack(text: string, syntax: TargetFile["syntax"], recorded: readonly ManifestEntry[]): TakeBack {
+function takeBack(
+	text: string,
+	syntax: TargetFile["syntax"],
+	recorded: readonly ManifestEntry[],
+	keep?: ReadonlySet<number>,
+): TakeBack {
 	const notes: string[] = [];
 	let current = text;
 	if (syntax === "json") return takeBackSettings(text, recorded);
@@ -124,7 +134,9 @@ function takeBack(text: string, syntax: TargetFile["syntax"], recorded: readonly
 			current = removed.text;
 		}
 	}
-	const restored = restoreCommentedLines(current);
+	// Line numbers are the file's as read: taking our block out above them would shift them.
+	const kept = keep && keep.size > 0 ? shiftedLines(text, current, keep) : undefined;
+	const restored = restoreCommentedLines(current, kept);
 	if (restored.count > 0) {
 		current = restored.text;
 		notes.push(
@@ -170,4 +182,16 @@ function targetOf(path: string, syntax: TargetFile["syntax"], manifest: readonly
 	if (syntax === "json") return CLAUDE_SETTINGS;
 	if (syntax === "fish" || syntax === "dotenv" || syntax === "powershell") return syntax;
 	return /zsh/.test(path.split(/[\\/]/).pop() ?? "") ? "zsh" : "bash";
+}
+
+/** The kept lines' numbers in `after` (lines were only removed, never added, since `before`). */
+function shiftedLines(before: string, after: string, keep: ReadonlySet<number>): Set<number> {
+	const wanted = before.split("\n").filter((_, index) => keep.has(index + 1));
+	const lines = after.split("\n");
+	const shifted = new Set<number>();
+	for (const content of wanted) {
+		const index = lines.findIndex((line, at) => line === content && !shifted.has(at + 1));
+		if (index !== -1) shifted.add(index + 1);
+	}
+	return shifted;
 }

@@ -8,10 +8,18 @@ import type { Detected, OsKind, ShellName } from "../platform/platform.js";
 import type { Env, RunCommand } from "../system.js";
 import type { PowerShellHost } from "../windows/powershell.js";
 
-export type TargetName = "zsh" | "bash" | "fish" | "dotenv" | "windows" | "powershell";
-export const TARGET_NAMES: readonly TargetName[] = ["zsh", "bash", "fish", "dotenv", "windows", "powershell"];
+export type TargetName = "zsh" | "bash" | "fish" | "dotenv" | "windows" | "powershell" | "keychain";
+export const TARGET_NAMES: readonly TargetName[] = [
+	"zsh",
+	"bash",
+	"fish",
+	"dotenv",
+	"windows",
+	"powershell",
+	"keychain",
+];
 /** Targets whose file resolveTarget names without asking anything (PowerShell asks its host). */
-export type FileTargetName = Exclude<TargetName, "windows" | "powershell">;
+export type FileTargetName = Exclude<TargetName, "windows" | "powershell" | "keychain">;
 
 /**
  * The targets of each system, the recommended one first on Windows. On macOS and Linux the
@@ -20,7 +28,8 @@ export type FileTargetName = Exclude<TargetName, "windows" | "powershell">;
 export function targetsFor(os: OsKind, shell?: ShellName): readonly TargetName[] {
 	if (os === "windows") return ["windows", "powershell", "bash", "dotenv"];
 	const unix: TargetName[] = ["zsh", "bash", "fish", "dotenv"];
-	return shell === "powershell" ? ["powershell", ...unix] : [...unix, "powershell"];
+	// The keychain is never the default: it is offered last, after a probe (core/keychain).
+	return shell === "powershell" ? ["powershell", ...unix, "keychain"] : [...unix, "powershell", "keychain"];
 }
 
 /** What the wizard offers: off Windows, the pwsh profile only where pwsh is installed. */

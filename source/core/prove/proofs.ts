@@ -9,6 +9,7 @@ import type { Detected } from "../platform/platform.js";
 import type { System } from "../system.js";
 import { HOST_LABEL } from "../windows/powershell.js";
 import { proveProfile, proveUserVariable } from "../windows/user-env.js";
+import { proveKeychain } from "./keychain-proof.js";
 import { type Definition, proveTarget } from "./prove.js";
 import { proofModes, type ShellMode } from "./prove-command.js";
 
@@ -34,7 +35,8 @@ export async function proveChanges(
 	nodePath: string,
 	definitions: readonly Definition[] = [],
 ): Promise<Proof[]> {
-	const proofs: Proof[] = [];
+	// The keychain item first: the shells' blocks read it.
+	const proofs: Proof[] = plan.keychain ? await proveKeychain(system, plan.keychain, key) : [];
 	// A file where stale lines were only commented out holds no key to prove; a private key
 	// file is proven through the startup files that source it.
 	for (const change of plan.changes.filter(holdsKey)) {
@@ -44,6 +46,7 @@ export async function proveChanges(
 		}
 		const target = change.file.target;
 		if (target === "windows" || target === "powershell" || target === "claude-settings") continue;
+		if (target === "keychain") continue;
 		const context = { variable: plan.variable, detected, key, nodePath, definitions };
 		proofs.push(...(await proveFileChange(system, change, target, context)));
 		if (

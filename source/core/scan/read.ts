@@ -2,6 +2,7 @@
 // unreadable file, or a folder, is simply skipped: status must never fail on someone's dotfiles.
 
 import { findDefinitions } from "../edit/definitions.js";
+import { KEYCHAIN_SHELL_VALUE } from "../keychain/consumers.js";
 import type { FileSystem } from "../system.js";
 import type { ShellSyntax } from "../text/shell-words.js";
 import { decodeText } from "../text/text-encoding.js";
@@ -83,6 +84,8 @@ export async function scanFile(
 	);
 	found.sort((a, b) => a.definition.line - b.definition.line);
 	for (const { variable, definition } of found) {
+		// Our keychain block assigns what it looked up: the keychain holds the key, not this file.
+		if (definition.insideOurBlock && definition.value === KEYCHAIN_SHELL_VALUE) continue;
 		const source: Source = { kind: "file", path, display, line: definition.line, format };
 		collector.findings.push(makeFinding(variable, definition.value, source, definition.insideOurBlock));
 	}

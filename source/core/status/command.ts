@@ -8,6 +8,9 @@ import { planRemoval } from "../plan/remove.js";
 import type { TargetName } from "../plan/targets.js";
 import type { System } from "../system.js";
 import { terminalJson } from "../text/visible.js";
+import { checkDisabledKeys, disabledKeyLine } from "./disabled-keys.js";
+import { deleteKeychainItem, planKeychainRemoval } from "./keychain-removal.js";
+import { keychainLines, keychainStatus } from "./keychain-status.js";
 import { statusLines } from "./render.js";
 import { buildStatus } from "./report.js";
 
@@ -20,9 +23,18 @@ export interface CommandIo {
 export async function runStatus(system: System, verify: boolean, io: CommandIo): Promise<ExitCodeValue> {
 	const { detected, windows } = await detectSystem(system, io.parentPid);
 	const report = await buildStatus(system, { detected, windows, verify });
-	if (io.json) io.print(terminalJson(report));
-	else for (const line of statusLines(report)) io.print(line);
-	return report.exitCode;
+	const keychain = await keychainStatus(system);
+	// A keychain that cannot be read, or a helper gone, is something to fix even if the rest is fine.
+	const exitCode =
+		keychain && !keychain.ok && report.exitCode === ExitCode.ok ? ExitCode.notProven : report.exitCode;
+	if (io.json) io.print(terminalJson({ ...report, exitCode, ...(keychain ? { keychain } : {}) }));
+	else {
+		const lines = statusLines(report);
+		// Before the verdict, which ends what status says.
+		if (keychain) lines.splice(Math.max(lines.length - 2, 0), 0, "", ...keychainLines(keychain));
+		for (const line of lines) io.print(line);
+	}
+	return exitCode;
 }
 
 export interface RemoveOptions {
@@ -30,6 +42,10 @@ export interface RemoveOptions {
 	readonly dryRun: boolean;
 	/** Asks the person; undefined when nobody can answer (no terminal) and --yes was not given. */
 	readonly confirm: ((question: string) => Promise<boolean>) | undefined;
+	/** Asks whether to restore a commented-out key the API rejects; undefined: it is not restored. */
+	readonly restoreRejected?: (question: string) => Promise<boolean>;
+	/** false (--no-verify): commented-out keys are restored without a check. */
+	readonly verify?: boolean;
 }
 
 const NOT_REVOKED =
@@ -42,7 +58,26 @@ export async function runRemove(
 ): Promise<ExitCodeValue> {
 	const { detected, windows } = await detectSystem(system, io.parentPid);
 	const scan = await scanEverywhere(system, { detected, windows });
-	const planned = await planRemoval(system, { files: scan.scannedFiles, targets: options.targets, windows });
+	// A key it commented out is checked before it comes back: a rejected one stays out unless asked.
+	const disabled = await checkDisabledKeys(system, scan.scannedFiles, options.verify !== false);
+	const rejected = disabled.filter((key) => key.verdict === "rejected");
+	const question = `Restore ${rejected.length === 1 ? "the rejected key" : `the ${rejected.length} rejected keys`} anyway? (y/N) `;
+	const restoreRejected =
+		rejected.length > 0 && !io.json && options.restoreRejected
+			? await options.restoreRejected(question)
+			: false;
+	if (!io.json) for (const key of disabled) io.print(disabledKeyLine(key, restoreRejected));
+	const keepDisabled = new Map<string, Set<number>>();
+	if (!restoreRejected) {
+		for (const key of rejected)
+			keepDisabled.set(key.path, new Set([...(keepDisabled.get(key.path) ?? []), key.line]));
+	}
+	const planned = await planRemoval(system, {
+		files: scan.scannedFiles,
+		targets: options.targets,
+		windows,
+		keepDisabled,
+	});
 	const report = (fields: Record<string, unknown>, code: ExitCodeValue) => {
 		if (io.json) io.print(terminalJson({ ok: code === ExitCode.ok, exitCode: code, ...fields }));
 		return code;
@@ -51,21 +86,36 @@ export async function runRemove(
 		if (!io.json) io.print(`✗ ${planned.message}`);
 		return report({ error: planned.message }, ExitCode.writeFailed);
 	}
-	const { plan } = planned;
+	const keychain = await planKeychainRemoval(system, planned.plan.removal?.entries ?? []);
+	if (keychain.problem) {
+		const message = `Could not reach the keychain to delete the key: ${keychain.problem} Nothing was changed.`;
+		if (!io.json) io.print(`✗ ${message}`);
+		return report({ error: message }, ExitCode.writeFailed);
+	}
+	const plan = keychain.settings
+		? { ...planned.plan, changes: [...planned.plan.changes, keychain.settings] }
+		: planned.plan;
 	const steps = plan.changes.map((change) => ({
 		description: describeAction(change),
 		lines: change.previewLines,
 	}));
 	if (plan.userVariable)
 		steps.push({ description: describeUserVariable(plan.userVariable, plan.variable), lines: [] });
+	if (keychain.item?.present) {
+		const { store, account } = keychain.item;
+		steps.push({ description: `delete ${account} from ${store.name} (service claude-setup)`, lines: [] });
+	}
 	const files = plan.changes.map((change) => ({
 		path: change.file.path,
 		action: change.action,
 		backup: change.backupPath,
 	}));
+	const item = keychain.item?.present
+		? { keychain: keychain.item.store.kind, account: keychain.item.account }
+		: {};
 	if (steps.length === 0) {
 		if (!io.json) io.print("claude-setup has written nothing here: nothing to remove.");
-		return report({ files }, ExitCode.ok);
+		return report({ files, disabledKeys: disabled }, ExitCode.ok);
 	}
 	if (!io.json) {
 		io.print(options.dryRun ? "Would:" : "This will:");
@@ -91,6 +141,15 @@ export async function runRemove(
 		if (!io.json) io.print(`✗ ${applied.message}`);
 		return report({ error: applied.message, files }, ExitCode.writeFailed);
 	}
+	// After the files: a block never reads an item that is gone while its file still asks for it.
+	const deleted = await deleteKeychainItem(system, keychain);
+	if (!deleted.ok) {
+		const message = `The files are done, but the keychain item is still there: ${deleted.reason}`;
+		if (!io.json) io.print(`✗ ${message}`);
+		return report({ error: message, files }, ExitCode.writeFailed);
+	}
+	if (!io.json && keychain.item?.present)
+		io.print(`✓ Deleted ${keychain.item.account} from ${keychain.item.store.name}`);
 	if (!io.json) {
 		for (const written of applied.written) {
 			const done =
@@ -105,5 +164,5 @@ export async function runRemove(
 		}
 		io.print(NOT_REVOKED);
 	}
-	return report({ files, note: NOT_REVOKED }, ExitCode.ok);
+	return report({ files, ...item, disabledKeys: disabled, note: NOT_REVOKED }, ExitCode.ok);
 }

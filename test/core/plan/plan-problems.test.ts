@@ -148,7 +148,7 @@ describe("a target this system does not have", () => {
 			ok: false,
 			path: "",
 			message:
-				"The windows target is not available on this system (it is the Windows user variable). Nothing was changed: choose one of zsh, bash, fish, dotenv, powershell with --target.",
+				"The windows target is not available on this system (it is the Windows user variable). Nothing was changed: choose one of zsh, bash, fish, dotenv, powershell, keychain with --target.",
 		});
 	});
 });

@@ -169,27 +169,30 @@ describe("resolveTarget", () => {
 	});
 
 	it("lists every target once", () => {
-		expect(new Set(TARGET_NAMES).size).toBe(6);
+		expect(new Set(TARGET_NAMES).size).toBe(7);
 	});
 
 	// Since issue 12 pwsh's profile is a target on macOS, Linux and WSL too.
 	it.each([
-		["linux", ["zsh", "bash", "fish", "dotenv", "powershell"]],
-		["macos", ["zsh", "bash", "fish", "dotenv", "powershell"]],
-		["wsl", ["zsh", "bash", "fish", "dotenv", "powershell"]],
+		["linux", ["zsh", "bash", "fish", "dotenv", "powershell", "keychain"]],
+		["macos", ["zsh", "bash", "fish", "dotenv", "powershell", "keychain"]],
+		["wsl", ["zsh", "bash", "fish", "dotenv", "powershell", "keychain"]],
 		["windows", ["windows", "powershell", "bash", "dotenv"]],
 	] as const)("offers on %s: %j", (os, expected) => {
 		expect(targetsFor(os)).toEqual(expected);
 	});
 
 	it.each([
-		[{ os: "linux", shell: "zsh" }, ["zsh", "bash", "fish", "dotenv"]],
-		[{ os: "linux", shell: "zsh", pwsh: "/usr/bin/pwsh" }, ["zsh", "bash", "fish", "dotenv", "powershell"]],
+		[{ os: "linux", shell: "zsh" }, ["zsh", "bash", "fish", "dotenv", "keychain"]],
+		[
+			{ os: "linux", shell: "zsh", pwsh: "/usr/bin/pwsh" },
+			["zsh", "bash", "fish", "dotenv", "powershell", "keychain"],
+		],
 		[
 			{ os: "macos", shell: "powershell", pwsh: "/usr/local/bin/pwsh" },
-			["powershell", "zsh", "bash", "fish", "dotenv"],
+			["powershell", "zsh", "bash", "fish", "dotenv", "keychain"],
 		],
-		[{ os: "wsl", shell: "powershell" }, ["powershell", "zsh", "bash", "fish", "dotenv"]],
+		[{ os: "wsl", shell: "powershell" }, ["powershell", "zsh", "bash", "fish", "dotenv", "keychain"]],
 		[{ os: "windows", shell: "powershell" }, ["windows", "powershell", "bash", "dotenv"]],
 	] as const)(
 		"the wizard offers %j: %j (pwsh's profile only where pwsh is, first for pwsh users)",
