@@ -28,7 +28,8 @@ async function rotate(profile: string, lines: number[]) {
 	return planned.change;
 }
 
-describe("planFile: commenting out old PowerShell definitions", () => {
+// Each plan asks pwsh's parser (parse/), which takes seconds to start on a busy machine.
+describe("planFile: commenting out old PowerShell definitions", { timeout: 60_000 }, () => {
 	it("comments out a definition that stands alone", async () => {
 		const change = await rotate(`$env:ANTHROPIC_API_KEY = '${OLD}'\n`, [1]);
 		expect(change.after?.split("\n")[0]).toMatch(/^# claude-setup disabled this line/);

@@ -66,7 +66,8 @@ async function removeAll(system: System): Promise<string> {
 	return lines.join("\n");
 }
 
-describe("pwsh's profile under version control", { timeout: 60_000 }, () => {
+// Each plan of a profile also asks pwsh's parser (parse/): a few more pwsh starts than before.
+describe("pwsh's profile under version control", { timeout: 180_000 }, () => {
 	it("the plan: env.ps1 holds the key, the profile's block only dot-sources it; false writes the key inline", async () => {
 		const { system, profile, envPs1 } = await trackedProfile();
 		const input = {
