@@ -133,6 +133,28 @@ describe("SIGTERM and SIGINT end it within a second, --json still prints one obj
 	);
 });
 
+describe("status --json, stopped while a new shell hangs", { timeout: 60_000 }, () => {
+	it("SIGTERM: exit 143 within a second, one JSON object that says so", async () => {
+		const sandbox = sandboxWith("hangs");
+		const child = spawn(process.execPath, [CLI_PATH, "status", "--json", "--no-verify"], {
+			cwd: sandbox.cwd,
+			env: sandbox.env,
+			stdio: ["ignore", "pipe", "pipe"],
+		});
+		let stdout = "";
+		child.stdout.on("data", (chunk: Buffer) => {
+			stdout += String(chunk);
+		});
+		const exit = once(child, "exit");
+		await until(() => existsSync(path.join(sandbox.home, "shell-started")));
+		const sent = Date.now();
+		child.kill("SIGTERM");
+		expect((await exit)[0]).toBe(143);
+		expect(Date.now() - sent).toBeLessThan(1000);
+		expect(JSON.parse(stdout)).toMatchObject({ ok: false, exitCode: 143, interrupted: "SIGTERM" });
+	});
+});
+
 describe("the wizard with a FIFO at ~/.zshrc", { timeout: 60_000 }, () => {
 	it("says what is wrong instead of hanging, and Ctrl-C ends it within a second", async () => {
 		const sandbox = sandboxWith("fifo");
