@@ -102,7 +102,7 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 	for (const file of files) {
 		const here = disable.filter((item) => item.path === file.path);
 		const sourceLine =
-			store && file.syntax !== "dotenv"
+			store && file.syntax !== "dotenv" && file.syntax !== "json"
 				? keychainShellLine(store.kind, file.syntax, input.variable)
 				: privates.plan.sourceLines.get(file.path);
 		const sourceComment = store ? KEYCHAIN_BLOCK_COMMENT : undefined;

@@ -35,6 +35,7 @@ export async function checkDisabledKeys(
 		const lines = disabledLines(text);
 		if (lines.length === 0) continue;
 		const syntax = syntaxOf(path);
+		if (syntax === "json") continue;
 		const restored = restoreCommentedLines(text).text;
 		for (const definition of findDefinitions(restored, syntax, VARIABLE)) {
 			if (lines.includes(definition.line))
