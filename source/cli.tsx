@@ -11,7 +11,7 @@ import { runHeadless } from "./core/flow/headless.js";
 import { scrubSecrets } from "./core/key/scrub.js";
 import { checkSudo } from "./core/platform/sudo.js";
 import { runRemove, runStatus } from "./core/status/command.js";
-import { firstFrame } from "./first-frame.js";
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, firstFrame } from "./first-frame.js";
 import { commandLine } from "./interactive.js";
 import { interrupts } from "./interrupted.js";
 import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
@@ -100,6 +100,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		// of the previous frame; these frames are small, so show each step as it is reached.
 		{ exitOnCtrlC: false, maxFps: 120 },
 	);
+	process.stdout.write(BRACKETED_PASTE_ON);
 	// The first frame is on screen: load what checking the key needs while it is pasted, then
 	// collect the garbage that leaves before Enter (see idle-collection.ts).
 	setImmediate(() => {
@@ -107,10 +108,12 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	});
 	// Ink's unmount gives the terminal back: raw mode off, cursor shown.
 	interrupts.setCleanup(async () => {
+		process.stdout.write(BRACKETED_PASTE_OFF);
 		instance.unmount();
 		await instance.waitUntilExit().catch(() => undefined);
 	});
 	await instance.waitUntilExit();
+	process.stdout.write(BRACKETED_PASTE_OFF);
 	system.api.close?.();
 	return code;
 }

@@ -32,6 +32,10 @@ function firstFrameLines(style: ChalkInstance): readonly string[] {
 const BEGIN_SYNC = "\u001B[?2026h";
 // Never hidden by us, but said once more when leaving: the terminal is back as it was.
 const SHOW_CURSOR = "\u001B[?25h";
+// Bracketed paste: the terminal marks where a paste starts and ends, so a line break inside a
+// pasted key is part of the paste, while an Enter typed after it is an Enter (ui/key-split.ts).
+export const BRACKETED_PASTE_ON = "\u001B[?2004h";
+export const BRACKETED_PASTE_OFF = "\u001B[?2004l";
 
 /** What erases `lineCount` lines above the cursor, as Ink's own log-update does it. */
 export function eraseLines(lineCount: number): string {
@@ -56,7 +60,7 @@ function draw(): FirstFrame {
 	if ((stdout.columns ?? 0) < widest) return NOTHING_DRAWN;
 	stdin.setRawMode?.(true);
 	const lines = firstFrameLines(chalk);
-	stdout.write(`${lines.join("\n")}\n`);
+	stdout.write(`${BRACKETED_PASTE_ON}${lines.join("\n")}\n`);
 	const erase = `${BEGIN_SYNC}${eraseLines(lines.length)}`;
 	let drawn = true;
 	return {
@@ -76,7 +80,7 @@ function draw(): FirstFrame {
 		dismiss: () => {
 			if (!drawn) return;
 			drawn = false;
-			stdout.write(`${erase.slice(BEGIN_SYNC.length)}${SHOW_CURSOR}`);
+			stdout.write(`${erase.slice(BEGIN_SYNC.length)}${BRACKETED_PASTE_OFF}${SHOW_CURSOR}`);
 			stdin.setRawMode?.(false);
 		},
 	};

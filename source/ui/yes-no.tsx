@@ -1,5 +1,5 @@
 import { Text } from "ink";
-import { useKeys } from "./keys.js";
+import { answered, useKeyState } from "./keys.js";
 
 interface Props {
 	readonly defaultYes: boolean;
@@ -8,10 +8,15 @@ interface Props {
 
 /** y / n, or Enter for the default (shown in capitals). */
 export function YesNo({ defaultYes, onAnswer }: Props) {
-	useKeys((input, key) => {
-		if (key.return) onAnswer(defaultYes);
-		else if (input.toLowerCase() === "y") onAnswer(true);
-		else if (input.toLowerCase() === "n") onAnswer(false);
-	});
+	useKeyState<boolean | undefined>(
+		undefined,
+		(answer, input, key) => {
+			if (key.return) return answered(defaultYes);
+			if (input.toLowerCase() === "y") return answered(true);
+			if (input.toLowerCase() === "n") return answered(false);
+			return answer;
+		},
+		(yes) => onAnswer(yes ?? defaultYes),
+	);
 	return <Text color="cyan">{defaultYes ? "Y/n" : "y/N"}</Text>;
 }
