@@ -4,7 +4,7 @@
 import "./interrupted.js";
 import "./interactive.js";
 import "./first-frame.js";
-import { HELP, type Options } from "./args.js";
+import type { Options } from "./args.js";
 import { decideDestination } from "./core/destination/destination.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/flow/headless.js";
@@ -12,6 +12,7 @@ import { scrubSecrets } from "./core/key/scrub.js";
 import { checkSudo } from "./core/platform/sudo.js";
 import { runRemove, runStatus } from "./core/status/command.js";
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, firstFrame } from "./first-frame.js";
+import { commandHelp, seeHelp } from "./help.js";
 import { commandLine } from "./interactive.js";
 import { interrupts } from "./interrupted.js";
 import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
@@ -26,13 +27,13 @@ async function main(): Promise<ExitCodeValue> {
 	interrupts.setCleanup(firstFrame.dismiss);
 	switch (commandLine.kind) {
 		case "help":
-			console.log(HELP);
+			console.log(commandHelp(commandLine.command));
 			return ExitCode.ok;
 		case "version":
 			console.log(VERSION);
 			return ExitCode.ok;
 		case "error":
-			console.error(`claude-setup: ${commandLine.message}\nRun claude-setup --help for the options.`);
+			console.error(`claude-setup: ${commandLine.message}\n${seeHelp(commandLine.command)}`);
 			return ExitCode.usage;
 		case "run":
 			return run(commandLine.options);
