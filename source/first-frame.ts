@@ -2,9 +2,11 @@
 // another ~50 ms to compile and lay out, and a person should see the prompt at once. Ink then
 // replaces it with the identical frame in one synchronized update. Until then the terminal is
 // in raw mode, so a key pasted early is not echoed; it waits in the terminal for Ink to read.
-// chalk must load after ./interactive.js has cleared CI: cli.tsx imports that module first.
+// chalk must load after ./interactive.js has cleared CI and read NO_COLOR. An import would not
+// promise that: the build splits the program into files and may load chalk's first. So chalk
+// is required here, in the body, which runs after ./interactive.js; Ink then gets the same one.
 
-import chalk, { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 import { wizardAtTerminal } from "./interactive.js";
 import {
 	INPUT_MARK,
@@ -54,6 +56,8 @@ const NOTHING_DRAWN: FirstFrame = { handOver: () => undefined, dismiss: () => un
 function draw(): FirstFrame {
 	const { stdin, stdout } = process;
 	if (!wizardAtTerminal || !stdout.isTTY) return NOTHING_DRAWN;
+	// The build bundles this require (dist/ has no node_modules) and shares the module with Ink.
+	const { default: chalk, Chalk } = require("chalk") as typeof import("chalk");
 	// Only where Ink's frame would look the same: a terminal wide enough that nothing wraps
 	// (every character of the frame is one column wide).
 	const widest = Math.max(...firstFrameLines(new Chalk({ level: 0 })).map((line) => line.length));

@@ -1,9 +1,5 @@
-#!/usr/bin/env node
 // Flags → headless or interactive → exit code. Everything else lives in core/ and ui/.
-// These run first, in this order: handle signals, clear CI for a person's terminal, draw the prompt.
-import "./interrupted.js";
-import "./interactive.js";
-import "./first-frame.js";
+// Loaded by cli.ts once the early frame is on screen (see there).
 import type { Options } from "./args.js";
 import { decideDestination } from "./core/destination/destination.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
@@ -23,8 +19,6 @@ import { askYesNo, readAllStdin } from "./system/stdin.js";
 const VERSION = "0.1.0";
 
 async function main(): Promise<ExitCodeValue> {
-	// Until Ink has taken over, giving the terminal back means taking down the early prompt.
-	interrupts.setCleanup(firstFrame.dismiss);
 	switch (commandLine.kind) {
 		case "help":
 			console.log(commandHelp(commandLine.command));
