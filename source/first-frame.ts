@@ -7,7 +7,7 @@
 // is required here, in the body, which runs after ./interactive.js; Ink then gets the same one.
 
 import type { ChalkInstance } from "chalk";
-import { wizardAtTerminal } from "./interactive.js";
+import { plainMode, wizardAtTerminal } from "./interactive.js";
 import {
 	INPUT_MARK,
 	KEY_PROMPT,
@@ -55,7 +55,8 @@ const NOTHING_DRAWN: FirstFrame = { handOver: () => undefined, dismiss: () => un
 
 function draw(): FirstFrame {
 	const { stdin, stdout } = process;
-	if (!wizardAtTerminal || !stdout.isTTY) return NOTHING_DRAWN;
+	// Accessible mode draws nothing it would later redraw.
+	if (!wizardAtTerminal || plainMode || !stdout.isTTY) return NOTHING_DRAWN;
 	// The build bundles this require (dist/ has no node_modules) and shares the module with Ink.
 	const { default: chalk, Chalk } = require("chalk") as typeof import("chalk");
 	// Only where Ink's frame would look the same: a terminal wide enough that nothing wraps

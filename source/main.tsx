@@ -9,7 +9,7 @@ import { checkSudo } from "./core/platform/sudo.js";
 import { runRemove, runStatus } from "./core/status/command.js";
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, firstFrame } from "./first-frame.js";
 import { commandHelp, seeHelp } from "./help.js";
-import { commandLine } from "./interactive.js";
+import { commandLine, plainMode } from "./interactive.js";
 import { interrupts } from "./interrupted.js";
 import { createAnthropicApi, prepareAnthropicApi } from "./system/anthropic-api.js";
 import { collectGarbageNow } from "./system/idle-collection.js";
@@ -70,23 +70,40 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		);
 		return ExitCode.usage;
 	}
+	const settings = {
+		presetTargets: options.targets,
+		verify: options.verify,
+		dryRun: options.dryRun,
+		envFile: options.envFile,
+		model: options.model,
+		// The same decision the API client made: the wizard says it, and asks, before the key leaves.
+		destination: decideDestination(process.env, { allow: options.allowBaseURL }),
+		nodePath: process.execPath,
+		parentPid: process.ppid,
+	};
+	if (plainMode) {
+		const [{ runPlainWizard }, { lineInput }] = await Promise.all([
+			import("./plain/wizard.js"),
+			import("./plain/line-input.js"),
+		]);
+		const input = lineInput(process.stdin);
+		const write = (text: string) => process.stdout.write(text);
+		const code = await runPlainWizard(system, settings, {
+			input,
+			write,
+			columns: process.stdout.columns || 80,
+		});
+		input.close();
+		system.api.close?.();
+		return code;
+	}
 	const [{ render }, { App }] = await Promise.all([import("ink"), import("./app.js")]);
 	let code: ExitCodeValue = ExitCode.ok;
 	firstFrame.handOver();
 	const instance = render(
 		<App
 			system={system}
-			settings={{
-				presetTargets: options.targets,
-				verify: options.verify,
-				dryRun: options.dryRun,
-				envFile: options.envFile,
-				model: options.model,
-				// The same decision the API client made: the wizard says it, and asks, before the key leaves.
-				destination: decideDestination(process.env, { allow: options.allowBaseURL }),
-				nodePath: process.execPath,
-				parentPid: process.ppid,
-			}}
+			settings={settings}
 			onExit={(exitCode) => {
 				code = exitCode;
 			}}

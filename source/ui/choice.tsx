@@ -1,6 +1,7 @@
 import type { Key } from "ink";
 import { Box, Text } from "ink";
 import { type Answered, answered, useKeyState } from "./keys.js";
+import { usePlainQuestion } from "./plain-context.js";
 
 export interface ChoiceOption<T extends string> {
 	readonly value: T;
@@ -29,6 +30,22 @@ export function Choice<T extends string>({ options, defaultValue, onSubmit }: Pr
 			if (option) onSubmit(option.value);
 		},
 	);
+	const ask = usePlainQuestion();
+	if (ask) {
+		ask({ kind: "choice", options, defaultValue, onSubmit: (value) => onSubmit(value as T) });
+		// Numbered, the default said in words: read aloud, a mark like ❯ means nothing.
+		return (
+			<Box flexDirection="column">
+				{options.map((option, position) => (
+					<Text key={option.value}>
+						{`  ${position + 1}. ${option.label}`}
+						{option.hint ? ` ${option.hint}` : ""}
+						{option.value === defaultValue ? " (default)" : ""}
+					</Text>
+				))}
+			</Box>
+		);
+	}
 	return (
 		<Box flexDirection="column">
 			{options.map((option, position) => {

@@ -10,6 +10,7 @@ import { AdviceView } from "./advice-view.js";
 import { DestinationNote } from "./destination-note.js";
 import { Indented } from "./indented.js";
 import { type Answered, answered, useKeyState } from "./keys.js";
+import { usePlainQuestion } from "./plain-context.js";
 import { INPUT_MARK, KEY_PROMPT, KEY_PROMPT_HINT, WHERE_TO_GET_A_KEY } from "./prompt-text.js";
 
 interface Props {
@@ -68,6 +69,8 @@ export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, o
 		if (check.ok) onSubmit(check);
 	});
 	const { raw, tried, token } = prompt;
+	const ask = usePlainQuestion();
+	ask?.({ kind: "key", onSubmit });
 	const check = raw === "" ? undefined : checkKey(raw);
 	const looksRight = check?.ok === true && check.kind === "api-key";
 	// biome-ignore lint/correctness/useExhaustiveDependencies: each time it starts to look right
@@ -112,12 +115,15 @@ export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, o
 				<Text bold>{KEY_PROMPT}</Text>
 				<Text dimColor>{KEY_PROMPT_HINT}</Text>
 			</Text>
-			<Text>
-				<Text color="cyan">{INPUT_MARK}</Text>
-				{"•".repeat(Math.min(length, MAX_DOTS))}
-				{length > MAX_DOTS ? "…" : ""}
-				{length > 0 ? <Text dimColor> {length} characters</Text> : null}
-			</Text>
+			{/* Accessible mode asks for the key on a line of its own, and shows nothing of it. */}
+			{ask ? null : (
+				<Text>
+					<Text color="cyan">{INPUT_MARK}</Text>
+					{"•".repeat(Math.min(length, MAX_DOTS))}
+					{length > MAX_DOTS ? "…" : ""}
+					{length > 0 ? <Text dimColor> {length} characters</Text> : null}
+				</Text>
+			)}
 			<Feedback check={check} emphasise={tried} />
 		</Box>
 	);

@@ -11,6 +11,7 @@ import {
 import type { System } from "../core/system.js";
 import { unixProfilePaths } from "../core/windows/profiles.js";
 import { Choice, type ChoiceOption } from "./choice.js";
+import { usePlainQuestion } from "./plain-context.js";
 
 interface Props {
 	readonly system: System;
@@ -29,6 +30,7 @@ const PURPOSE: Record<TargetName, string> = {
 };
 
 export function TargetScreen({ system, environment, envFile, onSubmit }: Props) {
+	const plain = usePlainQuestion() !== undefined;
 	const { detected } = environment;
 	const windows = detected.os === "windows";
 	const home = windows ? gitBashHome(system.env, system.homeDir) : system.homeDir;
@@ -68,7 +70,7 @@ export function TargetScreen({ system, environment, envFile, onSubmit }: Props) 
 				defaultValue={environment.defaultTarget}
 				onSubmit={(target) => onSubmit([target])}
 			/>
-			<Text dimColor>↑/↓ to move, Enter to choose</Text>
+			{plain ? null : <Text dimColor>↑/↓ to move, Enter to choose</Text>}
 		</Box>
 	);
 }

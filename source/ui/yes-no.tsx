@@ -1,5 +1,6 @@
 import { Text } from "ink";
 import { answered, useKeyState } from "./keys.js";
+import { usePlainQuestion } from "./plain-context.js";
 
 interface Props {
 	readonly defaultYes: boolean;
@@ -18,5 +19,10 @@ export function YesNo({ defaultYes, onAnswer }: Props) {
 		},
 		(yes) => onAnswer(yes ?? defaultYes),
 	);
+	const ask = usePlainQuestion();
+	if (ask) {
+		ask({ kind: "yes-no", defaultYes, onAnswer });
+		return <Text>(yes or no; Enter: {defaultYes ? "yes" : "no"})</Text>;
+	}
 	return <Text color="cyan">{defaultYes ? "Y/n" : "y/N"}</Text>;
 }

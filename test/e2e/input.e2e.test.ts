@@ -1,28 +1,14 @@
 // Keys that arrive in one read act in order, in the built CLI in a real pseudo-terminal: SSH,
 // tmux and fast typists deliver "Down Down Enter" at once, and what is typed while the program
 // starts reaches the wizard in one read when Ink takes over from the early frame.
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BRACKETED_PASTE_OFF } from "../../source/first-frame.js";
-import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
-import { makeSandbox, readBack, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
+import { fakeApiSuite } from "../helpers/e2e-suite.js";
+import { readBack, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { CLI_PATH, KEYS, openTerminal, runInTerminal } from "../helpers/terminal.js";
 
-let api: FakeAnthropic;
-const sandboxes: Sandbox[] = [];
-beforeAll(async () => {
-	api = await startFakeAnthropic({ validKeys: [TEST_KEY] });
-});
-afterAll(() => {
-	api.close();
-	for (const sandbox of sandboxes) rmSync(sandbox.root, { recursive: true, force: true });
-});
-
-function sandboxFor(baseURL: string): Sandbox {
-	const sandbox = makeSandbox({ shell: "zsh", baseURL });
-	sandboxes.push(sandbox);
-	return sandbox;
-}
+const suite = fakeApiSuite();
+const sandboxFor = (baseURL?: string) => suite.sandbox("zsh", baseURL);
 
 /** The option lines of the choice on screen, without the focus mark. */
 function options(screen: string, question: string): string[] {
@@ -35,7 +21,7 @@ function options(screen: string, question: string): string[] {
 
 describe("keys read together, in a pseudo-terminal", { timeout: 60_000 }, () => {
 	it("Down, Down, Enter in one write on the target screen: the preview is the third target's", async () => {
-		const sandbox = sandboxFor(api.url);
+		const sandbox = sandboxFor();
 		const run = runInTerminal([], sandbox);
 		await run.waitForText("Paste your Anthropic API key");
 		run.write(TEST_KEY);
@@ -73,8 +59,8 @@ describe("keys read together, in a pseudo-terminal", { timeout: 60_000 }, () => 
 	});
 
 	it("a key and Enter typed before Ink takes over are submitted once, the key as typed", async () => {
-		const sandbox = sandboxFor(api.url);
-		const before = api.requests.length;
+		const sandbox = sandboxFor();
+		const before = suite.api().requests.length;
 		let typedEarly = false;
 		const terminal = openTerminal(process.execPath, [CLI_PATH, "--target", "zsh"], {
 			cwd: sandbox.project,
@@ -92,7 +78,10 @@ describe("keys read together, in a pseudo-terminal", { timeout: 60_000 }, () => 
 		expect(terminal.output()).not.toContain("cleaned");
 		expect(terminal.output()).not.toContain("109 characters");
 		// One check of the key, not two (nor a second Enter needed).
-		const checks = api.requests.slice(before).filter((request) => request.path.startsWith("/v1/models"));
+		const checks = suite
+			.api()
+			.requests.slice(before)
+			.filter((request) => request.path.startsWith("/v1/models"));
 		expect(checks).toHaveLength(1);
 		terminal.write(KEYS.enter);
 		await terminal.seen("All set.");
@@ -102,7 +91,7 @@ describe("keys read together, in a pseudo-terminal", { timeout: 60_000 }, () => 
 	});
 
 	it("a bracketed paste keeps a line break inside the key as part of it; the Enter after it submits", async () => {
-		const sandbox = sandboxFor(api.url);
+		const sandbox = sandboxFor();
 		const run = runInTerminal(["--target", "zsh"], sandbox);
 		await run.waitForText("Paste your Anthropic API key");
 		const cut = 40;
