@@ -92,6 +92,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 			input,
 			write,
 			columns: process.stdout.columns || 80,
+			onGoodbye: (goodbye) => interrupts.setCleanup(() => void write(`\n${goodbye()}\n`)),
 		});
 		input.close();
 		system.api.close?.();

@@ -19,6 +19,8 @@ export interface PlainIo {
 	readonly input: LineInput;
 	readonly write: (text: string) => void;
 	readonly columns: number;
+	/** Receives what to say if the run is stopped now (a signal): the goodbye of the current step. */
+	readonly onGoodbye?: (goodbye: () => string) => void;
 }
 
 const ASKING: ReadonlySet<WizardState["step"]["name"]> = new Set([
@@ -59,6 +61,19 @@ export async function runPlainWizard(
 	};
 
 	let state = initialState(settings);
+	// Stopped by a signal (Ctrl-C at a question): say what a cancel now means, as the app does.
+	io.onGoodbye?.(() =>
+		renderToString(
+			<StepScreen
+				state={reducer(state, { type: "cancel" })}
+				settings={settings}
+				system={system}
+				takeAction={() => undefined}
+				dispatch={() => undefined}
+			/>,
+			{ columns: io.columns },
+		),
+	);
 	header(state);
 	try {
 		state = reducer(state, {

@@ -139,15 +139,16 @@ export function useKeyState<S>(
 	const [shown, setShown] = useState(initial);
 	const current = useRef({ state: shown, answered: false });
 	useKeys((input, key) => {
+		if (current.current.answered) return;
 		for (const [character, pressed] of characters(input, key)) {
-			if (current.current.answered) return;
 			const step = reduce(current.current.state, character, pressed);
 			current.current = isAnswered(step)
 				? { state: step.state, answered: true }
 				: { state: step, answered: false };
-			setShown(current.current.state);
-			if (current.current.answered) onAnswer(current.current.state);
+			if (current.current.answered) break;
 		}
+		setShown(current.current.state);
+		if (current.current.answered) onAnswer(current.current.state);
 	}, isActive);
 	return shown;
 }

@@ -76,4 +76,16 @@ describe("accessible mode", { timeout: 60_000 }, () => {
 		expect(await run.exited).toBe(130);
 		expect(run.screen()).toContain("Cancelled. Nothing was written.");
 	});
+
+	it("Ctrl-C at a question (the terminal's own line mode: a signal) says what it means: exit 130", async () => {
+		const sandbox = sandboxFor("zsh");
+		const run = runInTerminal(["--plain"], sandbox);
+		await run.waitForText("Key (hidden, then Enter):");
+		run.write(`${TEST_KEY}${KEYS.enter}`);
+		await run.waitForText("Type a number or a name");
+		run.write(KEYS.ctrlC);
+		expect(await run.exited).toBe(130);
+		expect(run.screen()).toContain("Cancelled. Nothing was written.");
+		expect(run.output()).not.toContain(SECRET_PART);
+	});
 });
