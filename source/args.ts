@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { scrubSecrets } from "./core/key/scrub.js";
 import { TARGET_NAMES, type TargetName } from "./core/plan/targets.js";
 import { didYouMean } from "./core/text/did-you-mean.js";
-import { COMMAND_HELP, COMMANDS, type Command, optionsOf } from "./help.js";
+import { COMMANDS, type Command, optionsOf } from "./help.js";
 
 export type { Command } from "./help.js";
 export { HELP } from "./help.js";

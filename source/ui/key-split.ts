@@ -1,7 +1,9 @@
 // What one read from the terminal holds, as the keys a person pressed. Ink splits a read only
 // at escape sequences, so "Down Down Enter" typed fast arrives as three events, but "abc⏎" or
-// Enter then Ctrl-C as one string that is no key at all. Here every control character becomes
-// a key of its own; a run of printable text stays one (screens take it character by character).
+// Enter then Ctrl-C as one string that is no key at all. Here each key a screen acts on (Enter,
+// Tab, Backspace, Ctrl-C, Ctrl-U) becomes a key of its own; the text between stays one run
+// (screens take it character by character), other control characters included: pasted without
+// bracketed paste, a NUL or a vertical tab inside a key is the key checker's to name.
 // Inside a bracketed paste nothing is split: a pasted line break or Ctrl-C is text.
 
 const ESC = "\u001b";
@@ -14,11 +16,9 @@ export interface SplitRead {
 	readonly pasting: boolean;
 }
 
-// C0 controls and DEL: Enter, Tab, Backspace, Ctrl-C, Ctrl-U…
-const isControl = (character: string): boolean => {
-	const code = character.codePointAt(0) ?? 0;
-	return code < 0x20 || code === 0x7f;
-};
+// Enter, Tab, Backspace (DEL and ^H), Ctrl-C, Ctrl-U.
+const KEYS = new Set(["\r", "\t", "\u007f", "\b", "\u0003", "\u0015"]);
+const isControl = (character: string): boolean => KEYS.has(character);
 
 /** Splits one event Ink read (an escape sequence, or text) into keys, in order. */
 export function splitRead(event: string, pasting: boolean): SplitRead {
