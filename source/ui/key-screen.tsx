@@ -64,10 +64,20 @@ export function keyPromptKey(
 
 /** Hidden input: shows only dots and a count, plus live feedback from the key checker. */
 export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, onApiKeyLooksRight }: Props) {
-	const prompt = useKeyState(EMPTY_PROMPT, keyPromptKey, ({ raw, token }) => {
-		const check = token ?? checkKey(raw);
-		if (check.ok) onSubmit(check);
-	});
+	const prompt = useKeyState(
+		EMPTY_PROMPT,
+		(state: KeyPromptState, input, key) => {
+			const next = keyPromptKey(state, input, key);
+			// Said at once, before the next frame: detection finishing meanwhile must not take the
+			// prompt away from under the person typing.
+			if ("raw" in next && next.raw.length > state.raw.length) onTyping?.();
+			return next;
+		},
+		({ raw, token }) => {
+			const check = token ?? checkKey(raw);
+			if (check.ok) onSubmit(check);
+		},
+	);
 	const { raw, tried, token } = prompt;
 	const ask = usePlainQuestion();
 	ask?.({ kind: "key", onSubmit });
@@ -77,10 +87,6 @@ export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, o
 	useEffect(() => {
 		if (looksRight) onApiKeyLooksRight?.();
 	}, [looksRight]);
-	// biome-ignore lint/correctness/useExhaustiveDependencies: at the first key typed or pasted
-	useEffect(() => {
-		if (raw !== "") onTyping?.();
-	}, [raw !== ""]);
 
 	if (token?.kind === "oauth-token") {
 		return (
