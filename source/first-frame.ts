@@ -2,10 +2,12 @@
 // another ~50 ms to compile and lay out, and a person should see the prompt at once. Ink then
 // replaces it with the identical frame in one synchronized update. Until then the terminal is
 // in raw mode, so a key pasted early is not echoed; it waits in the terminal for Ink to read.
-// chalk must load after ./interactive.js has cleared CI: cli.tsx imports that module first.
+// chalk must load after ./interactive.js has cleared CI and read NO_COLOR. An import would not
+// promise that: the build splits the program into files and may load chalk's first. So chalk
+// is required here, in the body, which runs after ./interactive.js; Ink then gets the same one.
 
-import chalk, { Chalk, type ChalkInstance } from "chalk";
-import { wizardAtTerminal } from "./interactive.js";
+import type { ChalkInstance } from "chalk";
+import { plainMode, wizardAtTerminal } from "./interactive.js";
 import {
 	INPUT_MARK,
 	KEY_PROMPT,
@@ -32,6 +34,10 @@ function firstFrameLines(style: ChalkInstance): readonly string[] {
 const BEGIN_SYNC = "\u001B[?2026h";
 // Never hidden by us, but said once more when leaving: the terminal is back as it was.
 const SHOW_CURSOR = "\u001B[?25h";
+// Bracketed paste: the terminal marks where a paste starts and ends, so a line break inside a
+// pasted key is part of the paste, while an Enter typed after it is an Enter (ui/key-split.ts).
+export const BRACKETED_PASTE_ON = "\u001B[?2004h";
+export const BRACKETED_PASTE_OFF = "\u001B[?2004l";
 
 /** What erases `lineCount` lines above the cursor, as Ink's own log-update does it. */
 export function eraseLines(lineCount: number): string {
@@ -49,14 +55,17 @@ const NOTHING_DRAWN: FirstFrame = { handOver: () => undefined, dismiss: () => un
 
 function draw(): FirstFrame {
 	const { stdin, stdout } = process;
-	if (!wizardAtTerminal || !stdout.isTTY) return NOTHING_DRAWN;
+	// Accessible mode draws nothing it would later redraw.
+	if (!wizardAtTerminal || plainMode || !stdout.isTTY) return NOTHING_DRAWN;
+	// The build bundles this require (dist/ has no node_modules) and shares the module with Ink.
+	const { default: chalk, Chalk } = require("chalk") as typeof import("chalk");
 	// Only where Ink's frame would look the same: a terminal wide enough that nothing wraps
 	// (every character of the frame is one column wide).
 	const widest = Math.max(...firstFrameLines(new Chalk({ level: 0 })).map((line) => line.length));
 	if ((stdout.columns ?? 0) < widest) return NOTHING_DRAWN;
 	stdin.setRawMode?.(true);
 	const lines = firstFrameLines(chalk);
-	stdout.write(`${lines.join("\n")}\n`);
+	stdout.write(`${BRACKETED_PASTE_ON}${lines.join("\n")}\n`);
 	const erase = `${BEGIN_SYNC}${eraseLines(lines.length)}`;
 	let drawn = true;
 	return {
@@ -76,7 +85,7 @@ function draw(): FirstFrame {
 		dismiss: () => {
 			if (!drawn) return;
 			drawn = false;
-			stdout.write(`${erase.slice(BEGIN_SYNC.length)}${SHOW_CURSOR}`);
+			stdout.write(`${erase.slice(BEGIN_SYNC.length)}${BRACKETED_PASTE_OFF}${SHOW_CURSOR}`);
 			stdin.setRawMode?.(false);
 		},
 	};

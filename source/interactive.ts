@@ -2,8 +2,12 @@
 import { isatty } from "node:tty";
 import { parseCommandLine } from "./args.js";
 
-/** The command line, parsed once here for cli.tsx as well. */
+/** The command line, parsed once here for main.tsx as well. */
 export const commandLine = parseCommandLine(process.argv.slice(2));
+
+/** Accessible mode: asked for (--plain), or a terminal that cannot move its cursor (TERM=dumb). */
+export const plainMode =
+	(commandLine.kind === "run" && commandLine.options.plain) || process.env.TERM === "dumb";
 
 /** The wizard will run: no subcommand, no --key-stdin, and the keyboard is a terminal. */
 export const wizardAtTerminal =

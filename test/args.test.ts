@@ -19,6 +19,7 @@ const DEFAULTS: Options = {
 	dryRun: false,
 	json: false,
 	untrack: false,
+	plain: false,
 };
 
 describe("options that run", () => {
@@ -73,6 +74,8 @@ describe("options that run", () => {
 			{ model: "us.anthropic/claude-3-5-haiku@20241022" },
 		],
 		["--dry-run", ["--dry-run"], { dryRun: true }],
+		["--plain", ["--plain"], { plain: true }],
+		["status --plain", ["status", "--plain"], { command: "status", plain: true }],
 		["--json with --key-stdin", ["--key-stdin", "--json"], { keyStdin: true, json: true }],
 		[
 			"everything at once",
@@ -94,7 +97,7 @@ describe("help and version", () => {
 		[["--help", "stray"], "help"],
 		[["--json", "--version"], "version"],
 	])("%j → %s", (argv, kind) => {
-		expect(parseCommandLine(argv)).toEqual({ kind });
+		expect(parseCommandLine(argv)).toMatchObject({ kind });
 	});
 
 	it("the help text lists every flag and exit code", () => {
@@ -221,7 +224,8 @@ describe("--allow-base-url", () => {
 	it("goes with the commands that send a key, not with remove (it sends nothing)", () => {
 		expect(parseCommandLine(["remove", "--allow-base-url", "https://gw.example.test"])).toEqual({
 			kind: "error",
-			message: "--allow-base-url goes with the wizard, not with remove.",
+			command: "remove",
+			message: "--allow-base-url goes with the wizard and status, not with remove.",
 		});
 	});
 

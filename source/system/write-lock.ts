@@ -2,7 +2,6 @@
 // O_EXCL ("wx"), holding pid, start time and a token; taken over when its holder is gone.
 // It also tells an interrupt handler whether a write is under way (see interrupts.ts).
 
-import { randomBytes } from "node:crypto";
 import { open, readFile, rm, stat } from "node:fs/promises";
 import { formatHolder, isStaleLock, LOCK_STALE_MS, parseHolder } from "../core/apply/write-lock.js";
 import type { AcquireLock, LockResult } from "../core/system.js";
@@ -57,6 +56,8 @@ export function createWriteLock(options: WriteLockOptions = {}): AcquireLock {
 		const deadline = Date.now() + waitMs;
 		for (;;) {
 			if (stopping) return { ok: false, reason: "stopping" };
+			// Loaded here, not at start: the signal handlers import this file before the first frame.
+			const { randomBytes } = await import("node:crypto");
 			const token = randomBytes(8).toString("hex");
 			const created = await createExclusive(file, formatHolder({ pid: process.pid, started: now(), token }));
 			if (created) return { ok: true, lock: { release: () => release(file, token) } };

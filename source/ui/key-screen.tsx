@@ -1,5 +1,6 @@
+import type { Key } from "ink";
 import { Box } from "ink";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import type { Advice } from "../core/advice/advice.js";
 import type { DestinationDecision } from "../core/destination/destination.js";
 import type { ExistingKey } from "../core/flow/session.js";
@@ -8,7 +9,8 @@ import { checkKey, maskKey } from "../core/key/key.js";
 import { AdviceView } from "./advice-view.js";
 import { DestinationNote } from "./destination-note.js";
 import { Indented } from "./indented.js";
-import { useKeys } from "./keys.js";
+import { type Answered, answered, useKeyState } from "./keys.js";
+import { usePlainQuestion } from "./plain-context.js";
 import { INPUT_MARK, KEY_PROMPT, KEY_PROMPT_HINT, WHERE_TO_GET_A_KEY } from "./prompt-text.js";
 import { Text } from "./text.js";
 import { YesNo } from "./yes-no.js";
@@ -27,11 +29,60 @@ interface Props {
 
 const MAX_DOTS = 24;
 
+/** What the prompt holds: the text typed so far, whether Enter was tried on it, a token to confirm. */
+export interface KeyPromptState {
+	readonly raw: string;
+	readonly tried: boolean;
+	readonly token?: AcceptedKey;
+}
+
+export const EMPTY_PROMPT: KeyPromptState = { raw: "", tried: false };
+
+/** The prompt after a key: text is added, Backspace and Ctrl-U erase, Enter submits what checks out. */
+export function keyPromptKey(
+	state: KeyPromptState,
+	input: string,
+	key: Key,
+): KeyPromptState | Answered<KeyPromptState> {
+	if (state.token) {
+		// Save the OAuth token as CLAUDE_CODE_OAUTH_TOKEN? Y/n: no starts over with an empty prompt.
+		if (key.return || input.toLowerCase() === "y") return answered(state);
+		return input.toLowerCase() === "n" ? EMPTY_PROMPT : state;
+	}
+	if (key.return) {
+		const check = checkKey(state.raw);
+		if (check.ok && check.kind === "oauth-token") return { ...state, token: check };
+		if (check.ok) return answered(state);
+		// Only a key that is not right looks different once Enter was tried: a key that is
+		// right is not drawn again (that frame would hold back the next screen's).
+		return state.tried ? state : { ...state, tried: true };
+	}
+	if (key.backspace || key.delete) return { ...state, raw: state.raw.slice(0, -1) };
+	if (key.ctrl && input === "u") return { ...state, raw: "" };
+	if (key.ctrl || key.meta || key.escape || key.upArrow || key.downArrow || key.tab || input === "")
+		return state;
+	return { ...state, raw: state.raw + input };
+}
+
 /** Hidden input: shows only dots and a count, plus live feedback from the key checker. */
 export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, onApiKeyLooksRight }: Props) {
-	const [raw, setRaw] = useState("");
-	const [tried, setTried] = useState(false);
-	const [token, setToken] = useState<AcceptedKey>();
+	const prompt = useKeyState(
+		EMPTY_PROMPT,
+		(state: KeyPromptState, input, key) => {
+			const next = keyPromptKey(state, input, key);
+			// Said at once, before the next frame: detection finishing meanwhile must not take the
+			// prompt away from under the person typing.
+			if ("raw" in next && next.raw.length > state.raw.length) onTyping?.();
+			return next;
+		},
+		({ raw, token }) => {
+			const check = token ?? checkKey(raw);
+			if (check.ok) onSubmit(check);
+		},
+	);
+	const { raw, tried, token } = prompt;
+	const ask = usePlainQuestion();
+	ask?.({ kind: "key", onSubmit });
 	const check = raw === "" ? undefined : checkKey(raw);
 	const looksRight = check?.ok === true && check.kind === "api-key";
 	// biome-ignore lint/correctness/useExhaustiveDependencies: each time it starts to look right
@@ -39,38 +90,12 @@ export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, o
 		if (looksRight) onApiKeyLooksRight?.();
 	}, [looksRight]);
 
-	useKeys((input, key) => {
-		if (key.return) {
-			if (check?.ok && check.kind === "oauth-token") setToken(check);
-			else if (check?.ok) onSubmit(check);
-			// Only a key that is not right looks different once Enter was tried: a key that is
-			// right is not drawn again (that frame would hold back the next screen's).
-			else setTried(true);
-		} else if (key.backspace || key.delete) setRaw((value) => value.slice(0, -1));
-		else if (key.ctrl && input === "u") setRaw("");
-		else if (!key.ctrl && !key.meta && !key.escape && !key.upArrow && !key.downArrow && !key.tab) {
-			onTyping?.();
-			setRaw((value) => value + input);
-		}
-	}, token === undefined);
-
 	if (token?.kind === "oauth-token") {
 		return (
 			<Box flexDirection="column">
 				<Text color="yellow">! {token.note}</Text>
 				<Text>
-					Save it as <Text bold>CLAUDE_CODE_OAUTH_TOKEN</Text> instead?{" "}
-					<YesNo
-						defaultYes
-						onAnswer={(yes) => {
-							if (yes) onSubmit(token);
-							else {
-								setToken(undefined);
-								setRaw("");
-								setTried(false);
-							}
-						}}
-					/>
+					Save it as <Text bold>CLAUDE_CODE_OAUTH_TOKEN</Text> instead? <Text color="cyan">Y/n</Text>
 				</Text>
 			</Box>
 		);
@@ -98,12 +123,15 @@ export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, o
 				<Text bold>{KEY_PROMPT}</Text>
 				<Text dimColor>{KEY_PROMPT_HINT}</Text>
 			</Text>
-			<Text>
-				<Text color="cyan">{INPUT_MARK}</Text>
-				{"•".repeat(Math.min(length, MAX_DOTS))}
-				{length > MAX_DOTS ? "…" : ""}
-				{length > 0 ? <Text dimColor> {length} characters</Text> : null}
-			</Text>
+			{/* Accessible mode asks for the key on a line of its own, and shows nothing of it. */}
+			{ask ? null : (
+				<Text>
+					<Text color="cyan">{INPUT_MARK}</Text>
+					{"•".repeat(Math.min(length, MAX_DOTS))}
+					{length > MAX_DOTS ? "…" : ""}
+					{length > 0 ? <Text dimColor> {length} characters</Text> : null}
+				</Text>
+			)}
 			<Feedback check={check} emphasise={tried} />
 		</Box>
 	);

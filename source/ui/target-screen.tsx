@@ -11,6 +11,7 @@ import {
 import type { System } from "../core/system.js";
 import { unixProfilePaths } from "../core/windows/profiles.js";
 import { Choice, type ChoiceOption } from "./choice.js";
+import { usePlainQuestion } from "./plain-context.js";
 import { Text } from "./text.js";
 
 interface Props {
@@ -33,6 +34,7 @@ const PURPOSE: Record<TargetName, string> = {
 };
 
 export function TargetScreen({ system, environment, envFile, token, onSubmit }: Props) {
+	const plain = usePlainQuestion() !== undefined;
 	const { detected } = environment;
 	const windows = detected.os === "windows";
 	const home = windows ? gitBashHome(system.env, system.homeDir) : system.homeDir;
@@ -73,7 +75,7 @@ export function TargetScreen({ system, environment, envFile, token, onSubmit }: 
 				defaultValue={environment.defaultTarget}
 				onSubmit={(target) => onSubmit([target])}
 			/>
-			<Text dimColor>↑/↓ to move, Enter to choose</Text>
+			{plain ? null : <Text dimColor>↑/↓ to move, Enter to choose</Text>}
 		</Box>
 	);
 }

@@ -1,4 +1,5 @@
-import { useKeys } from "./keys.js";
+import { answered, useKeyState } from "./keys.js";
+import { usePlainQuestion } from "./plain-context.js";
 import { Text } from "./text.js";
 
 interface Props {
@@ -10,11 +11,21 @@ interface Props {
 
 /** y / n, or Enter for the default (shown in capitals). */
 export function YesNo({ defaultYes, onAnswer, onOtherKey }: Props) {
-	useKeys((input, key) => {
-		if (key.return) onAnswer(defaultYes);
-		else if (input.toLowerCase() === "y") onAnswer(true);
-		else if (input.toLowerCase() === "n") onAnswer(false);
-		else onOtherKey?.(input);
-	});
+	useKeyState<boolean | undefined>(
+		undefined,
+		(answer, input, key) => {
+			if (key.return) return answered(defaultYes);
+			if (input.toLowerCase() === "y") return answered(true);
+			if (input.toLowerCase() === "n") return answered(false);
+			onOtherKey?.(input);
+			return answer;
+		},
+		(yes) => onAnswer(yes ?? defaultYes),
+	);
+	const ask = usePlainQuestion();
+	if (ask) {
+		ask({ kind: "yes-no", defaultYes, onAnswer });
+		return <Text>(yes or no; Enter: {defaultYes ? "yes" : "no"})</Text>;
+	}
 	return <Text color="cyan">{defaultYes ? "Y/n" : "y/N"}</Text>;
 }

@@ -1,6 +1,8 @@
-// `npm run build`: bundles the CLI and everything it uses into one file, dist/cli.js, so
-// `npx claude-setup` installs one package with no dependencies; then writes our licence and
-// those of every bundled package beside it. `--no-minify` keeps names, for profiling.
+// `npm run build`: bundles the CLI and everything it uses into dist/, so `npx claude-setup`
+// installs one package with no dependencies; then writes our licence and those of every bundled
+// package beside it. `--no-minify` keeps names, for profiling. Three files: cli.js, the entry,
+// holds only what draws the first frame, and reads main.js (the rest) after it; what both use
+// (the signal handlers, the parsed command line, the early frame) is shared.js, loaded once.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,8 +32,12 @@ function writeAtomically(file, contents, mode = 0o644) {
 mkdirSync(dist, { recursive: true });
 const result = await build({
 	absWorkingDir: root,
-	entryPoints: ["source/cli.tsx"],
-	outfile: "dist/cli.js",
+	entryPoints: ["source/cli.ts", "source/main.tsx"],
+	outdir: "dist",
+	entryNames: "[name]",
+	// One chunk: what the entry and main.tsx share (anything more would be a surprise, and fail here).
+	chunkNames: "[name]-[hash]",
+	splitting: true,
 	write: false,
 	bundle: true,
 	platform: "node",
@@ -64,20 +70,23 @@ const inputs = [...Object.keys(result.metafile.inputs), ...lateInputs];
 // esbuild writes ASCII except inside regular expression literals; one other character would
 // make Node hold the whole 1 MB source as UTF-16 and decode it the slow way. \uXXXX means the
 // same there, as in strings and names.
-const code = result.outputFiles[0].text.replace(
-	/[^\0-\x7f]/g,
-	(character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+const ascii = (text) =>
+	text.replace(/[^\0-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const code = Object.fromEntries(
+	result.outputFiles.map((file) => [file.path.slice(dist.length + 1), ascii(file.text)]),
 );
 const outputs = {
-	"cli.js": code,
+	...code,
 	"THIRD-PARTY-LICENSES.txt": thirdPartyLicences(
 		root,
 		inputs,
-		`dist/cli.js of ${project.name}@${project.version}`,
+		`dist/*.js of ${project.name}@${project.version}`,
 	),
 	"LICENSE.txt": mitLicence(`the ${project.name} authors`),
 };
-for (const [name, contents] of Object.entries(outputs)) {
+// The entry last: a run started meanwhile finds the files it loads already in place.
+const entryLast = Object.entries(outputs).sort(([a], [b]) => Number(a === "cli.js") - Number(b === "cli.js"));
+for (const [name, contents] of entryLast) {
 	writeAtomically(join(dist, name), contents, name === "cli.js" ? 0o755 : 0o644);
 }
 // Whatever else is in dist/ (chunks of an older build, a screen capture) is not shipped.

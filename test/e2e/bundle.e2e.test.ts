@@ -1,6 +1,7 @@
-// dist/cli.js is what `npx claude-setup` runs: one file that needs nothing but Node, loads the
-// SDK and execa only when it uses them, and carries the licences of what it bundles.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+// dist/ is what `npx claude-setup` runs: files that need nothing but Node and each other, an
+// entry that draws the first frame before the rest is read, the SDK and execa loaded only when
+// used, and the licences of what it bundles.
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -9,7 +10,9 @@ import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropi
 import { makeSandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { CLI_PATH, KEYS, runInTerminal } from "../helpers/terminal.js";
 
-const bundle = readFileSync(CLI_PATH, "utf8");
+const DIST = join(CLI_PATH, "..");
+const files = readdirSync(DIST).filter((name) => name.endsWith(".js"));
+const bundle = files.map((name) => readFileSync(join(DIST, name), "utf8")).join("\n");
 
 let api: FakeAnthropic;
 beforeAll(async () => {
@@ -25,7 +28,24 @@ describe("the bundle", () => {
 			/(?:(?<=^|[;}\n])import\s*(?:[\w$]+\s*,?\s*)?(?:\{[^}]*\}|\*\s*as\s+[\w$]+)?\s*(?:from\s*)?|\bimport\(\s*|\brequire\(\s*)\\*["']([^"'\\]+)\\*["']/g;
 		const specifiers = [...bundle.matchAll(pattern)].map((match) => match[1] ?? "");
 		expect(specifiers.length).toBeGreaterThan(5);
-		expect(specifiers.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
+		const ours = specifiers.filter((specifier) => specifier.startsWith("./"));
+		expect(specifiers.filter((specifier) => !isBuiltin(specifier) && !ours.includes(specifier))).toEqual([]);
+		for (const file of ours) expect(existsSync(join(DIST, file))).toBe(true);
+	});
+
+	it("draws the first frame from small files: main.js and what only it needs are read after", () => {
+		const read = (file: string) => readFileSync(join(DIST, file), "utf8");
+		const staticImports = (file: string) =>
+			[...read(file).matchAll(/import\s*(?:\{[^}]*\}\s*from\s*)?"(\.\/[^"]+)"/g)].map(
+				(match) => match[1] ?? "",
+			);
+		// The entry and every file it imports statically.
+		const early = new Set(["./cli.js"]);
+		for (const file of early) for (const imported of staticImports(file)) early.add(imported);
+		const bytes = [...early].reduce((sum, file) => sum + read(file).length, 0);
+		expect(bytes).toBeLessThan(60_000);
+		expect(read("cli.js")).toMatch(/import\("\.\/main\.js"\)/);
+		expect(early).not.toContain("./main.js");
 	});
 
 	it("is ASCII, so Node keeps its source compact", () => {

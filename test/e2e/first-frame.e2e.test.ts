@@ -3,7 +3,7 @@
 // keep a key pasted at once hidden and hand it to the wizard, and stay out of narrow terminals.
 import { readdirSync, rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { eraseLines } from "../../source/first-frame.js";
+import { BRACKETED_PASTE_ON, eraseLines } from "../../source/first-frame.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { CLI_PATH, KEYS, openTerminal } from "../helpers/terminal.js";
 
@@ -38,7 +38,8 @@ function start(options: { cols?: number; env?: Record<string, string>; onFirstCh
 /** The frame drawn before Ink, and Ink's first frame, cut out of the raw output. */
 function frames(output: string) {
 	const handOver = output.indexOf(BEGIN_SYNC);
-	const early = output.slice(0, handOver);
+	// Bracketed paste is turned on as the frame is drawn (it draws nothing).
+	const early = output.slice(0, handOver).replace(BRACKETED_PASTE_ON, "");
 	const afterHandOver = output.slice(handOver);
 	const inkStart = afterHandOver.indexOf(HIDE_CURSOR) + HIDE_CURSOR.length;
 	const ink = afterHandOver.slice(inkStart, afterHandOver.indexOf(END_SYNC, inkStart));

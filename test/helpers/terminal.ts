@@ -132,7 +132,8 @@ export function openTerminal(command: string, args: readonly string[], options: 
 	const rows = options.rows ?? 40;
 	const emulator = new xterm.Terminal({ cols, rows, allowProposedApi: true });
 	const child = pty.spawn(command, [...args], {
-		name: "xterm-256color",
+		// node-pty sets TERM to this name: a test that sets TERM (TERM=dumb) gets its own.
+		name: options.env.TERM ?? "xterm-256color",
 		cols,
 		rows,
 		cwd: options.cwd,

@@ -1,5 +1,5 @@
-// Keys read together still reach the screen one by one where it matters: a Ctrl-C is never
-// swallowed by the keys read with it, and a paste keeps its bytes (a Ctrl-C pasted is text).
+// Keys read together reach the screen one by one: a Ctrl-C or an Enter is never swallowed by
+// the keys read with it, and a paste keeps its bytes (a Ctrl-C or line break pasted is text).
 import { cleanup, render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { KeyRouter } from "../../source/ui/keys.js";
@@ -21,6 +21,9 @@ describe("the key router", () => {
 	it.each([
 		["Enter, then Ctrl-C", "\r\u0003", ["⏎", "^c"]],
 		["letters typed ahead, then Ctrl-C", "abc\u0003", ["abc", "^c"]],
+		["a key, then Enter", "sk-ant\r", ["sk-ant", "⏎"]],
+		["Enter between two runs", "ab\rcd\r", ["ab", "⏎", "cd", "⏎"]],
+		["Backspace typed ahead", "ab\u007fc", ["ab", "", "c"]],
 		["Ctrl-C between two runs", "y\u0003n", ["y", "^c", "n"]],
 		["Ctrl-C alone", "\u0003", ["^c"]],
 		["two Ctrl-C", "\u0003\u0003", ["^c", "^c"]],
@@ -37,5 +40,11 @@ describe("the key router", () => {
 		await vi.waitFor(() => expect(router.keys.at(-1)).toBe("^c"));
 		expect(router.keys.filter((key) => key.includes("ab"))).toEqual(["ab\u0003cd"]);
 		expect(router.keys.filter((key) => key === "^c")).toHaveLength(1);
+	});
+
+	it("keeps a line break inside a bracketed paste, and the marks themselves from the screens", async () => {
+		const router = routed();
+		router.write("\u001b[200~sk-ant\rrest\u001b[201~\r");
+		await vi.waitFor(() => expect(router.keys).toEqual(["sk-ant\rrest", "⏎"]));
 	});
 });

@@ -56,8 +56,8 @@ describe("the choke points are the only way out", () => {
 		expect(offenders.sort()).toEqual(["first-frame.ts", "system/output-guard.ts"]);
 	});
 
-	it("cli.tsx installs the output guard before anything else runs", () => {
-		const cli = readFileSync(path.join(source, "cli.tsx"), "utf8");
+	it("cli.ts installs the output guard before anything else runs", () => {
+		const cli = readFileSync(path.join(source, "cli.ts"), "utf8");
 		expect(cli.match(/^import .*$/m)?.[0]).toBe('import "./guarded.js";');
 	});
 });

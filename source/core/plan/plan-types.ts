@@ -1,8 +1,8 @@
 // The plan's data: what will change in each file, the .gitignore, the Windows user variable,
 // and what the plan was made from. Types only (and one rule about them), so every planner can share them.
 
-import type { ParseCheck } from "../parse/parse-gate.js";
 import type { StoreCommands } from "../keychain/store-commands.js";
+import type { ParseCheck } from "../parse/parse-gate.js";
 import type { Detected } from "../platform/platform.js";
 import type { TextEncodingKind } from "../text/text-encoding.js";
 import type { WindowsContext } from "../windows/detect.js";
