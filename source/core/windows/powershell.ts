@@ -66,8 +66,15 @@ export const SCRIPTS = {
 		script(
 			`Write-ClaudeSetupValue ([Environment]::GetEnvironmentVariable('${assertVariableName(name)}', 'User'))`,
 		),
+	/**
+	 * Deletes the variable. Not `$null`: PowerShell passes `$null` to a string parameter as "", and
+	 * since .NET 9 (PowerShell 7.5+) "" sets the variable empty instead of deleting it.
+	 * `[NullString]::Value` arrives as a real null on every PowerShell (3.0 and later).
+	 */
 	removeUserVariable: (name: string): string =>
-		script(`[Environment]::SetEnvironmentVariable('${assertVariableName(name)}', $null, 'User')`),
+		script(
+			`[Environment]::SetEnvironmentVariable('${assertVariableName(name)}', [NullString]::Value, 'User')`,
+		),
 	/** Run WITH the profile, in a process whose environment lacks the variable. */
 	readVariableAfterProfile: (name: string): string =>
 		script(`Write-ClaudeSetupValue $env:${assertVariableName(name)}`),

@@ -58,7 +58,7 @@ describe("the scripts, exactly", () => {
 		[
 			"removeUserVariable",
 			SCRIPTS.removeUserVariable("ANTHROPIC_API_KEY"),
-			["[Environment]::SetEnvironmentVariable('ANTHROPIC_API_KEY', $null, 'User')"],
+			["[Environment]::SetEnvironmentVariable('ANTHROPIC_API_KEY', [NullString]::Value, 'User')"],
 		],
 		[
 			"readVariableAfterProfile",

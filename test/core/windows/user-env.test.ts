@@ -112,7 +112,7 @@ describe("readUserVariable and removeUserVariable", () => {
 		record();
 	});
 
-	it("removes with SetEnvironmentVariable(name, $null, 'User')", async () => {
+	it("removes with SetEnvironmentVariable(name, [NullString]::Value, 'User')", async () => {
 		const { run, calls, record } = runner(() => ({}));
 		expect(await removeUserVariable(run, "pwsh", NAME)).toEqual({ ok: true });
 		record();
