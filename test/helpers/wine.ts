@@ -61,7 +61,10 @@ export interface WineMachine {
 	readonly close: () => void;
 }
 
-const RUN_TIMEOUT_MS = 150_000;
+// A run takes 20–50 s on a busy 2-core machine. Now and then (about 1 run in 15 here) Wine 8
+// leaves node.exe waiting with no child left, for good: such a run is ended (with the machine's
+// wineserver, so nothing of it survives) and started once more, and the test log says so.
+const RUN_TIMEOUT_MS = 100_000;
 const ANSI = new RegExp(`${String.fromCharCode(27)}(\\[[0-9;?]*[A-Za-z]|\\][^\\x07]*\\x07)`, "g");
 
 // Runs a small program in node.exe that starts `command` and prints its result as JSON: pwsh.exe
@@ -115,8 +118,8 @@ export function createWineMachine(extraEnv: Record<string, string> = {}): WineMa
 
 	// node.exe reads Unix pipes badly (EBADF): stdin and stdout are files. stderr is a terminal,
 	// so Wine gives the process a console (the Windows programs it starts print nothing without).
-	const run = (program: string[], input: string) =>
-		new Promise<WineResult>((resolve) => {
+	const runOnce = (program: string[], input: string) =>
+		new Promise<WineResult & { hung: boolean }>((resolve) => {
 			count++;
 			const stdin = path.join(dir, `stdin-${count}`);
 			const stdout = path.join(dir, `stdout-${count}`);
@@ -134,19 +137,37 @@ export function createWineMachine(extraEnv: Record<string, string> = {}): WineMa
 				terminal += data;
 			});
 			// A hung Windows process fails its test with what it printed, not at the test's timeout.
+			let hung = false;
 			const timer = setTimeout(() => {
-				terminal += `\n[killed after ${RUN_TIMEOUT_MS / 1000} s]`;
+				hung = true;
+				spawnSync("wineserver", ["-k"], { env });
 				child.kill("SIGKILL");
 			}, RUN_TIMEOUT_MS);
 			child.onExit(({ exitCode }) => {
 				clearTimeout(timer);
 				resolve({
+					hung,
 					exitCode,
-					stdout: readFileSync(stdout, "utf8"),
+					stdout: existsSync(stdout) ? readFileSync(stdout, "utf8") : "",
 					terminal: terminal.replace(ANSI, "").replace(/\r/g, ""),
 				});
 			});
 		});
+
+	const run = async (program: string[], input: string): Promise<WineResult> => {
+		const first = await runOnce(program, input);
+		if (!first.hung) return first;
+		console.warn(
+			`Wine: ${program.slice(1).join(" ")} hung for ${RUN_TIMEOUT_MS / 1000} s; ended and run again`,
+		);
+		const again = await runOnce(program, input);
+		if (again.hung)
+			return {
+				...again,
+				terminal: `${again.terminal}\n[hung twice: ended after ${RUN_TIMEOUT_MS / 1000} s]`,
+			};
+		return again;
+	};
 
 	return {
 		unix,
