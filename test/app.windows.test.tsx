@@ -148,6 +148,20 @@ describe("other Windows shells", { timeout: 30_000 }, () => {
 		expectKeptSecret(app, windows, [TEST_KEY]);
 	});
 
+	it("no WMI (Win32_Process fails, as under Wine): PowerShell 7's Get-Process names the shell", async () => {
+		const windows = machine({ ...PWSH_IN_TERMINAL, wmi: false });
+		const app = renderOn(windows);
+		await app.waitForText("Windows · powershell");
+		expect(windows.steps().slice(0, 4)).toEqual([
+			"powershell version",
+			"pwsh version",
+			"powershell parentChain",
+			"pwsh parentChain",
+		]);
+		app.press("escape");
+		expect(await app.waitForExit()).toBe(130);
+	});
+
 	it("Git Bash: the bash target writes ~/.bash_profile with LF and points to the windows target", async () => {
 		const windows = machine({
 			...PWSH_IN_TERMINAL,

@@ -29,6 +29,8 @@ export interface FakeWindowsOptions {
 	readonly hosts?: Partial<Record<PowerShellHost, string>>;
 	/** Process names from npx's parent upwards, nearest first. */
 	readonly ancestors?: readonly string[];
+	/** false: Win32_Process cannot answer (WMI disabled; Wine). Default true. */
+	readonly wmi?: boolean;
 	/** Scopes left out are Undefined (so the Windows default, Restricted, applies). */
 	readonly policies?: Partial<Record<PowerShellHost, Partial<Record<PolicyScope, Policy>>>>;
 	readonly profilePaths?: Partial<Record<PowerShellHost, string>>;
@@ -76,6 +78,7 @@ export function fakeWindows(options: FakeWindowsOptions): FakeWindows {
 	const state: HostState = {
 		hosts: options.hosts ?? { powershell: "5.1.26100.2161", pwsh: "7.4.6" },
 		ancestors: options.ancestors ?? [],
+		wmi: options.wmi ?? true,
 		policies,
 		profilePaths: { ...PROFILE_PATHS, ...options.profilePaths },
 		registry,

@@ -38,21 +38,29 @@ async function hostVersion(run: RunCommand, env: Env, host: PowerShellHost): Pro
 	return marker.marked && marker.value ? { host, version: marker.value.trim() } : undefined;
 }
 
-async function parentChain(
-	run: RunCommand,
-	env: Env,
-	hosts: readonly HostInfo[],
-	parentPid: number,
-): Promise<string[]> {
-	// Windows PowerShell is on every Windows; pwsh is the fallback on a trimmed-down system.
-	const host = hosts[0]?.host;
-	if (host === undefined || !Number.isSafeInteger(parentPid) || parentPid <= 0) return [];
+async function chainFrom(run: RunCommand, env: Env, host: PowerShellHost, parentPid: number) {
 	const outcome = await invokePowerShell(run, host, SCRIPTS.parentChain(parentPid), { env });
 	if (!outcome.ok || outcome.result.exitCode !== 0) return [];
 	return outcome.result.stdout
 		.split(/\r?\n/)
 		.map((line) => line.trim())
 		.filter((line) => line !== "");
+}
+
+async function parentChain(
+	run: RunCommand,
+	env: Env,
+	hosts: readonly HostInfo[],
+	parentPid: number,
+): Promise<string[]> {
+	if (!Number.isSafeInteger(parentPid) || parentPid <= 0) return [];
+	// Windows PowerShell first (it is on every Windows); when it cannot tell (no WMI), PowerShell 7,
+	// whose Get-Process knows each process's parent.
+	for (const { host } of hosts) {
+		const chain = await chainFrom(run, env, host, parentPid);
+		if (chain.length > 0) return chain;
+	}
+	return [];
 }
 
 /** Every probe may fail: a missing host is "not installed", a failed chain is "no ancestors". */

@@ -97,12 +97,17 @@ export function plainError(
 	return first === undefined ? undefined : maskSecrets(first, secret, mask).slice(0, 300);
 }
 
+const SILENT =
+	"it answered nothing at all, so it is not a working PowerShell. Install PowerShell 7 (`winget install --id Microsoft.PowerShell --source winget`) and run claude-setup again";
+
 /** "exited with code 1: <message>" for a run that ended without doing its job. */
 export function exitDetail(result: RunResult, secret?: string, mask?: (secret: string) => string): string {
 	const message = plainError(result.stderr, secret, mask);
-	return message === undefined
-		? `it stopped with exit code ${result.exitCode ?? "none"} and no message`
-		: `it said "${message}"`;
+	if (message !== undefined) return `it said "${message}"`;
+	// Success with no output at all is not PowerShell running a script: a stub (as Wine ships)
+	// or a broken install.
+	if (result.exitCode === 0 && result.stdout.trim() === "") return SILENT;
+	return `it stopped with exit code ${result.exitCode ?? "none"} and no message`;
 }
 
 /**

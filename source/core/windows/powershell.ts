@@ -66,8 +66,15 @@ export const SCRIPTS = {
 		script(
 			`Write-ClaudeSetupValue ([Environment]::GetEnvironmentVariable('${assertVariableName(name)}', 'User'))`,
 		),
+	/**
+	 * Deletes the variable. Not `$null`: PowerShell passes `$null` to a string parameter as "", and
+	 * since .NET 9 (PowerShell 7.5+) "" sets the variable empty instead of deleting it.
+	 * `[NullString]::Value` arrives as a real null on every PowerShell (3.0 and later).
+	 */
 	removeUserVariable: (name: string): string =>
-		script(`[Environment]::SetEnvironmentVariable('${assertVariableName(name)}', $null, 'User')`),
+		script(
+			`[Environment]::SetEnvironmentVariable('${assertVariableName(name)}', [NullString]::Value, 'User')`,
+		),
 	/** Run WITH the profile, in a process whose environment lacks the variable. */
 	readVariableAfterProfile: (name: string): string =>
 		script(`Write-ClaudeSetupValue $env:${assertVariableName(name)}`),
@@ -86,21 +93,39 @@ export const SCRIPTS = {
 		"}",
 		"Write-ClaudeSetupValue ($verdicts -join '|')",
 	),
-	/** The process `pid` and up to 4 of its ancestors, one name per line, nearest first. */
+	/**
+	 * The process `pid` and up to 4 of its ancestors, one name per line, nearest first. From WMI
+	 * (Win32_Process); where WMI fails (disabled, broken, Wine) PowerShell 7's Get-Process has
+	 * `.Parent`. Windows PowerShell 5.1 has no `.Parent` and prints nothing then: half a chain
+	 * (npx's own cmd.exe) would name the wrong shell, so the caller asks PowerShell 7 instead.
+	 */
 	parentChain: (pid: number): string => {
 		if (!Number.isSafeInteger(pid) || pid <= 0) throw new Error(`Not a process id: ${pid}`);
 		return script(
 			`$id = ${pid}`,
-			"$child = $null",
-			"for ($i = 0; $i -lt 5 -and $id -gt 0; $i++) {",
-			'\t$process = Get-CimInstance -ClassName Win32_Process -Filter "ProcessId = $id"',
-			"\tif ($null -eq $process) { break }",
-			"\t# A parent younger than its child is a reused process id, not the real parent.",
-			"\tif ($null -ne $child -and $process.CreationDate -gt $child.CreationDate) { break }",
-			"\t[Console]::Out.WriteLine($process.Name)",
-			"\t$child = $process",
-			"\t$id = $process.ParentProcessId",
+			"$names = @()",
+			"try {",
+			"\t$child = $null",
+			"\tfor ($i = 0; $i -lt 5 -and $id -gt 0; $i++) {",
+			'\t\t$process = Get-CimInstance -ClassName Win32_Process -Filter "ProcessId = $id"',
+			"\t\tif ($null -eq $process) { break }",
+			"\t\t# A parent younger than its child is a reused process id, not the real parent.",
+			"\t\tif ($null -ne $child -and $process.CreationDate -gt $child.CreationDate) { break }",
+			"\t\t$names += $process.Name",
+			"\t\t$child = $process",
+			"\t\t$id = $process.ParentProcessId",
+			"\t}",
+			"} catch {",
+			"\t$names = @()",
+			"\tif ($PSVersionTable.PSVersion.Major -ge 7) {",
+			"\t\t$process = Get-Process -Id $id -ErrorAction SilentlyContinue",
+			"\t\tfor ($i = 0; $i -lt 5 -and $null -ne $process; $i++) {",
+			"\t\t\t$names += $process.ProcessName",
+			"\t\t\t$process = $process.Parent",
+			"\t\t}",
+			"\t}",
 			"}",
+			"foreach ($name in $names) { [Console]::Out.WriteLine($name) }",
 		);
 	},
 } as const;

@@ -91,6 +91,26 @@ describe("gatherWindowsFacts", () => {
 		});
 	});
 
+	// WMI off (a disabled service, Wine): 5.1 prints no chain, PowerShell 7's Get-Process does
+	// (names without ".exe"); the chain is never half a one from 5.1 alone.
+	it.each([
+		["5.1 without WMI, pwsh's Get-Process knows", "", "cmd\r\nnode\r\ncmd\r\npwsh\r\n", "pwsh"],
+		["neither can tell: no guess from the chain", "", "", "unknown"],
+	] as const)("%s", async (_, fromWindowsPowerShell, fromPwsh, shell) => {
+		const { run, calls } = scriptedRunner((call) => {
+			if (call.script === SCRIPTS.version) {
+				return { stdout: marked(call.command === "pwsh" ? "7.6.10" : "5.1.26100.2161") };
+			}
+			return { stdout: call.command === "pwsh" ? fromPwsh : fromWindowsPowerShell };
+		});
+		const facts = await gatherWindowsFacts(run, {}, 4242);
+		expect(calls.slice(2).map((call) => [call.command, call.script])).toEqual([
+			["powershell", SCRIPTS.parentChain(4242)],
+			["pwsh", SCRIPTS.parentChain(4242)],
+		]);
+		expect(detectWindows(facts).shell).toBe(shell);
+	});
+
 	it("a timed-out host counts as not installed; no chain for an impossible pid", async () => {
 		const { run, calls } = scriptedRunner((call) =>
 			call.command === "pwsh" ? { timedOut: true, exitCode: undefined } : { stdout: marked("5.1") },

@@ -62,7 +62,10 @@ export const SCRIPT_NAMES = Object.keys(SCRIPT_CASES);
 const SHOWN_COMMANDS: CorpusItem[] = [
 	{ name: "the execution policy fix", text: FIX_COMMAND },
 	{ name: "the policy check", text: "Get-ExecutionPolicy -List" },
-	{ name: "README undo", text: "[Environment]::SetEnvironmentVariable('ANTHROPIC_API_KEY', $null, 'User')" },
+	{
+		name: "README undo",
+		text: "[Environment]::SetEnvironmentVariable('ANTHROPIC_API_KEY', [NullString]::Value, 'User')",
+	},
 ];
 
 /** The same profile as it may be saved: LF, CRLF, no final newline, a BOM (as text: U+FEFF). */

@@ -9,7 +9,7 @@ import type { RunCommand } from "../../../source/core/system.js";
 import { SCRIPTS } from "../../../source/core/windows/powershell.js";
 import { setUserVariable } from "../../../source/core/windows/user-env.js";
 import { runCommand } from "../../../source/system/node-run.js";
-import { pwshWrapper } from "../../helpers/real-pwsh.js";
+import { pwshWrapper, runPwsh } from "../../helpers/real-pwsh.js";
 import { testKey } from "../../helpers/temp-system.js";
 
 const SECRET = "StdinSecretNeverInArgv";
@@ -45,5 +45,45 @@ describe("setUserVariable under the real pwsh", { timeout: 30_000 }, () => {
 			expect(call.script).toBe(SCRIPTS.setUserVariable("ANTHROPIC_API_KEY"));
 			expect(JSON.stringify(call)).not.toContain(SECRET);
 		}
+	});
+});
+
+// Removing runs SetEnvironmentVariable with a null value. PowerShell turns `$null` passed to a
+// string parameter into "", and since .NET 9 (pwsh 7.5+) "" sets the variable EMPTY instead of
+// deleting it: `remove` left ANTHROPIC_API_KEY as an empty REG_SZ on Windows (seen under Wine).
+// The User scope is the registry, which only Windows has; the Process scope takes the same path
+// through .NET here, so the real pwsh shows both the conversion and that our script deletes.
+describe("removeUserVariable under the real pwsh", { timeout: 30_000 }, () => {
+	const asProcessScope = (script: string) => script.replace("'User')", "'Process')");
+	const probe = (remove: string) =>
+		[
+			"$env:ANTHROPIC_API_KEY = 'old'",
+			remove,
+			"[Console]::Out.Write('exists=' + (Test-Path env:ANTHROPIC_API_KEY))",
+		].join("\n");
+
+	it("`$null` arrives as an empty string, which leaves the variable set and empty", async () => {
+		const result = await runPwsh([
+			"-NoLogo",
+			"-NoProfile",
+			"-NonInteractive",
+			"-Command",
+			probe("[Environment]::SetEnvironmentVariable('ANTHROPIC_API_KEY', $null, 'Process')"),
+		]);
+		expect(result.stdout).toBe("exists=True");
+	});
+
+	it("the script `remove` runs deletes the variable", async () => {
+		const script = SCRIPTS.removeUserVariable("ANTHROPIC_API_KEY");
+		expect(script).toContain("'User')");
+		const result = await runPwsh([
+			"-NoLogo",
+			"-NoProfile",
+			"-NonInteractive",
+			"-Command",
+			probe(asProcessScope(script)),
+		]);
+		expect(result).toMatchObject({ code: 0, stderr: "" });
+		expect(result.stdout).toBe("exists=False");
 	});
 });

@@ -107,12 +107,12 @@ describe("readUserVariable and removeUserVariable", () => {
 		const { run, record } = runner(() => ({ exitCode: 0, stdout: "" }));
 		expect(said(await readUserVariable(run, "powershell", NAME))).toEqual({
 			ok: false,
-			detail: `Could not read ${NAME} from your user environment: it stopped with exit code 0 and no message.`,
+			detail: `Could not read ${NAME} from your user environment: it answered nothing at all, so it is not a working PowerShell. Install PowerShell 7 (\`winget install --id Microsoft.PowerShell --source winget\`) and run claude-setup again.`,
 		});
 		record();
 	});
 
-	it("removes with SetEnvironmentVariable(name, $null, 'User')", async () => {
+	it("removes with SetEnvironmentVariable(name, [NullString]::Value, 'User')", async () => {
 		const { run, calls, record } = runner(() => ({}));
 		expect(await removeUserVariable(run, "pwsh", NAME)).toEqual({ ok: true });
 		record();

@@ -22,6 +22,8 @@ const SCOPES: readonly PolicyScope[] = [
 export interface HostState {
 	readonly hosts: Partial<Record<PowerShellHost, string>>;
 	readonly ancestors: readonly string[];
+	/** false: Win32_Process fails (WMI off, as under Wine); only pwsh's Get-Process walks the chain. */
+	readonly wmi: boolean;
 	readonly policies: Record<PowerShellHost, Partial<Record<PolicyScope, Policy>>>;
 	readonly profilePaths: Readonly<Record<PowerShellHost, string>>;
 	readonly registry: Record<string, string>;
@@ -118,6 +120,13 @@ function allowProfiles(state: HostState, host: PowerShellHost): Partial<RunResul
 	);
 }
 
+/** WMI names processes "cmd.exe"; Get-Process "cmd". Without WMI 5.1 prints nothing (no .Parent). */
+function parentChain(state: HostState, host: PowerShellHost): string {
+	if (state.wmi) return state.ancestors.map((process) => `${process}\r\n`).join("");
+	if (host === "powershell") return "";
+	return state.ancestors.map((process) => `${process.replace(/\.exe$/i, "")}\r\n`).join("");
+}
+
 type NamedScript = (name: string) => string;
 const NAMED: ReadonlyArray<[string, NamedScript]> = [
 	["setUserVariable", SCRIPTS.setUserVariable],
@@ -165,7 +174,7 @@ export function answerPowerShell(state: HostState, call: RecordedCall): Answer |
 			case "version":
 				return ok(marked(version));
 			case "parentChain":
-				return ok(state.ancestors.map((process) => `${process}\r\n`).join(""));
+				return ok(parentChain(state, host));
 			case "executionPolicyList":
 				return ok(
 					SCOPES.map((scope) => `${scope}=${scopePolicy(state, host, scope, call.env)}\r\n`).join(""),
