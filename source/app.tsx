@@ -20,6 +20,7 @@ import { OthersScreen } from "./ui/others-screen.js";
 import { PolicyScreen } from "./ui/policy-screen.js";
 import { PreviewScreen } from "./ui/preview-screen.js";
 import type { StepSettings } from "./ui/step-work.js";
+import { StoppedScreen } from "./ui/stopped-screen.js";
 import { TargetScreen } from "./ui/target-screen.js";
 import { UntrackScreen } from "./ui/untrack-screen.js";
 import { useStepEffects } from "./ui/use-step-effects.js";
@@ -175,14 +176,7 @@ export function App({ system, settings: given, onExit }: AppProps) {
 					/>
 				);
 			case "exit":
-				return (
-					<Text color="yellow">
-						{step.code === 130 ? "Cancelled." : "Stopped."}{" "}
-						{state.written.length > 0
-							? "The changes shown above were already written."
-							: "Nothing was written."}
-					</Text>
-				);
+				return <StoppedScreen code={step.code} written={state.written} />;
 			case "failed":
 				return (
 					<Box flexDirection="column">

@@ -9,6 +9,7 @@ import { decideDestination } from "./core/destination/destination.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/flow/headless.js";
 import { scrubSecrets } from "./core/key/scrub.js";
+import { terminalPrinter } from "./core/layout/printer.js";
 import { checkSudo } from "./core/platform/sudo.js";
 import { runRemove, runStatus } from "./core/status/command.js";
 import { firstFrame } from "./first-frame.js";
@@ -51,7 +52,10 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		if (options.json) console.log(JSON.stringify({ ok: false, exitCode: ExitCode.usage, error: refusal }));
 		return ExitCode.usage;
 	}
-	const io = { print: (line: string) => console.log(line), json: options.json, parentPid: process.ppid };
+	// Text is wrapped to the terminal (not for a pipe or a log); JSON is never touched.
+	const log = (line: string) => console.log(line);
+	const text = terminalPrinter(log, process.stdout.isTTY ? process.stdout.columns : undefined);
+	const io = { print: options.json ? log : text, json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
 		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;
@@ -63,7 +67,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 		const report = await runHeadless(system, raw, options, {
 			nodePath: process.execPath,
 			parentPid: process.ppid,
-			print: options.json ? () => undefined : (line) => console.log(line),
+			print: options.json ? () => undefined : text,
 		});
 		if (options.json) console.log(JSON.stringify(report, null, 2));
 		return report.exitCode;

@@ -1,6 +1,7 @@
-import { Box, Text } from "ink";
+import { Box } from "ink";
 import { useState } from "react";
 import { useKeys } from "./keys.js";
+import { Paragraph } from "./paragraph.js";
 
 export interface ChoiceOption<T extends string> {
 	readonly value: T;
@@ -36,11 +37,13 @@ export function Choice<T extends string>({ options, defaultValue, onSubmit }: Pr
 			{options.map((option, position) => {
 				const focused = position === index;
 				return (
-					<Text key={option.value} color={focused ? "cyan" : undefined}>
-						{focused ? "❯ " : "  "}
-						{option.label}
-						{option.hint ? <Text dimColor> {option.hint}</Text> : null}
-					</Text>
+					<Paragraph
+						key={option.value}
+						marker={{ text: focused ? "❯ " : "  ", color: "cyan" }}
+						style={{ color: focused ? "cyan" : undefined }}
+					>
+						{[{ text: option.label }, ...(option.hint ? [{ text: ` ${option.hint}`, dimColor: true }] : [])]}
+					</Paragraph>
 				);
 			})}
 		</Box>

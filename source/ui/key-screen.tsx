@@ -7,8 +7,8 @@ import type { AcceptedKey } from "../core/flow/wizard.js";
 import { checkKey, maskKey } from "../core/key/key.js";
 import { AdviceView } from "./advice-view.js";
 import { DestinationNote } from "./destination-note.js";
-import { Indented } from "./indented.js";
 import { useKeys } from "./keys.js";
+import { Paragraph } from "./paragraph.js";
 import { INPUT_MARK, KEY_PROMPT, KEY_PROMPT_HINT, WHERE_TO_GET_A_KEY } from "./prompt-text.js";
 import { YesNo } from "./yes-no.js";
 
@@ -126,17 +126,22 @@ function Feedback({
 					{maskKey(check.key)}
 				</Text>
 				{check.fixes.length > 0 ? (
-					<Indented by={2} dimColor>{`cleaned: ${check.fixes.join("; ")}`}</Indented>
+					<Paragraph marker={{ text: "  " }} style={{ dimColor: true }}>
+						{`cleaned: ${check.fixes.join("; ")}`}
+					</Paragraph>
 				) : null}
 			</Box>
 		);
 	}
 	return (
 		<Box flexDirection="column">
-			<Text color={emphasise ? "red" : "yellow"}>
-				{emphasise ? "✗" : "!"} {check.message}
-			</Text>
-			<Text dimColor>{check.hint}</Text>
+			<Paragraph
+				marker={{ text: emphasise ? "✗ " : "! ", color: emphasise ? "red" : "yellow" }}
+				style={{ color: emphasise ? "red" : "yellow" }}
+			>
+				{check.message}
+			</Paragraph>
+			<Paragraph style={{ dimColor: true }}>{check.hint}</Paragraph>
 		</Box>
 	);
 }
