@@ -6,6 +6,7 @@ import { foreignDefinitions } from "./core/flow/rotation.js";
 import { initialState, type WizardSettings, wizardReducer } from "./core/flow/wizard.js";
 import { destinationChoices } from "./core/flow/wizard-destination.js";
 import type { System } from "./core/system.js";
+import { invocationOf } from "./core/wording/voice.js";
 import { AdviceView } from "./ui/advice-view.js";
 import { Busy } from "./ui/busy.js";
 import { Choice } from "./ui/choice.js";
@@ -17,6 +18,7 @@ import { Header } from "./ui/header.js";
 import { KeyScreen } from "./ui/key-screen.js";
 import { KeyRouter } from "./ui/keys.js";
 import { OthersScreen } from "./ui/others-screen.js";
+import { Invocation } from "./ui/paragraph.js";
 import { PolicyScreen } from "./ui/policy-screen.js";
 import { PreviewScreen } from "./ui/preview-screen.js";
 import type { StepSettings } from "./ui/step-work.js";
@@ -63,10 +65,12 @@ export function App({ system, settings: given, onExit }: AppProps) {
 				if (key.escape || (key.ctrl && input === "c")) cancel();
 			}}
 		>
-			<Box flexDirection="column" paddingX={1}>
-				<Header state={state} baseURL={state.environment?.baseURL} />
-				<Fragment key={shown.current.id}>{screen()}</Fragment>
-			</Box>
+			<Invocation.Provider value={invocationOf(system.env)}>
+				<Box flexDirection="column" paddingX={1}>
+					<Header state={state} baseURL={state.environment?.baseURL} />
+					<Fragment key={shown.current.id}>{screen()}</Fragment>
+				</Box>
+			</Invocation.Provider>
 		</KeyRouter>
 	);
 

@@ -12,6 +12,7 @@ import { scrubSecrets } from "./core/key/scrub.js";
 import { terminalPrinter } from "./core/layout/printer.js";
 import { checkSudo } from "./core/platform/sudo.js";
 import { runRemove, runStatus } from "./core/status/command.js";
+import { invocationOf, speak } from "./core/wording/voice.js";
 import { firstFrame } from "./first-frame.js";
 import { commandLine } from "./interactive.js";
 import { interrupts } from "./interrupted.js";
@@ -21,6 +22,8 @@ import { createNodeSystem, rootHome } from "./system/node-system.js";
 import { askYesNo, readAllStdin } from "./system/stdin.js";
 
 const VERSION = "0.1.0";
+/** How the person ran us (`npx claude-setup`, `claude-setup`, `npm start --`): messages name that. */
+const INVOCATION = invocationOf(process.env);
 
 async function main(): Promise<ExitCodeValue> {
 	// Until Ink has taken over, giving the terminal back means taking down the early prompt.
@@ -33,7 +36,12 @@ async function main(): Promise<ExitCodeValue> {
 			console.log(VERSION);
 			return ExitCode.ok;
 		case "error":
-			console.error(`claude-setup: ${commandLine.message}\nRun claude-setup --help for the options.`);
+			console.error(
+				speak(
+					`claude-setup: ${commandLine.message}\nRun \`claude-setup --help\` for the options.`,
+					INVOCATION,
+				),
+			);
 			return ExitCode.usage;
 		case "run":
 			return run(commandLine.options);
@@ -54,7 +62,8 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	}
 	// Text is wrapped to the terminal (not for a pipe or a log); JSON is never touched.
 	const log = (line: string) => console.log(line);
-	const text = terminalPrinter(log, process.stdout.isTTY ? process.stdout.columns : undefined);
+	const wrapped = terminalPrinter(log, process.stdout.isTTY ? process.stdout.columns : undefined);
+	const text = (line: string) => wrapped(speak(line, INVOCATION));
 	const io = { print: options.json ? log : text, json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
@@ -127,7 +136,8 @@ main().then(
 		firstFrame.dismiss();
 		const message = error instanceof Error ? error.message : String(error);
 		console.error(`claude-setup stopped unexpectedly: ${scrubSecrets(message)}`);
-		console.error("Please report it with `npm bugs claude-setup` (this message holds no key).");
+		// Not `npm bugs claude-setup`: that npm name belongs to an unrelated project.
+		console.error("Please report it to the claude-setup maintainers with this message (it holds no key).");
 		process.exitCode = ExitCode.unexpected;
 	},
 );

@@ -1,6 +1,10 @@
 import { Text, useStdout } from "ink";
-import { useEffect, useState } from "react";
+import { createContext, useContext, useEffect, useState } from "react";
 import { wrapText } from "../core/layout/wrap.js";
+import { speak } from "../core/wording/voice.js";
+
+/** How the person ran claude-setup; commands of ours in a paragraph are named that way. */
+export const Invocation = createContext("claude-setup");
 
 /** A run of text in one style. */
 export interface Span {
@@ -43,7 +47,9 @@ interface Props {
  */
 export function Paragraph({ marker, children, style = {} }: Props) {
 	const width = useColumns() - APP_PADDING;
-	const spans = typeof children === "string" ? [{ ...style, text: children }] : children;
+	const invocation = useContext(Invocation);
+	const given = typeof children === "string" ? [{ ...style, text: children }] : children;
+	const spans = given.map((span) => ({ ...span, text: speak(span.text, invocation) }));
 	const full = spans.map((span) => span.text).join("");
 	const styles = spans.flatMap((span) => [...span.text].map(() => span as Style));
 	const first = marker?.text ?? "";

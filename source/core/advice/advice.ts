@@ -51,7 +51,7 @@ function adviseNotFound(
 			title: `Model not found: ${context.model}`,
 			why: `The API answered 404: it does not know this model id, or this key cannot use it.${said(message)}`,
 			// The key is saved by now; an example id could be the very one that failed.
-			next: ["To test it with another model, run claude-setup again with --model <id>."],
+			next: ["To test it with another model, run `claude-setup` again with --model <id>."],
 			outcome: "request",
 		};
 	}

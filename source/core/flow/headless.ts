@@ -9,6 +9,7 @@ import type { TargetName } from "../plan/targets.js";
 import { proveChanges } from "../prove/proofs.js";
 import { where } from "../scan/issues.js";
 import type { System } from "../system.js";
+import { backedUp, claudeReplied } from "../wording/voice.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { fromStdin } from "./key-stdin-messages.js";
@@ -87,7 +88,8 @@ export async function runHeadless(
 	for (const fix of check.fixes) print(`• Cleaned the key from standard input: ${fix}.`);
 	if (check.kind === "oauth-token") print(`• ${check.note}`);
 	const key = { kind: check.kind, variable: check.variable, masked: maskKey(check.key) };
-	print(`✓ ${check.kind === "api-key" ? "API key" : "Claude Code OAuth token"} ${key.masked}`);
+	// A fact, not a verdict: a ✓ here would stand right above "✗ The key was rejected".
+	print(`• ${check.kind === "api-key" ? "API key" : "Claude Code OAuth token"} ${key.masked}`);
 
 	// Before anything else is looked at: where the key would go, and whether it may.
 	const sends = options.verify && check.kind === "api-key";
@@ -152,7 +154,8 @@ export async function runHeadless(
 				`! ${check.variable} is also set in ${where(finding.source)} (${finding.masked}), not by claude-setup.`,
 			);
 		}
-		if (others.length > 0) print("  → Add --yes to comment those out (claude-setup remove puts them back).");
+		if (others.length > 0)
+			print("  → Add --yes to comment those out (`claude-setup remove` puts them back).");
 	}
 	if (plan.userVariable) {
 		const { action, previousMasked, backupPath } = plan.userVariable;
@@ -177,7 +180,8 @@ export async function runHeadless(
 		return fail(ExitCode.writeFailed, { path: applied.path, message: applied.message }, { key, files });
 	}
 	for (const written of applied.written) {
-		if (written.backupDisplay) print(`  backup: ${written.backupDisplay}`);
+		if (written.backupDisplay)
+			print(`  ${backedUp(written.backupDisplay, written.action === "user-variable" ? "value" : "file")}`);
 	}
 	if (plan.trackedSecretFile) {
 		print(`! git already tracks ${plan.trackedSecretFile.display}: ignoring it does not untrack it.`);
@@ -213,7 +217,7 @@ export async function runHeadless(
 			const error = adviceError(test.advice);
 			return fail(exitCodeForAdvice(test.advice.outcome), error, { ...base, model: test.model });
 		}
-		print(`✓ Claude (${test.model}) replied in ${Math.round(test.ms)} ms: “${test.reply.trim()}”`);
+		print(`✓ ${claudeReplied(test)}`);
 		Object.assign(base, { liveTest: { model: test.model, ms: Math.round(test.ms), reply: test.reply } });
 	}
 	const stale = staleTerminalWarning(plan, check.key, system.env[plan.variable]);

@@ -13,7 +13,9 @@ export function invocationOf(env: Readonly<Record<string, string | undefined>>):
  * `` `npx claude-setup …` ``) named as the person ran it.
  */
 export function speak(text: string, invocation: string): string {
-	return text.replace(/`(?:npx )?claude-setup(?=[ `])/g, `\`${invocation}`);
+	return text.replace(/`[^`]*`/g, (command) =>
+		command.replace(/(^`|\| |&& )(?:npx )?claude-setup(?=[ `])/g, `$1${invocation}`),
+	);
 }
 
 /** Sentence case: the first letter of a message is a capital; the rest is as written. */

@@ -133,7 +133,7 @@ describe("the live test fails after saving → the files stay", () => {
 			error: { requestId: expect.stringMatching(/^req_/) },
 		});
 		expect(await readFile(path.join(sandbox.home, ".zshrc"), "utf8")).toContain(KEY);
-		expect(text).toContain(`✓ API key ${MASKED}`);
+		expect(text).toContain(`• API key ${MASKED}`);
 		expect(text).toMatch(/^✗ /m);
 		expect(calls(fake)).toEqual(["GET /v1/models", "POST /v1/messages"]);
 	});

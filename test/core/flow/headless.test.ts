@@ -43,9 +43,9 @@ describe("a successful run", () => {
 			// Outside a repo the .env still gets its .gitignore entry, for a later `git init`.
 			const expected = target === "dotenv" ? [file, "project/.gitignore"] : [file];
 			expect(await filesIn(sandbox)).toEqual(expected);
-			expect(text).toContain(`✓ API key ${MASKED}`);
+			expect(text).toContain(`• API key ${MASKED}`);
 			expect(text).toContain("✓ The API accepts the key.");
-			expect(text).toContain("✓ Claude (claude-haiku-5-5) replied");
+			expect(text).toMatch(/✓ Claude replied in \d+ ms \(claude-haiku-5-5\)/);
 			expect(calls(fake)).toEqual(["GET /v1/models", "POST /v1/messages"]);
 			expect(fake.requests[1]?.body).toMatchObject({ model: "claude-haiku-5-5" });
 		},
