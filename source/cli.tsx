@@ -8,6 +8,7 @@ import { HELP, type Options } from "./args.js";
 import { decideDestination } from "./core/destination/destination.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/flow/headless.js";
+import { versioned } from "./core/flow/json-report.js";
 import { scrubSecrets } from "./core/key/scrub.js";
 import { terminalPrinter } from "./core/layout/printer.js";
 import { checkSudo } from "./core/platform/sudo.js";
@@ -57,7 +58,7 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	if (refusal) {
 		firstFrame.dismiss();
 		console.error(refusal);
-		if (options.json) console.log(JSON.stringify({ ok: false, exitCode: ExitCode.usage, error: refusal }));
+		if (options.json) console.log(JSON.stringify(refusedJson(options, refusal)));
 		return ExitCode.usage;
 	}
 	// Text is wrapped to the terminal (not for a pipe or a log); JSON is never touched.
@@ -126,6 +127,13 @@ async function run(options: Options): Promise<ExitCodeValue> {
 	await instance.waitUntilExit();
 	system.api.close?.();
 	return code;
+}
+
+/** The sudo refusal in --json's one shape. */
+function refusedJson(options: Options, refusal: string) {
+	const command = options.command === "status" || options.command === "remove" ? options.command : "setup";
+	const error = { kind: "sudo", title: refusal, next: ["Run it again without sudo, as yourself."] };
+	return versioned(command, { ok: false, exitCode: ExitCode.usage, error });
 }
 
 main().then(

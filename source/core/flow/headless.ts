@@ -12,6 +12,7 @@ import type { System } from "../system.js";
 import { backedUp, claudeReplied } from "../wording/voice.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
+import { adviceError, dryRunFile, fileError, type JsonError, versioned } from "./json-report.js";
 import { fromStdin } from "./key-stdin-messages.js";
 import { planLines } from "./plan-lines.js";
 import { oldKeys, revokeReminder, rotationPlanInput } from "./rotation.js";
@@ -47,20 +48,20 @@ interface FileReport {
 
 export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
 
-function fail(
-	code: ExitCodeValue,
-	error: Record<string, unknown>,
-	extra: Record<string, unknown> = {},
-): Report {
+function fail(code: ExitCodeValue, error: JsonError, extra: Record<string, unknown> = {}): Report {
 	return { ok: false, exitCode: code, ...extra, error };
 }
 
 /** Prints what happened, why and what next; returns the same for --json. */
-function printAdvice(print: (line: string) => void, advice: Omit<Advice, "outcome">) {
+function printAdvice(
+	print: (line: string) => void,
+	advice: Omit<Advice, "outcome"> & { outcome?: string },
+	kind?: string,
+): JsonError {
 	print(`✗ ${advice.title}. ${advice.why}`);
 	for (const step of advice.next) print(`  → ${step}`);
 	if (advice.requestId) print(`  request-id: ${advice.requestId} (give this to support)`);
-	return { title: advice.title, why: advice.why, next: advice.next, requestId: advice.requestId };
+	return adviceError(advice, kind);
 }
 
 /** The exit code when checking the key (GET /v1/models) failed. */
@@ -69,21 +70,32 @@ function checkExitCode(outcome: Advice["outcome"]): ExitCodeValue {
 	return outcome === "rejected" ? ExitCode.keyRejected : ExitCode.unreachable;
 }
 
+/** `--key-stdin`; the report is what `--json` prints (schemaVersion and command first). */
 export async function runHeadless(
 	system: System,
 	rawKey: string,
 	options: HeadlessOptions,
 	context: HeadlessContext,
 ): Promise<Report> {
+	return versioned("setup", await saveFromStdin(system, rawKey, options, context));
+}
+
+async function saveFromStdin(
+	system: System,
+	rawKey: string,
+	options: HeadlessOptions,
+	context: HeadlessContext,
+): Promise<Report> {
 	const { print } = context;
-	const adviceError = (advice: Omit<Advice, "outcome">) => printAdvice(print, advice);
+	const printError = (advice: Parameters<typeof printAdvice>[1], kind?: string) =>
+		printAdvice(print, advice, kind);
 
 	const check = checkKey(rawKey);
 	if (!check.ok) {
 		const { message, hint } = fromStdin(rawKey, check);
 		print(`✗ ${message}`);
 		print(`  → ${hint}`);
-		return fail(ExitCode.badKey, { kind: check.kind, message, hint });
+		return fail(ExitCode.badKey, { kind: check.kind, title: message, next: [hint] });
 	}
 	for (const fix of check.fixes) print(`• Cleaned the key from standard input: ${fix}.`);
 	if (check.kind === "oauth-token") print(`• ${check.note}`);
@@ -96,8 +108,8 @@ export async function runHeadless(
 	const gate = sends ? destinationGate(system, options.allowBaseURL) : undefined;
 	if (gate && !gate.ok) {
 		const { title, why, next } = gate.explanation;
-		adviceError({ title, why, next: [...next] });
-		return fail(ExitCode.usage, { kind: "destination", title, why, next }, { key });
+		const error = printError({ title, why, next: [...next] }, "destination");
+		return fail(ExitCode.usage, error, { key });
 	}
 	if (gate?.note) print(`• ${gate.note}`);
 	const api = gate?.ok ? { api: destinationReport(gate) } : {};
@@ -113,7 +125,7 @@ export async function runHeadless(
 			// Before the request-id, which ends what is said (and in --json's next, too).
 			const skip = outcome !== "rejected" && outcome !== "refused";
 			const next = skip ? [...advice.next, "Or save it without checking: add --no-verify."] : advice.next;
-			const error = adviceError({ ...advice, next });
+			const error = printError({ ...advice, next });
 			return fail(checkExitCode(outcome), error, { key, ...api });
 		}
 		print("✓ The API accepts the key.");
@@ -137,7 +149,7 @@ export async function runHeadless(
 	}
 	if (!planned.ok) {
 		print(`✗ ${planned.message}`);
-		return fail(ExitCode.writeFailed, { path: planned.path, message: planned.message }, { key });
+		return fail(ExitCode.writeFailed, fileError(planned.message, planned.path), { key });
 	}
 	const { plan } = planned;
 	const files: FileReport[] = plan.changes.map((change) => ({
@@ -171,13 +183,21 @@ export async function runHeadless(
 	}
 	if (options.dryRun) {
 		print("Dry run: nothing was written.");
-		return { ok: true, exitCode: ExitCode.ok, dryRun: true, key, files, gitignore: plan.gitignore?.display };
+		const planned = files.map(dryRunFile);
+		return {
+			ok: true,
+			exitCode: ExitCode.ok,
+			dryRun: true,
+			key,
+			files: planned,
+			gitignore: plan.gitignore?.display,
+		};
 	}
 
 	const applied = await applyPlan(system, plan);
 	if (!applied.ok) {
 		print(`✗ ${applied.message}`);
-		return fail(ExitCode.writeFailed, { path: applied.path, message: applied.message }, { key, files });
+		return fail(ExitCode.writeFailed, fileError(applied.message, applied.path), { key, files });
 	}
 	for (const written of applied.written) {
 		if (written.backupDisplay)
@@ -214,7 +234,7 @@ export async function runHeadless(
 	if (liveTest) {
 		const test = await liveTest;
 		if (!test.ok) {
-			const error = adviceError(test.advice);
+			const error = printError(test.advice);
 			return fail(exitCodeForAdvice(test.advice.outcome), error, { ...base, model: test.model });
 		}
 		print(`✓ ${claudeReplied(test)}`);

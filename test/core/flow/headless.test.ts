@@ -105,8 +105,8 @@ describe("runs that skip the API", () => {
 			exitCode: 0,
 			dryRun: true,
 			files: [
-				{ target: "zsh", action: "create" },
-				{ target: "fish", action: "create" },
+				{ target: "zsh", action: "would-create" },
+				{ target: "fish", action: "would-create" },
 			],
 		});
 		expect(await filesIn(sandbox)).toEqual([]);

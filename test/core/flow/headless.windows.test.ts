@@ -103,7 +103,7 @@ describe("--key-stdin on Windows", () => {
 			ok: true,
 			exitCode: 0,
 			dryRun: true,
-			files: [{ target: "windows", action: "create" }],
+			files: [{ target: "windows", action: "would-create" }],
 		});
 		expect(text).toContain("Would set ANTHROPIC_API_KEY in the Windows user environment");
 		expect(text).toContain("Dry run: nothing was written.");
