@@ -84,7 +84,7 @@ describe("status", { timeout: 60_000 }, () => {
 		const before = await cli(sandbox, ["status"]);
 		expect(before.exitCode).toBe(7);
 		expect(before.stdout).toContain(`${MASKED.stale}  ~/.bash_profile line 3`);
-		expect(before.stdout).toMatch(/set to 2 different values/);
+		expect(before.stdout).toMatch(/set in \d+ places, to 2 different values/);
 		await cli(sandbox, ["--key-stdin", "--yes"], ROTATED_KEY);
 		// Run from a new terminal, which has the new key.
 		const after = await cli(sandbox, ["status"], "", { ANTHROPIC_API_KEY: ROTATED_KEY });

@@ -52,7 +52,7 @@ export function findIssues(
 		add(
 			"disagree",
 			"error",
-			`${KEY} is set to ${distinct.size} different values: ${places}. Run \`claude-setup\` to set one key everywhere (it offers to comment out the others).`,
+			`${KEY} is set in ${defined.length} places, to ${distinct.size} different values: ${places}. Run \`claude-setup\` to set one key everywhere (it offers to comment out the others).`,
 		);
 	}
 	const stale = thisTerminalIssue(processValue, winning, winners);

@@ -335,3 +335,17 @@ describe("the next step fits where the advice is read", () => {
 		expect(adviseApiFailure(rejected, check).why).toMatch(/"Invalid bearer token"\.$/);
 	});
 });
+
+describe("status.anthropic.com is named only for Anthropic's own API", () => {
+	it.each([
+		["Anthropic's API", undefined, true],
+		["a local server (ANTHROPIC_BASE_URL=127.0.0.1)", "http://127.0.0.1:8080", false],
+		["a gateway", "https://gw.example.test", false],
+	])("a 500 from %s", (_name, baseURL, named) => {
+		const server = adviseApiFailure({ kind: "http", status: 500 }, { step: "test", baseURL });
+		const timeout = adviseApiFailure({ kind: "timeout" }, { step: "check", baseURL });
+		for (const advice of [server, timeout]) {
+			expect(advice.next.some((line) => line.includes("status.anthropic.com"))).toBe(named);
+		}
+	});
+});

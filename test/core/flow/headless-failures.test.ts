@@ -36,7 +36,11 @@ describe("a key that is not an API key → exit 3, nothing written, no request",
 	])("%s", async (_, raw) => {
 		const sandbox = await sandboxFor(fake.url);
 		const { report, lines } = await runIn(sandbox, raw, {}, [SECRET, BAD]);
-		expect(report).toMatchObject({ ok: false, exitCode: 3, error: { title: expect.any(String), next: [expect.any(String)] } });
+		expect(report).toMatchObject({
+			ok: false,
+			exitCode: 3,
+			error: { title: expect.any(String), next: [expect.any(String)] },
+		});
 		expect(lines[0]).toMatch(/^✗ /);
 		expect(lines[1]).toMatch(/^ {2}→ /);
 		expect(await filesIn(sandbox)).toEqual([]);

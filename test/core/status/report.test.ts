@@ -114,6 +114,26 @@ const SCENARIOS: Scenario[] = [
 		exitCode: 7,
 	},
 	{
+		// The count said is the count listed: not "2 different values" followed by three places.
+		name: "three places, two values: the message counts both",
+		env: HERE,
+		files: {
+			"~/.zshrc": `export ${A}=${KEY}\n`,
+			"~/.bashrc": `export ${A}=${OLD_KEY}\n`,
+			"~/.bash_profile": `export ${A}=${OLD_KEY}\n`,
+		},
+		verify: false,
+		masked: MASKED_KEY,
+		wins: ["~/.zshrc line 1"],
+		codes: ["disagree"],
+		exitCode: 7,
+		check: (report) => {
+			const message = report.issues[0]?.message ?? "";
+			expect(message).toContain("is set in 3 places, to 2 different values");
+			expect(message.split(" in ~/").length - 1).toBe(3);
+		},
+	},
+	{
 		name: "the same key in ~/.zshrc and ~/.bash_profile: only the zsh file is what a zsh terminal gets",
 		env: HERE,
 		files: { "~/.zshrc": `export ${A}=${KEY}\n`, "~/.bash_profile": `export ${A}=${KEY}\n` },
