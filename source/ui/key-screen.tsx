@@ -101,7 +101,7 @@ export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, o
 				<Text color="cyan">{INPUT_MARK}</Text>
 				{"•".repeat(Math.min(length, MAX_DOTS))}
 				{length > MAX_DOTS ? "…" : ""}
-				{length > 0 ? <Text dimColor> {length} characters</Text> : null}
+				{length > 0 ? <Text dimColor> {characterCount(raw, check)}</Text> : null}
 			</Text>
 			<Feedback check={check} emphasise={tried} />
 		</Box>
@@ -144,4 +144,11 @@ function Feedback({
 			<Paragraph style={{ dimColor: true }}>{check.hint}</Paragraph>
 		</Box>
 	);
+}
+
+/** The count of the key as cleaned (what is checked), and of the paste when cleaning changed it. */
+function characterCount(raw: string, check: ReturnType<typeof checkKey> | undefined): string {
+	const pasted = [...raw].length;
+	const cleaned = check?.ok ? [...check.key].length : pasted;
+	return cleaned === pasted ? `${pasted} characters` : `${cleaned} characters (${pasted} pasted)`;
 }
