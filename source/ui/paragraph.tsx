@@ -39,17 +39,19 @@ interface Props {
 	readonly children: string | readonly Span[];
 	/** The style of text given as a plain string. */
 	readonly style?: Style;
+	/** Text shown exactly as it is (a file's lines in the preview): no command is renamed. */
+	readonly verbatim?: boolean;
 }
 
 /**
  * Text wrapped by the layout layer (core/layout) to the terminal's width, with a hanging indent
  * under its marker; a path or a command is never split (Ink alone would cut words at the edge).
  */
-export function Paragraph({ marker, children, style = {} }: Props) {
+export function Paragraph({ marker, children, style = {}, verbatim = false }: Props) {
 	const width = useColumns() - APP_PADDING;
 	const invocation = useContext(Invocation);
 	const given = typeof children === "string" ? [{ ...style, text: children }] : children;
-	const spans = given.map((span) => ({ ...span, text: speak(span.text, invocation) }));
+	const spans = verbatim ? given : given.map((span) => ({ ...span, text: speak(span.text, invocation) }));
 	const full = spans.map((span) => span.text).join("");
 	const styles = spans.flatMap((span) => [...span.text].map(() => span as Style));
 	const first = marker?.text ?? "";

@@ -26,7 +26,7 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 						? null
 						: change.previewLines.map((line, index) => (
 								// biome-ignore lint/suspicious/noArrayIndexKey: lines are static
-								<Paragraph key={index} marker={ADDED} style={{ color: "green" }}>
+								<Paragraph key={index} marker={ADDED} style={{ color: "green" }} verbatim>
 									{line}
 								</Paragraph>
 							))}
@@ -75,7 +75,7 @@ export function PreviewScreen({ plan, dryRun, onAnswer }: Props) {
 					<Paragraph marker={BULLET}>
 						{`${plan.gitignore.before === undefined ? "Create" : "Update"} ${plan.gitignore.display} so git ignores the key`}
 					</Paragraph>
-					<Paragraph marker={ADDED} style={{ color: "green" }}>
+					<Paragraph marker={ADDED} style={{ color: "green" }} verbatim>
 						{plan.gitignore.entry}
 					</Paragraph>
 				</Box>

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Plan, planChanges } from "../../source/core/plan/plan.js";
 import type { TargetName } from "../../source/core/plan/targets.js";
 import { detectPlatform } from "../../source/core/platform/platform.js";
+import { Invocation } from "../../source/ui/paragraph.js";
 import { PreviewScreen } from "../../source/ui/preview-screen.js";
 import { flat } from "../helpers/ink-driver.js";
 import { removeSandbox, renderScreen, sandboxSystem } from "../helpers/render-app.js";
@@ -116,5 +117,20 @@ describe("PreviewScreen", () => {
 		screen.type(typed);
 		await vi.waitFor(() => expect(screen.onAnswer).toHaveBeenCalledTimes(1));
 		expect(screen.onAnswer).toHaveBeenCalledWith(yes);
+	});
+});
+
+describe("PreviewScreen shows the file's lines exactly", () => {
+	it("a command inside the block's comment is not renamed for the person (the bytes written are shown)", async () => {
+		const { plan } = await planFor(["zsh"]);
+		const screen = renderScreen(
+			<Invocation.Provider value="npm start --">
+				<PreviewScreen plan={plan} dryRun={false} onAnswer={() => undefined} />
+			</Invocation.Provider>,
+		);
+		const frame = flat(await screen.waitForText("Write these changes?"));
+		const comment = plan.changes[0]?.previewLines.find((line) => line.includes("Re-run")) ?? "";
+		expect(frame).toContain(comment);
+		expect(frame).not.toContain("Re-run `npm start --`");
 	});
 });
