@@ -1,5 +1,5 @@
 import { Text, useStdout } from "ink";
-import { createContext, useContext, useEffect, useState } from "react";
+import { createContext, useContext, useSyncExternalStore } from "react";
 import { wrapText } from "../core/layout/wrap.js";
 import { speak } from "../core/wording/voice.js";
 
@@ -19,18 +19,32 @@ type Style = Omit<Span, "text">;
 /** The app draws inside one column of padding on each side (app.tsx). */
 const APP_PADDING = 2;
 
+/** One "resize" listener per output, shared by every paragraph (one each would pass Node's limit of 10). */
+const resizeWatchers = new WeakMap<NodeJS.WriteStream, Set<() => void>>();
+
+function onResize(stdout: NodeJS.WriteStream, callback: () => void): () => void {
+	let watchers = resizeWatchers.get(stdout);
+	if (!watchers) {
+		const created = new Set<() => void>();
+		stdout.on("resize", () => {
+			for (const watcher of created) watcher();
+		});
+		resizeWatchers.set(stdout, created);
+		watchers = created;
+	}
+	watchers.add(callback);
+	return () => {
+		watchers.delete(callback);
+	};
+}
+
 /** The terminal's width, kept current when the window is resized. */
 function useColumns(): number {
 	const { stdout } = useStdout();
-	const [columns, setColumns] = useState(stdout.columns || 80);
-	useEffect(() => {
-		const resized = () => setColumns(stdout.columns || 80);
-		stdout.on("resize", resized);
-		return () => {
-			stdout.off("resize", resized);
-		};
-	}, [stdout]);
-	return columns;
+	return useSyncExternalStore(
+		(callback) => onResize(stdout, callback),
+		() => stdout.columns || 80,
+	);
 }
 
 interface Props {
