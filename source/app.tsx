@@ -4,8 +4,10 @@ import { decideDestination } from "./core/destination/destination.js";
 import type { ExitCodeValue } from "./core/exit-codes.js";
 import { initialState, type WizardSettings, wizardReducer } from "./core/flow/wizard.js";
 import type { System } from "./core/system.js";
+import { invocationOf } from "./core/wording/voice.js";
 import { Header } from "./ui/header.js";
 import { KeyRouter } from "./ui/keys.js";
+import { Invocation } from "./ui/paragraph.js";
 import { StepScreen } from "./ui/step-screen.js";
 import type { StepSettings } from "./ui/step-work.js";
 import { useStepEffects } from "./ui/use-step-effects.js";
@@ -48,18 +50,20 @@ export function App({ system, settings: given, onExit }: AppProps) {
 				if (key.escape || (key.ctrl && input === "c")) cancel();
 			}}
 		>
-			<Box flexDirection="column" paddingX={1}>
-				<Header state={state} baseURL={state.environment?.baseURL} />
-				<Fragment key={shown.current.id}>
-					<StepScreen
-						state={state}
-						settings={settings}
-						system={system}
-						takeAction={takeAction}
-						dispatch={dispatch}
-					/>
-				</Fragment>
-			</Box>
+			<Invocation.Provider value={invocationOf(system.env)}>
+				<Box flexDirection="column" paddingX={1}>
+					<Header state={state} baseURL={state.environment?.baseURL} />
+					<Fragment key={shown.current.id}>
+						<StepScreen
+							state={state}
+							settings={settings}
+							system={system}
+							takeAction={takeAction}
+							dispatch={dispatch}
+						/>
+					</Fragment>
+				</Box>
+			</Invocation.Provider>
 		</KeyRouter>
 	);
 }

@@ -72,11 +72,11 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
 		exitCodes: `  0 ok · 2 bad usage · 3 bad key format · 4 key rejected by the API · 5 API unreachable
   6 a file could not be written · 7 saved but not proven · 130 cancelled`,
 		examples: [
-			"npx claude-setup",
-			"npx claude-setup --target zsh --dry-run",
-			"pbpaste | npx claude-setup --key-stdin --target zsh",
-			'printf %s "$KEY" | npx claude-setup --key-stdin --target dotenv --json',
-			"npx claude-setup --target dotenv --dotenv-file ./app/.env",
+			"claude-setup",
+			"claude-setup --target zsh --dry-run",
+			"pbpaste | claude-setup --key-stdin --target zsh",
+			'printf %s "$KEY" | claude-setup --key-stdin --target dotenv --json',
+			"claude-setup --target dotenv --dotenv-file ./app/.env",
 		],
 	},
 	status: {
@@ -96,7 +96,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
 		],
 		exitCodes: `  0 all good · 2 bad usage · 4 a key is rejected by the API · 5 API unreachable
   7 something else is wrong (this terminal differs, no key, a disagreement)`,
-		examples: ["npx claude-setup status", "npx claude-setup status --no-verify --json"],
+		examples: ["claude-setup status", "claude-setup status --no-verify --json"],
 	},
 	remove: {
 		name: "remove",
@@ -118,9 +118,9 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
 		exitCodes:
 			"  0 done (or nothing to remove) · 2 bad usage · 6 a file could not be written · 130 cancelled",
 		examples: [
-			"npx claude-setup remove --dry-run",
-			"npx claude-setup remove --target zsh --yes",
-			"npx claude-setup remove --yes --json",
+			"claude-setup remove --dry-run",
+			"claude-setup remove --target zsh --yes",
+			"claude-setup remove --yes --json",
 		],
 	},
 	run: {
@@ -130,7 +130,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
 		options: [],
 		exitCodes:
 			"  the command's own exit code · 2 bad usage · 7 no key saved, or the keychain could not be read",
-		examples: ["npx claude-setup run -- claude -p 'hello'", "npx claude-setup run -- python app.py"],
+		examples: ["claude-setup run -- claude -p 'hello'", "claude-setup run -- python app.py"],
 	},
 };
 

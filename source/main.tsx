@@ -4,10 +4,13 @@ import type { Options } from "./args.js";
 import { decideDestination } from "./core/destination/destination.js";
 import { ExitCode, type ExitCodeValue } from "./core/exit-codes.js";
 import { runHeadless } from "./core/flow/headless.js";
+import { versioned } from "./core/flow/json-report.js";
+import { terminalPrinter } from "./core/layout/printer.js";
 import { checkSudo } from "./core/platform/sudo.js";
 import { runRemove, runStatus } from "./core/status/command.js";
 import { runWithKey } from "./core/status/run-with-key.js";
 import { terminalJson } from "./core/text/visible.js";
+import { invocationOf, speak } from "./core/wording/voice.js";
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON, firstFrame } from "./first-frame.js";
 import { commandHelp, seeHelp } from "./help.js";
 import { commandLine, plainMode } from "./interactive.js";
@@ -21,6 +24,8 @@ import { printError, printJson, printLine } from "./system/output-guard.js";
 import { askYesNo, readAllStdin } from "./system/stdin.js";
 
 const VERSION = "0.1.0";
+/** How the person ran us (`npx claude-setup`, `claude-setup`, `npm start --`): messages name that. */
+const INVOCATION = invocationOf(process.env);
 
 async function main(): Promise<number> {
 	switch (commandLine.kind) {
@@ -31,7 +36,7 @@ async function main(): Promise<number> {
 			printLine(VERSION);
 			return ExitCode.ok;
 		case "error":
-			printError(`claude-setup: ${commandLine.message}\n${seeHelp(commandLine.command)}`);
+			printError(speak(`claude-setup: ${commandLine.message}\n${seeHelp(commandLine.command)}`, INVOCATION));
 			return ExitCode.usage;
 		case "run":
 			return run(commandLine.options);
@@ -48,7 +53,7 @@ async function run(options: Options): Promise<number> {
 	if (refusal) {
 		firstFrame.dismiss();
 		printError(refusal);
-		if (options.json) printJson({ ok: false, exitCode: ExitCode.usage, error: refusal });
+		if (options.json) printJson(refusedJson(options, refusal));
 		return ExitCode.usage;
 	}
 	if (options.command === "run") {
@@ -58,14 +63,19 @@ async function run(options: Options): Promise<number> {
 		return runWithKey(system, options.runCommand ?? [], { printError, parentPid: process.ppid });
 	}
 	// --json: one object on stdout, also when a signal ends the run first.
-	const json = createJsonOutput();
+	const json = createJsonOutput(
+		options.command === "status" || options.command === "remove" ? options.command : "setup",
+	);
 	if (options.json) {
 		interrupts.setCleanup((signal) => {
 			firstFrame.dismiss();
 			json.interrupted(signal);
 		});
 	}
-	const print = options.json ? json.print : printLine;
+	// Text is wrapped to the terminal (not for a pipe or a log); JSON is never touched.
+	const wrapped = terminalPrinter(printLine, process.stdout.isTTY ? process.stdout.columns : undefined);
+	const text = (line: string) => wrapped(speak(line, INVOCATION));
+	const print = options.json ? json.print : text;
 	const io = { print, json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
@@ -82,7 +92,7 @@ async function run(options: Options): Promise<number> {
 		const report = await runHeadless(system, raw, options, {
 			nodePath: process.execPath,
 			parentPid: process.ppid,
-			print: options.json ? () => undefined : printLine,
+			print: options.json ? () => undefined : text,
 		});
 		if (options.json) json.print(terminalJson(report));
 		return report.exitCode;
@@ -155,6 +165,13 @@ async function run(options: Options): Promise<number> {
 	return code;
 }
 
+/** The sudo refusal in --json's one shape. */
+function refusedJson(options: Options, refusal: string) {
+	const command = options.command === "status" || options.command === "remove" ? options.command : "setup";
+	const error = { kind: "sudo", title: refusal, next: ["Run it again without sudo, as yourself."] };
+	return versioned(command, { ok: false, exitCode: ExitCode.usage, error });
+}
+
 main().then(
 	(code) => {
 		process.exitCode = code;
@@ -163,7 +180,8 @@ main().then(
 		firstFrame.dismiss();
 		const message = error instanceof Error ? error.message : String(error);
 		printError(`claude-setup stopped unexpectedly: ${message}`);
-		printError("Please report it with `npm bugs claude-setup` (this message holds no key).");
+		// Not `npm bugs claude-setup`: that npm name belongs to an unrelated project.
+		printError("Please report it to the claude-setup maintainers with this message (it holds no key).");
 		process.exitCode = ExitCode.unexpected;
 	},
 );

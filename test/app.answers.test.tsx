@@ -153,7 +153,10 @@ describe("answers start the next step's work at once", { timeout: 30_000 }, () =
 			await app.waitForText(WRITING);
 			watch.release();
 		}
-		await app.waitForText("Cancelled. The changes shown above were already written.");
+		// Nothing is shown above at that point: the message names the file and how to undo it.
+		const frame = (await app.waitForText("Already written")).replace(/\s+/g, " ");
+		expect(frame).toContain("Already written: ~/.zshrc.");
+		expect(frame).toContain("run `claude-setup remove`");
 		expect(await app.waitForExit()).toBe(130);
 		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
 		expect(watch.locks()).toBe(1);

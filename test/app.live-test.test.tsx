@@ -45,7 +45,7 @@ const CASES: { name: string; reply: () => ScriptedReply; says: string; next: Reg
 		name: "no permission",
 		reply: scripted.permission,
 		says: "This key has no access to claude-haiku-5-5",
-		next: /run claude-setup again with --model <id>/,
+		next: /run `claude-setup` again with --model <id>/,
 		code: ExitCode.keyRejected,
 	},
 ];

@@ -34,7 +34,7 @@ function machine(options: Omit<FakeWindowsOptions, "apiUrl"> = BOTH_HOSTS) {
 function newProfile(key: string): string {
 	return [
 		"#region claude-setup",
-		"# Added by claude-setup. Re-run npx claude-setup to change the key; delete this block to remove it.",
+		"# Added by claude-setup. Run claude-setup again to change the key; delete this block to remove it.",
 		`$env:ANTHROPIC_API_KEY = '${key}'`,
 		"#endregion claude-setup",
 		"",

@@ -73,12 +73,12 @@ describe("PowerShell 7 in Windows Terminal", { timeout: 30_000 }, () => {
 		);
 		expect(preview).toContain("+ ANTHROPIC_API_KEY = sk-ant-api03-…NeWk");
 		expect(preview).toContain(
-			"the old value is backed up in ~\\AppData\\Local\\claude-setup\\backups\\user-variable.ANTHROPIC_API_KEY.2026-11-05T09-30-00-123Z.bak",
+			"the old value is backed up as user-variable.ANTHROPIC_API_KEY.2026-11-05T09-30-00-123Z.bak in ~\\AppData\\Local\\claude-setup\\backups\\",
 		);
 		const done = flat(await app.waitForText("All set."));
 		expect(await app.waitForExit()).toBe(0);
 		expect(done).toContain(
-			"the old value is backed up in ~\\AppData\\Local\\claude-setup\\backups\\user-variable.ANTHROPIC_API_KEY.2026-11-05T09-30-00-123Z.bak",
+			"the old value is backed up as user-variable.ANTHROPIC_API_KEY.2026-11-05T09-30-00-123Z.bak in ~\\AppData\\Local\\claude-setup\\backups\\",
 		);
 		expect(done).toContain("✓ A fresh process reads the key from the Windows user environment");
 		expect(done).toContain(
@@ -111,7 +111,7 @@ describe("a failing SetEnvironmentVariable", { timeout: 30_000 }, () => {
 		await pasteKey(app);
 		const preview = flat(await answer(app, "Write these changes?"));
 		expect(preview).toContain("Add the key to .\\.env");
-		expect(preview).toContain("create .\\.gitignore so git ignores the key + /.env");
+		expect(preview).toContain("Create .\\.gitignore so git ignores the key + /.env");
 		expect(preview).toContain("Set ANTHROPIC_API_KEY in the Windows user environment");
 		const failed = flat(await app.waitForText("Nothing was written"));
 		expect(await app.waitForExit()).toBe(6);
@@ -185,7 +185,7 @@ describe("other Windows shells", { timeout: 30_000 }, () => {
 		expect(text(windows, `${HOME}\\.bash_profile`)).toBe(
 			[
 				"# >>> claude-setup >>>",
-				"# Added by claude-setup. Re-run npx claude-setup to change the key; delete this block to remove it.",
+				"# Added by claude-setup. Run claude-setup again to change the key; delete this block to remove it.",
 				`export ANTHROPIC_API_KEY='${TEST_KEY}'`,
 				"# <<< claude-setup <<<",
 				"",

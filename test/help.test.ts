@@ -24,7 +24,7 @@ describe("each command's help", () => {
 			const page = commandHelp(command);
 			expect(page.startsWith(`claude-setup ${command} — `)).toBe(true);
 			expect(page).toContain(`claude-setup ${command} [options]`);
-			expect(page).toMatch(/Examples\n( {2}npx claude-setup \S.*\n?){2,}/);
+			expect(page).toMatch(/Examples\n( {2}claude-setup \S.*\n?){2,}/);
 			// Every option it lists is one it takes, and it takes no option it does not list.
 			for (const option of optionsOf(command)) {
 				expect(page).toContain(`--${option}`);

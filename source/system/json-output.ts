@@ -1,6 +1,7 @@
 // With --json exactly one JSON object reaches standard output, even when a signal ends the run
 // before the report is ready: then the object says it was interrupted and by what.
 import { ExitCode } from "../core/exit-codes.js";
+import { type JsonCommand, versioned } from "../core/flow/json-report.js";
 import { type HandledSignal, SIGNAL_EXIT_CODES } from "./interrupts.js";
 
 export interface JsonOutput {
@@ -10,9 +11,9 @@ export interface JsonOutput {
 	interrupted(signal: HandledSignal): void;
 }
 
-export function interruptedReport(signal: HandledSignal) {
+export function interruptedReport(signal: HandledSignal, command: JsonCommand = "setup") {
 	const cancelled = signal === "SIGINT";
-	return {
+	return versioned(command, {
 		ok: false,
 		exitCode: cancelled ? ExitCode.cancelled : SIGNAL_EXIT_CODES[signal],
 		interrupted: signal,
@@ -22,10 +23,13 @@ export function interruptedReport(signal: HandledSignal) {
 			why: "A write in progress was finished or put back first: each file is as it was, or holds the complete change.",
 			next: ["Run `claude-setup status` to see where the key is now, or run claude-setup again."],
 		},
-	};
+	});
 }
 
-export function createJsonOutput(write: (text: string) => void = (text) => console.log(text)): JsonOutput {
+export function createJsonOutput(
+	command: JsonCommand = "setup",
+	write: (text: string) => void = (text) => console.log(text),
+): JsonOutput {
 	let printed = false;
 	const print = (json: string) => {
 		if (printed) return;
@@ -34,6 +38,6 @@ export function createJsonOutput(write: (text: string) => void = (text) => conso
 	};
 	return {
 		print,
-		interrupted: (signal) => print(JSON.stringify(interruptedReport(signal), null, 2)),
+		interrupted: (signal) => print(JSON.stringify(interruptedReport(signal, command), null, 2)),
 	};
 }

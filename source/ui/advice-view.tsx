@@ -1,19 +1,25 @@
 import { Box } from "ink";
 import type { Advice } from "../core/advice/advice.js";
+import { Paragraph } from "./paragraph.js";
 import { Text } from "./text.js";
 
 export function AdviceView({ advice }: { readonly advice: Advice }) {
 	return (
 		<Box flexDirection="column">
-			<Text color="red">✗ {advice.title}</Text>
-			<Text>{advice.why}</Text>
+			<Paragraph marker={{ text: "✗ ", color: "red" }} style={{ color: "red" }}>
+				{advice.title}
+			</Paragraph>
+			<Paragraph>{advice.why}</Paragraph>
 			{advice.next.map((step) => (
-				<Text key={step}>
-					<Text color="yellow">→ </Text>
+				<Paragraph key={step} marker={{ text: "→ ", color: "yellow" }}>
 					{step}
-				</Text>
+				</Paragraph>
 			))}
-			{advice.requestId ? <Text dimColor>request-id: {advice.requestId} (give this to support)</Text> : null}
+			{advice.requestId ? (
+				<Paragraph
+					style={{ dimColor: true }}
+				>{`request-id: ${advice.requestId} (give this to support)`}</Paragraph>
+			) : null}
 		</Box>
 	);
 }

@@ -1,6 +1,7 @@
 import type { Key } from "ink";
 import { Box } from "ink";
 import { type Answered, answered, useKeyState } from "./keys.js";
+import { Paragraph } from "./paragraph.js";
 import { usePlainQuestion } from "./plain-context.js";
 import { Text } from "./text.js";
 
@@ -52,11 +53,13 @@ export function Choice<T extends string>({ options, defaultValue, onSubmit }: Pr
 			{options.map((option, position) => {
 				const focused = position === index;
 				return (
-					<Text key={option.value} color={focused ? "cyan" : undefined}>
-						{focused ? "❯ " : "  "}
-						{option.label}
-						{option.hint ? <Text dimColor> {option.hint}</Text> : null}
-					</Text>
+					<Paragraph
+						key={option.value}
+						marker={{ text: focused ? "❯ " : "  ", color: "cyan" }}
+						style={{ color: focused ? "cyan" : undefined }}
+					>
+						{[{ text: option.label }, ...(option.hint ? [{ text: ` ${option.hint}`, dimColor: true }] : [])]}
+					</Paragraph>
 				);
 			})}
 		</Box>

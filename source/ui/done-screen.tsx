@@ -1,9 +1,12 @@
 import { Box } from "ink";
+import type { Written } from "../core/apply/apply.js";
 import { staleTerminalWarning, usageHints } from "../core/flow/describe.js";
 import { oldKeys, revokeReminder } from "../core/flow/rotation.js";
 import type { LiveTest } from "../core/flow/session.js";
 import type { WizardState } from "../core/flow/wizard.js";
+import { backedUp, claudeReplied } from "../core/wording/voice.js";
 import { AdviceView } from "./advice-view.js";
+import { Paragraph } from "./paragraph.js";
 import { Text } from "./text.js";
 
 /** The verdict: what was written where, the proof, the live reply, and how to use it now. */
@@ -31,55 +34,57 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 	const revoke = state.key
 		? revokeReminder(oldKeys(environment.credentials, state.key.variable, state.key.key))
 		: [];
+	// .env: the rule written to .gitignore and git's answer afterwards are one fact; say it once.
+	const rule = state.written.find((written) => written.action === "gitignore");
+	const ignored = state.proofs.some((proof) => proof.ok && proof.display.endsWith("(git)"));
+	const written = state.written.filter((entry) => !(ignored && entry === rule));
+	const proofDetail = (proof: (typeof state.proofs)[number]) =>
+		proof.ok && rule && proof.display.endsWith("(git)")
+			? `${proof.detail} (the rule is in ${rule.display})`
+			: proof.detail;
 	return (
 		<Box flexDirection="column">
-			{state.written.map((written) => (
+			{written.map((written) => (
 				<Box key={written.path} flexDirection="column">
-					<Text>
-						<Text color="green">✓ </Text>
-						{written.action === "gitignore"
-							? `git now ignores the key file (${written.display})`
-							: written.action === "disabled"
-								? `Commented out the old definitions in ${written.display} (claude-setup remove puts them back)`
-								: `Saved ${written.action === "user-variable" ? "in" : "to"} ${written.display}`}
-					</Text>
+					<Paragraph marker={TICK}>{writtenLine(written)}</Paragraph>
 					{written.backupDisplay ? (
-						<Text dimColor>
-							{`  the old ${written.action === "user-variable" ? "value" : "file"} is backed up in ${written.backupDisplay}`}
-						</Text>
+						<Paragraph marker={{ text: "  " }} style={{ dimColor: true }}>
+							{backedUp(written.backupDisplay, written.action === "user-variable" ? "value" : "file")}
+						</Paragraph>
 					) : null}
 				</Box>
 			))}
 			{plan.changes
 				.filter((change) => change.action === "unchanged")
 				.map((change) => (
-					<Text key={change.file.path}>
-						<Text color="green">✓ </Text>
-						{change.display} already holds this key
-					</Text>
+					<Paragraph key={change.file.path} marker={TICK}>
+						{`${change.display} already holds this key`}
+					</Paragraph>
 				))}
 			{state.untracked ? (
-				<Text color="green">✓ git no longer tracks the key file; commit that change.</Text>
+				<Paragraph marker={TICK}>git no longer tracks the key file; commit that change.</Paragraph>
 			) : null}
 			{stillTracked && plan.trackedSecretFile ? (
-				<Text color="yellow">
-					! git still tracks {plan.trackedSecretFile.display}: your next commit would include the key. Run{" "}
-					{plan.trackedSecretFile.command} first.
-				</Text>
+				<Paragraph marker={WARN} style={{ color: "yellow" }}>
+					{`git still tracks ${plan.trackedSecretFile.display}: your next commit would include the key. Run ${plan.trackedSecretFile.command} first.`}
+				</Paragraph>
 			) : null}
 			{state.proofs.map((proof) => (
-				<Text key={`${proof.display} ${proof.shells?.join(" ") ?? ""}`} color={proof.ok ? undefined : "red"}>
-					{proof.ok ? <Text color="green">✓ </Text> : "✗ "}
-					{proof.detail}
-				</Text>
+				<Paragraph
+					key={`${proof.display} ${proof.shells?.join(" ") ?? ""}`}
+					marker={proof.ok ? TICK : { text: "✗ ", color: "red" }}
+					style={{ color: proof.ok ? undefined : "red" }}
+				>
+					{proofDetail(proof)}
+				</Paragraph>
 			))}
 			{liveTest ? <LiveTestResult result={liveTest} /> : null}
 			{state.unchecked && !liveTest ? (
-				<Text color="yellow">
+				<Paragraph marker={WARN} style={{ color: "yellow" }}>
 					{state.notSent
-						? "! The key was saved without sending it anywhere, so it was not checked with the API."
-						: "! The key was saved without a live check. Run claude-setup again when you are online."}
-				</Text>
+						? "The key was saved without sending it anywhere, so it was not checked with the API."
+						: "The key was saved without a live check. Run `claude-setup` again when you are online."}
+				</Paragraph>
 			) : null}
 			<Box flexDirection="column" marginTop={1}>
 				<Text bold color={allGood ? "green" : "yellow"}>
@@ -89,20 +94,40 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 							? "Token saved, not checked: claude-setup cannot check a Claude Code token. Run claude to use it."
 							: "Saved, but not everything checks out — see above."}
 				</Text>
-				{stale ? <Text color="yellow">! {stale}</Text> : null}
+				{stale ? (
+					<Paragraph marker={WARN} style={{ color: "yellow" }}>
+						{stale}
+					</Paragraph>
+				) : null}
 				{revoke.map((line) => (
-					<Text key={line} color="yellow">
-						! {line}
-					</Text>
+					<Paragraph key={line} marker={WARN} style={{ color: "yellow" }}>
+						{line}
+					</Paragraph>
 				))}
 				{usageHints(plan, environment.detected, environment.windows).map((hint) => (
-					<Text key={hint} dimColor>
+					<Paragraph key={hint} style={{ dimColor: true }}>
 						{hint}
-					</Text>
+					</Paragraph>
 				))}
 			</Box>
 		</Box>
 	);
+}
+
+const TICK = { text: "✓ ", color: "green" } as const;
+const WARN = { text: "! ", color: "yellow" } as const;
+
+function writtenLine(written: Written): string {
+	switch (written.action) {
+		case "gitignore":
+			return `git ignores the key file now (the rule is in ${written.display})`;
+		case "disabled":
+			return `Commented out the old definitions in ${written.display} (\`claude-setup remove\` puts them back)`;
+		case "user-variable":
+			return `Saved in ${written.display}`;
+		default:
+			return `Saved to ${written.display}`;
+	}
 }
 
 /** "Keep it and test it": which key was kept and whether Claude answers with it. */
@@ -117,9 +142,7 @@ function KeptSummary({ state }: { readonly state: WizardState }) {
 			{liveTest ? <LiveTestResult result={liveTest} /> : null}
 			<Box marginTop={1}>
 				<Text bold color={liveTest?.ok ? "green" : "yellow"}>
-					{liveTest?.ok
-						? "All set: your key works."
-						: "The key you have does not work — run claude-setup again to replace it."}
+					{liveTest?.ok ? "All set: your key works." : "Not confirmed: see above."}
 				</Text>
 			</Box>
 		</Box>
@@ -129,11 +152,5 @@ function KeptSummary({ state }: { readonly state: WizardState }) {
 /** Claude's reply with the model and time, or what went wrong and what to do. */
 function LiveTestResult({ result }: { readonly result: LiveTest }) {
 	if (!result.ok) return <AdviceView advice={result.advice} />;
-	return (
-		<Text>
-			<Text color="green">✓ </Text>
-			Claude replied in {Math.round(result.ms)} ms ({result.model}):{" "}
-			<Text italic>“{result.reply.trim()}”</Text>
-		</Text>
-	);
+	return <Paragraph marker={TICK}>{claudeReplied(result)}</Paragraph>;
 }

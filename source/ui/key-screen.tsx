@@ -8,8 +8,8 @@ import type { AcceptedKey } from "../core/flow/wizard.js";
 import { checkKey, maskKey } from "../core/key/key.js";
 import { AdviceView } from "./advice-view.js";
 import { DestinationNote } from "./destination-note.js";
-import { Indented } from "./indented.js";
 import { type Answered, answered, useKeyState } from "./keys.js";
+import { Paragraph } from "./paragraph.js";
 import { usePlainQuestion } from "./plain-context.js";
 import { INPUT_MARK, KEY_PROMPT, KEY_PROMPT_HINT, WHERE_TO_GET_A_KEY } from "./prompt-text.js";
 import { Text } from "./text.js";
@@ -129,7 +129,7 @@ export function KeyScreen({ existing, advice, destination, onSubmit, onTyping, o
 					<Text color="cyan">{INPUT_MARK}</Text>
 					{"•".repeat(Math.min(length, MAX_DOTS))}
 					{length > MAX_DOTS ? "…" : ""}
-					{length > 0 ? <Text dimColor> {length} characters</Text> : null}
+					{length > 0 ? <Text dimColor> {characterCount(raw, check)}</Text> : null}
 				</Text>
 			)}
 			<Feedback check={check} emphasise={tried} />
@@ -155,17 +155,29 @@ function Feedback({
 					{maskKey(check.key)}
 				</Text>
 				{check.fixes.length > 0 ? (
-					<Indented by={2} dimColor>{`cleaned: ${check.fixes.join("; ")}`}</Indented>
+					<Paragraph marker={{ text: "  " }} style={{ dimColor: true }}>
+						{`cleaned: ${check.fixes.join("; ")}`}
+					</Paragraph>
 				) : null}
 			</Box>
 		);
 	}
 	return (
 		<Box flexDirection="column">
-			<Text color={emphasise ? "red" : "yellow"}>
-				{emphasise ? "✗" : "!"} {check.message}
-			</Text>
-			<Text dimColor>{check.hint}</Text>
+			<Paragraph
+				marker={{ text: emphasise ? "✗ " : "! ", color: emphasise ? "red" : "yellow" }}
+				style={{ color: emphasise ? "red" : "yellow" }}
+			>
+				{check.message}
+			</Paragraph>
+			<Paragraph style={{ dimColor: true }}>{check.hint}</Paragraph>
 		</Box>
 	);
+}
+
+/** The count of the key as cleaned (what is checked), and of the paste when cleaning changed it. */
+function characterCount(raw: string, check: ReturnType<typeof checkKey> | undefined): string {
+	const pasted = [...raw].length;
+	const cleaned = check?.ok ? [...check.key].length : pasted;
+	return cleaned === pasted ? `${pasted} characters` : `${cleaned} characters (${pasted} pasted)`;
 }

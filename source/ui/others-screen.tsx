@@ -1,6 +1,8 @@
 import { Box } from "ink";
 import { where } from "../core/scan/issues.js";
 import type { Finding } from "../core/scan/scan-types.js";
+import { itOrThem } from "../core/wording/voice.js";
+import { Paragraph } from "./paragraph.js";
 import { Text } from "./text.js";
 import { YesNo } from "./yes-no.js";
 
@@ -12,6 +14,7 @@ interface Props {
 
 /** Definitions claude-setup did not write: a stale one that wins is the classic 401. */
 export function OthersScreen({ variable, others, onAnswer }: Props) {
+	const them = itOrThem(others.length);
 	return (
 		<Box flexDirection="column">
 			<Text bold>
@@ -22,11 +25,11 @@ export function OthersScreen({ variable, others, onAnswer }: Props) {
 					{"  "}! {finding.masked} <Text dimColor>in {where(finding.source)}</Text>
 				</Text>
 			))}
-			<Text dimColor>
-				A stale definition that wins over the new key is the most common cause of "401 invalid key".
-			</Text>
+			<Paragraph style={{ dimColor: true }}>
+				{`A stale definition that wins over the new key is the most common cause of "401 invalid key". \`claude-setup remove\` puts ${them} back.`}
+			</Paragraph>
 			<Box marginTop={1}>
-				<Text>Comment {others.length === 1 ? "it" : "them"} out? (claude-setup remove puts them back) </Text>
+				<Text>Comment {them} out? </Text>
 				<YesNo defaultYes onAnswer={onAnswer} />
 			</Box>
 		</Box>

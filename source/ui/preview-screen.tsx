@@ -3,7 +3,8 @@ import type { ClaudeCodeNotes } from "../core/flow/claude-code-notes.js";
 import { describeAction, describeUserVariable, trackedNotes } from "../core/flow/describe.js";
 import { describeParseCheck } from "../core/parse/parse-gate.js";
 import type { Plan } from "../core/plan/plan.js";
-import { Indented } from "./indented.js";
+import { backedUp, sentenceCase } from "../core/wording/voice.js";
+import { Paragraph } from "./paragraph.js";
 import { Text } from "./text.js";
 import { YesNo } from "./yes-no.js";
 
@@ -17,6 +18,9 @@ interface Props {
 	readonly onKeepModes?: () => void;
 }
 
+const BULLET = { text: "● ", color: "cyan" } as const;
+const ADDED = { text: "    + ", color: "green" } as const;
+
 /** The exact change per file, key masked, before anything is written. */
 export function PreviewScreen({ plan, claudeCode, dryRun, onAnswer, onKeepModes }: Props) {
 	const tightens = plan.changes.some((change) => change.modeChange !== undefined);
@@ -25,69 +29,73 @@ export function PreviewScreen({ plan, claudeCode, dryRun, onAnswer, onKeepModes 
 			<Text bold>{dryRun ? "Dry run — this is what would change:" : "This is what will change:"}</Text>
 			{plan.changes.map((change) => (
 				<Box key={change.file.path} flexDirection="column" marginTop={1}>
-					<Text>
-						<Text color="cyan">● </Text>
-						{capitalise(describeAction(change))}
-					</Text>
+					<Paragraph marker={BULLET}>{sentenceCase(describeAction(change))}</Paragraph>
 					{change.action === "unchanged"
 						? null
 						: change.previewLines.map((line, index) => (
 								// biome-ignore lint/suspicious/noArrayIndexKey: lines are static
-								<Text key={index} color="green" wrap="truncate-end">
-									{"    + "}
+								<Paragraph key={index} marker={ADDED} style={{ color: "green" }} verbatim>
 									{line}
-								</Text>
+								</Paragraph>
 							))}
 					{change.otherDefinitions.map((other) => (
-						<Indented key={other.line} by={4} color="yellow">
-							! line {other.line} also sets {plan.variable} ({other.masked})
-							{change.action === "moved" ? "" : "; the claude-setup block comes later, so it wins"}
-							{other.left === undefined ? "" : ` — ${other.left}`}
-						</Indented>
+						<Paragraph
+							key={other.line}
+							marker={{ text: "    ! ", color: "yellow" }}
+							style={{ color: "yellow" }}
+						>
+							{`line ${other.line} also sets ${plan.variable} (${other.masked})${
+								change.action === "moved" ? "" : "; the claude-setup block comes later, so it wins"
+							}${other.left === undefined ? "" : ` — ${other.left}`}`}
+						</Paragraph>
 					))}
 					{change.parseCheck && describeParseCheck(change.parseCheck) ? (
-						<Indented by={4} color="yellow">
-							! {describeParseCheck(change.parseCheck)}
-						</Indented>
+						<Paragraph marker={{ text: "    ! ", color: "yellow" }} style={{ color: "yellow" }}>
+							{describeParseCheck(change.parseCheck)}
+						</Paragraph>
 					) : null}
 					{(change.accessNotes ?? []).map((note) => (
-						<Indented key={note} by={4} color="yellow">
-							! {note}
-						</Indented>
+						<Paragraph key={note} marker={{ text: "    ! ", color: "yellow" }} style={{ color: "yellow" }}>
+							{note}
+						</Paragraph>
 					))}
-					{change.backupDisplay ? <Text dimColor>{`    backup: ${change.backupDisplay}`}</Text> : null}
+					{change.backupDisplay ? (
+						<Paragraph marker={{ text: "    " }} style={{ dimColor: true }}>
+							{backedUp(change.backupDisplay, "file")}
+						</Paragraph>
+					) : null}
 				</Box>
 			))}
 			{trackedNotes(plan).map((note) => (
-				<Box key={note} marginTop={1}>
-					<Text color="yellow">! {note}</Text>
+				<Box key={note} marginTop={1} flexDirection="column">
+					<Paragraph marker={{ text: "! ", color: "yellow" }} style={{ color: "yellow" }}>
+						{note}
+					</Paragraph>
 				</Box>
 			))}
 			{plan.userVariable ? (
 				<Box flexDirection="column" marginTop={1}>
-					<Text>
-						<Text color="cyan">● </Text>
-						{capitalise(describeUserVariable(plan.userVariable, plan.variable))}
-					</Text>
+					<Paragraph marker={BULLET}>
+						{sentenceCase(describeUserVariable(plan.userVariable, plan.variable))}
+					</Paragraph>
 					{plan.userVariable.action === "unchanged" ? null : (
 						<Text color="green">{`    + ${plan.variable} = ${plan.masked}`}</Text>
 					)}
 					{plan.userVariable.backupDisplay ? (
-						<Text dimColor>{`    the old value is backed up in ${plan.userVariable.backupDisplay}`}</Text>
+						<Paragraph marker={{ text: "    " }} style={{ dimColor: true }}>
+							{backedUp(plan.userVariable.backupDisplay, "value")}
+						</Paragraph>
 					) : null}
 				</Box>
 			) : null}
 			{plan.gitignore ? (
 				<Box flexDirection="column" marginTop={1}>
-					<Text>
-						<Text color="cyan">● </Text>
-						{plan.gitignore.before === undefined ? "create" : "update"} {plan.gitignore.display} so git
-						ignores the key
-					</Text>
-					<Text color="green">
-						{"    + "}
+					<Paragraph marker={BULLET}>
+						{`${plan.gitignore.before === undefined ? "Create" : "Update"} ${plan.gitignore.display} so git ignores the key`}
+					</Paragraph>
+					<Paragraph marker={ADDED} style={{ color: "green" }} verbatim>
 						{plan.gitignore.entry}
-					</Text>
+					</Paragraph>
 				</Box>
 			) : null}
 			{claudeCode?.problem ? (
@@ -103,11 +111,10 @@ export function PreviewScreen({ plan, claudeCode, dryRun, onAnswer, onKeepModes 
 				</Box>
 			))}
 			{plan.trackedSecretFile ? (
-				<Box marginTop={1}>
-					<Text color="yellow">
-						! git already tracks {plan.trackedSecretFile.display}. Ignoring it does not untrack it: you'll be
-						asked next, and the key goes in only once git stops tracking it.
-					</Text>
+				<Box marginTop={1} flexDirection="column">
+					<Paragraph marker={{ text: "! ", color: "yellow" }} style={{ color: "yellow" }}>
+						{`git already tracks ${plan.trackedSecretFile.display}. Ignoring it does not untrack it: you'll be asked next, and the key goes in only once git stops tracking it.`}
+					</Paragraph>
 				</Box>
 			) : null}
 			{tightens && onKeepModes ? (
@@ -131,8 +138,4 @@ export function PreviewScreen({ plan, claudeCode, dryRun, onAnswer, onKeepModes 
 			</Box>
 		</Box>
 	);
-}
-
-function capitalise(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -19,6 +19,7 @@ import { OthersScreen } from "./others-screen.js";
 import { PolicyScreen } from "./policy-screen.js";
 import { PreviewScreen } from "./preview-screen.js";
 import type { StepSettings } from "./step-work.js";
+import { StoppedScreen } from "./stopped-screen.js";
 import { TargetScreen } from "./target-screen.js";
 import { Text } from "./text.js";
 import { UntrackScreen } from "./untrack-screen.js";
@@ -147,14 +148,7 @@ export function StepScreen({ state, settings, system, takeAction, dispatch }: St
 				/>
 			);
 		case "exit":
-			return (
-				<Text color="yellow">
-					{step.code === 130 ? "Cancelled." : "Stopped."}{" "}
-					{state.written.length > 0
-						? "The changes shown above were already written."
-						: "Nothing was written."}
-				</Text>
-			);
+			return <StoppedScreen code={step.code} written={state.written} />;
 		case "failed":
 			return (
 				<Box flexDirection="column">

@@ -84,7 +84,7 @@ export async function stepWork(
 				return {
 					type: "failed",
 					title: "No key to keep",
-					message: "A new terminal gets no ANTHROPIC_API_KEY. Run claude-setup again to save one.",
+					message: "A new terminal gets no ANTHROPIC_API_KEY. Run `claude-setup` again to save one.",
 					code: ExitCode.notProven,
 				};
 			}

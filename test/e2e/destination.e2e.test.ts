@@ -88,7 +88,7 @@ describe("the built CLI", { timeout: 60_000 }, () => {
 			`• Requests to https://api.anthropic.com go through the proxy ${proxy.url} (HTTPS_PROXY).`,
 		);
 		expect(run.text).toContain("✓ The API accepts the key.");
-		expect(run.text).toMatch(/✓ Claude \(claude-haiku-5-5\) replied/);
+		expect(run.text).toMatch(/✓ Claude replied in \d+ ms \(claude-haiku-5-5\)/);
 		expect(new Set(proxy.tunnels.map((tunnel) => tunnel.authority))).toEqual(
 			new Set(["api.anthropic.com:443"]),
 		);

@@ -2,11 +2,14 @@
 // every mode), and crashing politely: a short message, where to report it, no stack trace,
 // the key scrubbed (an unexpected failure injected with `node --import`).
 import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { validate } from "../helpers/json-schema.js";
 import { makeSandbox, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { CLI_PATH, runInTerminal } from "../helpers/terminal.js";
+
+const SCHEMA = JSON.parse(readFileSync(new URL("./json-output.schema.json", import.meta.url), "utf8"));
 
 const CRASH_PRELOAD = fileURLToPath(new URL("../fixtures/crash-preload.mjs", import.meta.url));
 const sandboxes: Sandbox[] = [];
@@ -67,11 +70,14 @@ describe.skipIf(!asRoot || !nobodyHome)("run through sudo with root's HOME", { t
 	it("--key-stdin --json: the refusal as JSON too", () => {
 		const run = cli(sandbox(SUDO), ["--key-stdin", "--json", "--no-verify"], TEST_KEY);
 		expect(run.code).toBe(2);
-		expect(JSON.parse(run.stdout)).toMatchObject({
+		const report = JSON.parse(run.stdout);
+		expect(report).toMatchObject({
+			schemaVersion: 1,
 			ok: false,
 			exitCode: 2,
-			error: expect.stringContaining("sudo"),
+			error: { kind: "sudo", title: expect.stringContaining("sudo"), next: [expect.any(String)] },
 		});
+		expect(validate(SCHEMA, report)).toEqual([]);
 	});
 
 	it("the wizard stops before asking for the key", async () => {
@@ -104,9 +110,11 @@ describe("an unexpected failure", () => {
 		const lines = run.stderr.trimEnd().split("\n");
 		expect(lines).toEqual([
 			"claude-setup stopped unexpectedly: injected failure while reading the key sk-ant-api03-…XwAA",
-			"Please report it with `npm bugs claude-setup` (this message holds no key).",
+			"Please report it to the claude-setup maintainers with this message (it holds no key).",
 		]);
 		expect(run.stdout + run.stderr).not.toContain(SECRET_PART);
 		expect(run.stderr).not.toMatch(/\n\s+at /);
+		// The npm package named claude-setup is an unrelated project: never send people there.
+		expect(run.stderr).not.toContain("npm bugs");
 	});
 });

@@ -18,9 +18,9 @@ function cli(args: string[]) {
 
 describe("help in the built CLI", { timeout: 30_000 }, () => {
 	it.each([
-		[["status", "--help"], "claude-setup status — ", "npx claude-setup status --no-verify --json"],
-		[["remove", "--help"], "claude-setup remove — ", "npx claude-setup remove --dry-run"],
-		[["help", "remove"], "claude-setup remove — ", "npx claude-setup remove --target zsh --yes"],
+		[["status", "--help"], "claude-setup status — ", "claude-setup status --no-verify --json"],
+		[["remove", "--help"], "claude-setup remove — ", "claude-setup remove --dry-run"],
+		[["help", "remove"], "claude-setup remove — ", "claude-setup remove --target zsh --yes"],
 		[["--help"], "claude-setup — ", "claude-setup <command> --help"],
 	])("%j prints that page, exit 0", async (args, start, example) => {
 		const run = await cli(args);

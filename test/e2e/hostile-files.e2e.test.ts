@@ -97,7 +97,7 @@ describe("--key-stdin refuses a startup file that is not a plain file", { timeou
 		expect((await run.exit).code).toBe(6);
 		const report = JSON.parse(run.stdout());
 		expect(report).toMatchObject({ ok: false, exitCode: 6 });
-		expect(report.error.message).toContain("~/.zshrc");
+		expect(report.error.title).toContain("~/.zshrc");
 	});
 });
 

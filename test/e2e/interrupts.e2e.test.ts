@@ -160,7 +160,7 @@ describe("signals at any moment of a --key-stdin run", { timeout: 120_000 }, () 
 		const state = path.join(sandbox.home, ".local/state/claude-setup");
 		mkdirSync(state, { recursive: true });
 		const holder = await holdLock(path.join(state, "write.lock"));
-		const run = await headless(sandbox, "SIGTERM", 0, "add a claude-setup block");
+		const run = await headless(sandbox, "SIGTERM", 0, "Add a claude-setup block");
 		expect(run.code).toBe(143);
 		// It stopped waiting (the lock would have been waited for 5 s).
 		expect(run.ms).toBeLessThan(4000);

@@ -114,7 +114,7 @@ describe("the powershell target with the real pwsh, in every encoding", { timeou
 			expect(after.subarray(0, kept.length).equals(kept)).toBe(true);
 			const block = [
 				"#region claude-setup",
-				"# Added by claude-setup. Re-run npx claude-setup to change the key; delete this block to remove it.",
+				"# Added by claude-setup. Run claude-setup again to change the key; delete this block to remove it.",
 				`$env:ANTHROPIC_API_KEY = '${TEST_KEY}'`,
 				"#endregion claude-setup",
 			].join(shape.eol);

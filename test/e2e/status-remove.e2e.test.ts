@@ -87,7 +87,7 @@ describe("status", { timeout: 60_000 }, () => {
 		const before = await cli(sandbox, ["status"]);
 		expect(before.exitCode).toBe(7);
 		expect(before.stdout).toContain(`${MASKED.stale}  ~/.bash_profile line 3`);
-		expect(before.stdout).toMatch(/set to 2 different values/);
+		expect(before.stdout).toMatch(/set in \d+ places, to 2 different values/);
 		await cli(sandbox, ["--key-stdin", "--yes"], ROTATED_KEY);
 		// Run from a new terminal, which has the new key.
 		const after = await cli(sandbox, ["status"], "", { ANTHROPIC_API_KEY: ROTATED_KEY });
@@ -179,8 +179,8 @@ describe("rotation with --key-stdin", { timeout: 60_000 }, () => {
 		expect(readFileSync(join(sandbox.home, ".bash_profile"), "utf8")).toBe(
 			BASH_PROFILE.replace("export", `${DISABLED_NOTE}export`),
 		);
-		expect(stdout).toContain("replace the claude-setup block in ~/.zshrc");
-		expect(stdout).toContain("replace the claude-setup block in ~/.bashrc");
+		expect(stdout).toContain("Replace the claude-setup block in ~/.zshrc");
+		expect(stdout).toContain("Replace the claude-setup block in ~/.bashrc");
 		expect(stdout).toMatch(/The old keys \(.*…XwAA.*StAl\) still work and stay valid until revoked/);
 		expect(stdout).toContain(`This terminal still has ANTHROPIC_API_KEY=${MASKED.test}`);
 		expect(stdout).toContain("source ~/.zshrc");
@@ -195,7 +195,7 @@ describe("rotation with --key-stdin", { timeout: 60_000 }, () => {
 		const envFile = readFileSync(join(sandbox.project, ".env"), "utf8");
 		const { stdout, exitCode } = await cli(sandbox, ["--key-stdin", "--yes"], ROTATED_KEY);
 		expect(exitCode).toBe(0);
-		expect(stdout).toContain("replace the claude-setup block in ~/.zshrc");
+		expect(stdout).toContain("Replace the claude-setup block in ~/.zshrc");
 		expect(existsSync(join(sandbox.home, ".bashrc"))).toBe(false);
 		expect(readFileSync(join(sandbox.home, ".bash_profile"), "utf8")).toBe(profile);
 		expect(readFileSync(join(sandbox.project, ".env"), "utf8")).toBe(envFile);

@@ -9,7 +9,7 @@ describe("createJsonOutput", () => {
 		["SIGINT", 130, "cancelled"],
 	] as const)("%s before the report: one object, exit %i, kind %s", (signal, exitCode, kind) => {
 		const written: string[] = [];
-		const output = createJsonOutput((text) => written.push(text));
+		const output = createJsonOutput("setup", (text) => written.push(text));
 		output.interrupted(signal);
 		output.print(JSON.stringify({ ok: true }));
 		expect(written).toHaveLength(1);
@@ -23,7 +23,7 @@ describe("createJsonOutput", () => {
 
 	it("a signal after the report adds nothing", () => {
 		const written: string[] = [];
-		const output = createJsonOutput((text) => written.push(text));
+		const output = createJsonOutput("setup", (text) => written.push(text));
 		output.print('{"ok":true}');
 		output.interrupted("SIGTERM");
 		expect(written).toEqual(['{"ok":true}']);

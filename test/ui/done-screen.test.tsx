@@ -49,7 +49,7 @@ const replied: LiveTest = { ok: true, model: "claude-haiku-5-5", reply: " Hi the
 const creditAdvice = {
 	title: "Your account has no credit left",
 	why: "The key works, but the API answered 400: the credit balance is too low to use the API.",
-	next: ["Add credits at console.anthropic.com → Plans & Billing, then run claude-setup again."],
+	next: ["Add credits at console.anthropic.com → Plans & Billing, then run `claude-setup` again."],
 	requestId: "req_011DoneScreenTest",
 	outcome: "account" as const,
 };

@@ -19,6 +19,15 @@ function keyScreen(props: Partial<Parameters<typeof KeyScreen>[0]> = {}) {
 }
 
 describe("KeyScreen input", () => {
+	it("counts the key as cleaned, and says how much was pasted", async () => {
+		const screen = keyScreen();
+		await screen.waitForText("Paste your Anthropic API key");
+		const pasted = `  export ANTHROPIC_API_KEY="${TEST_KEY}"  `;
+		screen.type(pasted);
+		const frame = flat(await screen.waitForText("cleaned:"));
+		expect(frame).toContain(`108 characters (${pasted.length} pasted)`);
+	});
+
 	it("shows only dots and a count while typing, never the characters", async () => {
 		const screen = keyScreen();
 		await screen.waitForText("Paste your Anthropic API key");

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Plan, planChanges } from "../../source/core/plan/plan.js";
 import type { TargetName } from "../../source/core/plan/targets.js";
 import { detectPlatform } from "../../source/core/platform/platform.js";
+import { Invocation } from "../../source/ui/paragraph.js";
 import { PreviewScreen } from "../../source/ui/preview-screen.js";
 import { flat } from "../helpers/ink-driver.js";
 import { removeSandbox, renderScreen, sandboxSystem } from "../helpers/render-app.js";
@@ -50,7 +51,7 @@ describe("PreviewScreen", () => {
 		expect(frame).toContain("+ export ANTHROPIC_API_KEY='sk-ant-api03-…XwAA'");
 		expect(frame).toContain("+ # <<< claude-setup <<<");
 		expect(frame).toContain("Y/n");
-		expect(frame).not.toContain("backup:");
+		expect(frame).not.toContain("backed up");
 		expect(screen.frames().join("\n")).not.toContain(SECRET_PART);
 	});
 
@@ -63,8 +64,10 @@ describe("PreviewScreen", () => {
 		expect(frame).toContain("● Add a claude-setup block to ~/.zshrc");
 		expect(frame).toContain("! line 3 also sets ANTHROPIC_API_KEY (sk-ant-api03-…OldK)");
 		expect(frame).toContain("the claude-setup block comes later, so it wins");
-		// The path is long and Ink may break it anywhere.
-		expect(frame.replace(/\s/g, "")).toMatch(/backup:\S+\/claude-setup\/backups\/\.zshrc\.\S+\.bak/);
+		// File and folder, each whole: neither is broken across lines.
+		expect(frame).toMatch(
+			/the old file is backed up as \.zshrc\.\S+\.bak in ~\/\.local\/state\/claude-setup\/backups\//,
+		);
 		expect(frame).not.toContain("o".repeat(20));
 	});
 
@@ -77,7 +80,7 @@ describe("PreviewScreen", () => {
 		const screen = preview(plan);
 		const frame = flat(await screen.waitForText("Write these changes?"));
 		expect(frame).toMatch(/● Add the key to \S*\.env \+ ANTHROPIC_API_KEY=sk-ant-api03-…XwAA/);
-		expect(frame).toMatch(/● create \S*\.gitignore so git ignores the key \+ \/?\.env/);
+		expect(frame).toMatch(/● Create \S*\.gitignore so git ignores the key \+ \/?\.env/);
 		expect(frame).toMatch(/! git already tracks \S*\.env\. Ignoring it does not untrack it/);
 		expect(screen.frames().join("\n")).not.toContain(SECRET_PART);
 	});
@@ -114,5 +117,20 @@ describe("PreviewScreen", () => {
 		screen.type(typed);
 		await vi.waitFor(() => expect(screen.onAnswer).toHaveBeenCalledTimes(1));
 		expect(screen.onAnswer).toHaveBeenCalledWith(yes);
+	});
+});
+
+describe("PreviewScreen shows the file's lines exactly", () => {
+	it("a command inside the block's comment is not renamed for the person (the bytes written are shown)", async () => {
+		const { plan } = await planFor(["zsh"]);
+		const screen = renderScreen(
+			<Invocation.Provider value="npm start --">
+				<PreviewScreen plan={plan} dryRun={false} onAnswer={() => undefined} />
+			</Invocation.Provider>,
+		);
+		const frame = flat(await screen.waitForText("Write these changes?"));
+		const comment = plan.changes[0]?.previewLines.find((line) => line.includes("Re-run")) ?? "";
+		expect(frame).toContain(comment);
+		expect(frame).not.toContain("Re-run `npm start --`");
 	});
 });

@@ -32,6 +32,11 @@ function customBaseURL(context: AdviceContext): string | undefined {
 	return url && url.replace(/\/+$/, "") !== DEFAULT_BASE_URL ? url : undefined;
 }
 
+/** Anthropic's status page speaks only for Anthropic's API, not for a gateway or a local server. */
+function statusPage(context: AdviceContext): string[] {
+	return customBaseURL(context) ? [] : [STATUS_PAGE];
+}
+
 function hostOf(context: AdviceContext): string {
 	try {
 		return new URL(customBaseURL(context) ?? DEFAULT_BASE_URL).host;
@@ -51,7 +56,7 @@ function adviseNotFound(
 			title: `Model not found: ${context.model}`,
 			why: `The API answered 404: it does not know this model id, or this key cannot use it.${said(message)}`,
 			// The key is saved by now; an example id could be the very one that failed.
-			next: ["To test it with another model, run claude-setup again with --model <id>."],
+			next: ["To test it with another model, run `claude-setup` again with --model <id>."],
 			outcome: "request",
 		};
 	}
@@ -101,7 +106,7 @@ function adviseHttp(failure: Extract<ApiFailure, { kind: "http" }>, context: Adv
 			title:
 				status === 529 ? "The Anthropic API is overloaded" : `The Anthropic API had an error (${status})`,
 			why: `This is on the server's side, not a problem with your key.${said(message)}`,
-			next: ["Try again in a few minutes.", STATUS_PAGE],
+			next: ["Try again in a few minutes.", ...statusPage(context)],
 			outcome: "server",
 		};
 	}
@@ -126,7 +131,7 @@ function adviseCore(failure: ApiFailure, context: AdviceContext): Core {
 	return {
 		title: "The API did not answer in time",
 		why: "No answer came before the time limit: a slow or blocked network, a proxy, or a busy API.",
-		next: ["Check your connection and try again.", STATUS_PAGE],
+		next: ["Check your connection and try again.", ...statusPage(context)],
 		outcome: "unreachable",
 	};
 }

@@ -36,9 +36,9 @@ const CONNECTION_RULES: readonly {
 		codes: TLS_CODES,
 		title: () => "Something is intercepting the secure connection",
 		why: "The certificate check failed: usually a corporate proxy or antivirus re-signing HTTPS traffic (or a wrong clock).",
+		// One step, said as one: two "→" lines would read as two things to do.
 		next: [
-			"Get your proxy's CA certificate and run with NODE_EXTRA_CA_CERTS=/path/to/ca.pem,",
-			"or, on a recent Node, with NODE_USE_SYSTEM_CA=1 to trust the system's certificates.",
+			"Get your proxy's CA certificate and run with NODE_EXTRA_CA_CERTS=/path/to/ca.pem, or, on a recent Node, with NODE_USE_SYSTEM_CA=1 to trust the system's certificates.",
 		],
 	},
 	{

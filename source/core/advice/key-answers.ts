@@ -18,7 +18,7 @@ function afterRejected(flow: AdviceContext["flow"]): string {
 		case "key-stdin":
 			return `Check the key you piped in (the whole key, not revoked), or create a new one at ${KEYS_PAGE} and pipe that in.`;
 		case "status":
-			return `Create a new key at ${KEYS_PAGE}, then run \`npx claude-setup\` to save it.`;
+			return `Create a new key at ${KEYS_PAGE}, then run \`claude-setup\` to save it.`;
 		default:
 			return `Paste the key again, or create a new one at ${KEYS_PAGE}.`;
 	}
@@ -40,7 +40,7 @@ export function adviseKeyAnswer(
 			next: [
 				saved
 					? `Add credits at ${BILLING_PAGE}. ${SAVED} the balance is topped up.`
-					: `Add credits at ${BILLING_PAGE}, then run claude-setup again.`,
+					: `Add credits at ${BILLING_PAGE}, then run \`claude-setup\` again.`,
 			],
 			outcome: "account",
 		};
@@ -83,7 +83,7 @@ function adviseForbidden(message: string | undefined, context: AdviceContext): C
 		return {
 			title: `This key has no access to ${context.model}`,
 			why: `The API answered 403: the key or its workspace may not use this model.${said(message)}`,
-			next: [`To test it with another model, run claude-setup again with --model <id>.`, admin],
+			next: [`To test it with another model, run \`claude-setup\` again with --model <id>.`, admin],
 			outcome: "rejected",
 		};
 	}

@@ -70,7 +70,7 @@ async function applyLocked(system: System, plan: Plan): Promise<ApplyResult> {
 			return {
 				ok: false,
 				path: stale,
-				message: `${displayPath(stale, system.homeDir)} changed while claude-setup was running (another program or a second run?). Nothing was written; run claude-setup again.`,
+				message: `${displayPath(stale, system.homeDir)} changed while claude-setup was running (another program or a second run?). Nothing was written; run \`claude-setup\` again.`,
 			};
 		}
 		if (plan.keychain) {

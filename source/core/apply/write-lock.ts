@@ -65,6 +65,6 @@ export function busyMessage(holderPid: number | undefined, lockDisplay: string):
 	const who = holderPid === undefined ? "" : ` (process ${holderPid})`;
 	return (
 		`Another claude-setup is writing your files right now${who}. Nothing was written. ` +
-		`Wait for it to finish and run claude-setup again (if none is running, delete ${lockDisplay}).`
+		`Wait for it to finish and run \`claude-setup\` again (if none is running, delete ${lockDisplay}).`
 	);
 }

@@ -13,7 +13,7 @@ export const POWERSHELL_BLOCK_END = "#endregion claude-setup";
 
 /** The comment lines claude-setup writes in its block: nothing in them is expanded by any shell. */
 export const BLOCK_COMMENT =
-	"# Added by claude-setup. Re-run npx claude-setup to change the key; delete this block to remove it.";
+	"# Added by claude-setup. Run claude-setup again to change the key; delete this block to remove it.";
 export const SOURCE_BLOCK_COMMENT =
 	"# Added by claude-setup: loads your API key from a private file outside this repository. Delete this block to stop.";
 const EARLIER_COMMENTS = [

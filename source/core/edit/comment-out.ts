@@ -5,7 +5,7 @@
 // ever end up in a heredoc or a string, the note is only text.
 import { joinLines, splitLines } from "../text/line-endings.js";
 
-export const DISABLED_NOTE = "# claude-setup disabled this line, run npx claude-setup remove to restore it: ";
+export const DISABLED_NOTE = "# claude-setup disabled this line; claude-setup remove restores it: ";
 /** Notes earlier versions wrote: `remove` still restores their lines. */
 const EARLIER_NOTES = ["# claude-setup disabled this line (run `claude-setup remove` to restore): "];
 const NOTES = [DISABLED_NOTE, ...EARLIER_NOTES];

@@ -27,7 +27,7 @@ export function trackedNotes(plan: Plan): string[] {
 		const keyFile = plan.changes.find((change) => change.keyFileFor?.includes(tracked.display))?.display;
 		return tracked.private && keyFile
 			? `${tracked.why}: the key goes in ${keyFile} (readable only by you), which ${tracked.display} loads.`
-			: `${tracked.why}: the key goes into it. Keep it out of commits, or run claude-setup again and choose the private file.`;
+			: `${tracked.why}: the key goes into it. Keep it out of commits, or run \`claude-setup\` again and choose the private file.`;
 	});
 }
 

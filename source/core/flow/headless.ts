@@ -11,9 +11,11 @@ import type { FileOwner, TargetName } from "../plan/targets.js";
 import { proveChanges } from "../prove/proofs.js";
 import { where } from "../scan/issues.js";
 import type { System } from "../system.js";
+import { backedUp, claudeReplied } from "../wording/voice.js";
 import { claudeCodeNotes, claudeCodeProof } from "./claude-code-notes.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
+import { adviceError, dryRunFile, fileError, type JsonError, versioned } from "./json-report.js";
 import { fromStdin } from "./key-stdin-messages.js";
 import { keychainGateFor } from "./keychain-gate.js";
 import { planLines } from "./plan-lines.js";
@@ -68,20 +70,20 @@ function octalModes(change: { from: number; to: number }) {
 
 export type Report = Record<string, unknown> & { ok: boolean; exitCode: ExitCodeValue };
 
-function fail(
-	code: ExitCodeValue,
-	error: Record<string, unknown>,
-	extra: Record<string, unknown> = {},
-): Report {
+function fail(code: ExitCodeValue, error: JsonError, extra: Record<string, unknown> = {}): Report {
 	return { ok: false, exitCode: code, ...extra, error };
 }
 
 /** Prints what happened, why and what next; returns the same for --json. */
-function printAdvice(print: (line: string) => void, advice: Omit<Advice, "outcome">) {
+function printAdvice(
+	print: (line: string) => void,
+	advice: Omit<Advice, "outcome"> & { outcome?: string },
+	kind?: string,
+): JsonError {
 	print(`✗ ${advice.title}. ${advice.why}`);
 	for (const step of advice.next) print(`  → ${step}`);
 	if (advice.requestId) print(`  request-id: ${advice.requestId} (give this to support)`);
-	return { title: advice.title, why: advice.why, next: advice.next, requestId: advice.requestId };
+	return adviceError(advice, kind);
 }
 
 /** The exit code when checking the key (GET /v1/models) failed. */
@@ -90,28 +92,40 @@ function checkExitCode(outcome: Advice["outcome"]): ExitCodeValue {
 	return outcome === "rejected" ? ExitCode.keyRejected : ExitCode.unreachable;
 }
 
+/** `--key-stdin`; the report is what `--json` prints (schemaVersion and command first). */
 export async function runHeadless(
 	system: System,
 	rawKey: string,
 	options: HeadlessOptions,
 	context: HeadlessContext,
 ): Promise<Report> {
+	return versioned("setup", await saveFromStdin(system, rawKey, options, context));
+}
+
+async function saveFromStdin(
+	system: System,
+	rawKey: string,
+	options: HeadlessOptions,
+	context: HeadlessContext,
+): Promise<Report> {
 	const { print } = context;
-	const adviceError = (advice: Omit<Advice, "outcome">) => printAdvice(print, advice);
+	const printError = (advice: Parameters<typeof printAdvice>[1], kind?: string) =>
+		printAdvice(print, advice, kind);
 
 	const check = checkKey(rawKey);
 	if (!check.ok) {
 		const { message, hint } = fromStdin(rawKey, check);
 		print(`✗ ${message}`);
 		print(`  → ${hint}`);
-		return fail(ExitCode.badKey, { kind: check.kind, message, hint });
+		return fail(ExitCode.badKey, { kind: check.kind, title: message, next: [hint] });
 	}
 	for (const fix of check.fixes) print(`• Cleaned the key from standard input: ${fix}.`);
 	if (check.kind === "oauth-token") print(`• ${check.note}`);
 	const key = { kind: check.kind, variable: check.variable, masked: maskKey(check.key) };
+	// A fact, not a verdict: a ✓ here would stand right above "✗ The key was rejected".
 	print(
 		check.kind === "api-key"
-			? `✓ API key ${key.masked}`
+			? `• API key ${key.masked}`
 			: `• Claude Code token ${key.masked}: not checked (claude-setup cannot check a token)`,
 	);
 
@@ -120,8 +134,8 @@ export async function runHeadless(
 	const gate = sends ? destinationGate(system, options.allowBaseURL) : undefined;
 	if (gate && !gate.ok) {
 		const { title, why, next } = gate.explanation;
-		adviceError({ title, why, next: [...next] });
-		return fail(ExitCode.usage, { kind: "destination", title, why, next }, { key });
+		const error = printError({ title, why, next: [...next] }, "destination");
+		return fail(ExitCode.usage, error, { key });
 	}
 	if (gate?.note) print(`• ${gate.note}`);
 	const api = gate?.ok ? { api: destinationReport(gate) } : {};
@@ -137,7 +151,7 @@ export async function runHeadless(
 			// Before the request-id, which ends what is said (and in --json's next, too).
 			const skip = outcome !== "rejected" && outcome !== "refused";
 			const next = skip ? [...advice.next, "Or save it without checking: add --no-verify."] : advice.next;
-			const error = adviceError({ ...advice, next });
+			const error = printError({ ...advice, next });
 			return fail(checkExitCode(outcome), error, { key, ...api });
 		}
 		print("✓ The API accepts the key.");
@@ -148,8 +162,11 @@ export async function runHeadless(
 	const chosen = options.targets.length > 0 ? options.targets : [fallback];
 	const keychain = await keychainGateFor(system, environment, chosen, options.shellBlock !== false);
 	if (!keychain.ok) {
-		const error = adviceError({ title: keychain.title, why: keychain.why, next: [...keychain.next] });
-		return fail(ExitCode.usage, { kind: "keychain", ...error }, { key });
+		const error = adviceError(
+			{ title: keychain.title, why: keychain.why, next: [...keychain.next] },
+			"keychain",
+		);
+		return fail(ExitCode.usage, error, { key });
 	}
 	const targets = keychain.targets;
 	const { input: planInput, others } = rotationPlanInput(environment, {
@@ -169,7 +186,7 @@ export async function runHeadless(
 	}
 	if (!planned.ok) {
 		print(`✗ ${planned.message}`);
-		return fail(ExitCode.writeFailed, { path: planned.path, message: planned.message }, { key });
+		return fail(ExitCode.writeFailed, fileError(planned.message, planned.path), { key });
 	}
 	const { plan } = planned;
 	const files: FileReport[] = plan.changes.map((change) => ({
@@ -188,7 +205,8 @@ export async function runHeadless(
 				`! ${check.variable} is also set in ${where(finding.source)} (${finding.masked}), not by claude-setup.`,
 			);
 		}
-		if (others.length > 0) print("  → Add --yes to comment those out (claude-setup remove puts them back).");
+		if (others.length > 0)
+			print("  → Add --yes to comment those out (`claude-setup remove` puts them back).");
 	}
 	// Before writing: what Claude Code will send afterwards, and whom it will bill.
 	const claude = claudeCodeNotes(environment, plan, check.key, {
@@ -222,7 +240,12 @@ export async function runHeadless(
 		print(`✗ ${message}`);
 		return fail(
 			ExitCode.writeFailed,
-			{ kind: "link-outside-home", path: outside.file.path, message },
+			{
+				kind: "link-outside-home",
+				path: outside.file.path,
+				title: message,
+				next: ["Add --yes to save the key there, or choose another target."],
+			},
 			{ key, files },
 		);
 	}
@@ -231,12 +254,13 @@ export async function runHeadless(
 	if (tracked) return fail(ExitCode.writeFailed, tracked, { key, files });
 	if (options.dryRun) {
 		print("Dry run: nothing was written.");
+		const planned = files.map(dryRunFile);
 		return {
 			ok: true,
 			exitCode: ExitCode.ok,
 			dryRun: true,
 			key,
-			files,
+			files: planned,
 			claudeCode,
 			gitignore: plan.gitignore?.display,
 		};
@@ -245,10 +269,11 @@ export async function runHeadless(
 	const applied = await applyPlan(system, plan);
 	if (!applied.ok) {
 		print(`✗ ${applied.message}`);
-		return fail(ExitCode.writeFailed, { path: applied.path, message: applied.message }, { key, files });
+		return fail(ExitCode.writeFailed, fileError(applied.message, applied.path), { key, files });
 	}
 	for (const written of applied.written) {
-		if (written.backupDisplay) print(`  backup: ${written.backupDisplay}`);
+		if (written.backupDisplay)
+			print(`  ${backedUp(written.backupDisplay, written.action === "user-variable" ? "value" : "file")}`);
 	}
 
 	// Claude's answer does not depend on the shell: ask while a fresh shell proves the file.
@@ -289,10 +314,10 @@ export async function runHeadless(
 	if (liveTest) {
 		const test = await liveTest;
 		if (!test.ok) {
-			const error = adviceError(test.advice);
+			const error = printError(test.advice);
 			return fail(exitCodeForAdvice(test.advice.outcome), error, { ...base, model: test.model });
 		}
-		print(`✓ Claude (${test.model}) replied in ${Math.round(test.ms)} ms: “${test.reply.trim()}”`);
+		print(`✓ ${claudeReplied(test)}`);
 		Object.assign(base, { liveTest: { model: test.model, ms: Math.round(test.ms), reply: test.reply } });
 	}
 	const stale = staleTerminalWarning(plan, check.key, system.env[plan.variable]);
@@ -307,7 +332,8 @@ export async function runHeadless(
 	for (const hint of usageHints(plan, environment.detected, environment.windows)) print(hint);
 	if (claude.problem) {
 		print(`✗ Saved, but Claude Code will not send the new key. ${claude.problem.next}`);
-		return fail(ExitCode.notProven, { kind: "claude-code", ...claude.problem }, base);
+		const error = { kind: "claude-code", title: claude.problem.message, next: [claude.problem.next] };
+		return fail(ExitCode.notProven, error, base);
 	}
 	return proven
 		? { ok: true, exitCode: ExitCode.ok, ...base }

@@ -71,15 +71,15 @@ export function keychainGateFor(
 }
 
 /** The keychain's part of a plan, for --key-stdin's lines. */
-export function keychainPlanLines(change: KeychainChange, lead: string): string[] {
+export function keychainPlanLines(change: KeychainChange, item: (text: string) => string): string[] {
 	const verb = change.previous === undefined ? "save" : "replace";
-	const lines = [`${lead} ${verb} ${change.account} in ${change.store.name} (service claude-setup)`];
+	const lines = [item(`${verb} ${change.account} in ${change.store.name} (service claude-setup)`)];
 	const settings = change.settings;
 	if (settings && settings.before !== settings.after) {
 		const replaces = settings.replaces
 			? ` (replaces your apiKeyHelper \`${settings.replaces}\`; backed up)`
 			: "";
-		lines.push(`${lead} set Claude Code's apiKeyHelper in ${settings.display} to read it${replaces}`);
+		lines.push(item(`set Claude Code's apiKeyHelper in ${settings.display} to read it${replaces}`));
 	}
 	return lines;
 }

@@ -3,6 +3,7 @@
 import { untrackFile } from "../edit/gitignore.js";
 import type { Plan } from "../plan/plan.js";
 import type { System } from "../system.js";
+import type { JsonError } from "./json-report.js";
 
 export interface TrackedRefusal {
 	readonly title: string;
@@ -30,14 +31,22 @@ export async function settleTrackedEnv(
 	plan: Plan,
 	options: { readonly untrack?: boolean; readonly dryRun: boolean },
 	print: (line: string) => void,
-): Promise<Record<string, string> | undefined> {
+): Promise<(JsonError & { readonly command: string }) | undefined> {
 	const tracked = plan.trackedSecretFile;
 	if (!tracked) return undefined;
 	if (!options.untrack) {
 		const refusal = trackedRefusal(plan);
 		print(`✗ ${refusal.title}. ${refusal.message}`);
 		print("  → Or add --untrack to let claude-setup run it.");
-		return { kind: "tracked", path: tracked.path, ...refusal };
+		const next = [`Run \`${refusal.command}\`, then run claude-setup again.`, "Or add --untrack."];
+		return {
+			kind: "tracked",
+			path: tracked.path,
+			title: refusal.title,
+			why: refusal.message,
+			next,
+			command: refusal.command,
+		};
 	}
 	if (options.dryRun) {
 		print(`• --untrack: ${tracked.command} would run first.`);
@@ -46,7 +55,8 @@ export async function settleTrackedEnv(
 	if (!(await untrackFile(system.run, tracked))) {
 		const message = `\`${tracked.command}\` failed, so git still tracks ${tracked.display}. Nothing was written: run it yourself to see why.`;
 		print(`✗ ${message}`);
-		return { kind: "tracked", path: tracked.path, message, command: tracked.command };
+		const next = [`Run \`${tracked.command}\` yourself to see why.`];
+		return { kind: "tracked", path: tracked.path, title: message, next, command: tracked.command };
 	}
 	print(
 		`✓ git no longer tracks ${tracked.display} (${tracked.command}); the file stays. Commit that change.`,

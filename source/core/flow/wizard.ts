@@ -76,6 +76,10 @@ export function wizardReducer(settings: WizardSettings) {
 				if (action.choice === "keep") return { ...state, step: beforeSending(settings, state, "keeping") };
 				return exit(state, ExitCode.ok);
 			case "kept": {
+				// A kept key the API rejects goes back to the key prompt, where "paste the key again" can be done.
+				if (!action.result.ok && action.result.advice.outcome === "rejected") {
+					return { ...state, typing: true, step: { name: "key", advice: action.result.advice } };
+				}
 				const exitCode = action.result.ok ? ExitCode.ok : exitCodeForAdvice(action.result.advice.outcome);
 				const kept = { masked: action.masked, where: action.where };
 				return { ...state, kept, liveTest: action.result, exitCode, step: { name: "done" } };

@@ -58,6 +58,9 @@ function cleanOnce(input: string, fixes: Set<string>): string {
 			const phrase = `removed a trailing \`${last}\``;
 			text = noted(text, text.slice(0, -1), phrase, fixes);
 		}
+		// A line from a .env or a shell file may end in a comment: `KEY=sk-ant-… # work key`.
+		const comment = /^(\S+)\s+#.*$/s.exec(text)?.[1];
+		if (comment) text = noted(text, comment, "removed a trailing `# comment`", fixes);
 		const prefix = PREFIX.exec(text)?.[0] ?? "";
 		const shown = prefix.replace(/["']/g, "").trim().replace(/\s+/g, " ");
 		const phrase = `removed the \`${shown}\` prefix`;

@@ -166,6 +166,11 @@ export function checkKey(raw: string): KeyCheck {
 		const hint = `The full key is shown only once, when created: create a new one at ${CONSOLE}.`;
 		return fail("elided", message, hint, fixes);
 	}
+	// An AWS secret access key (40 characters with / or +): say what it is, not where its "/" is.
+	if (/^[A-Za-z0-9/+]{40}$/.test(key) && /[/+]/.test(key)) {
+		const hint = `Amazon Bedrock uses AWS credentials, not this key. ${CREATE_ONE}`;
+		return fail("aws", notAnthropic("an AWS secret access key"), hint, fixes);
+	}
 	// Before any prefix check, so nothing with a shell character is ever accepted.
 	const bad = badCharacters(key, fixes);
 	if (bad) return bad;

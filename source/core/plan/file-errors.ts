@@ -11,8 +11,8 @@ const FIXES: Record<string, (doing: Doing) => string> = {
 	EPERM: (doing) =>
 		`The system refused to let it be ${doing === "read" ? "read" : "changed"} (permissions, an immutable flag, or another program holding it). Check it with ls -l (and lsattr on Linux), or choose another target.`,
 	EROFS: () => "It is on a read-only file system. Choose another target.",
-	ENOSPC: () => "The disk is full. Free some space and run claude-setup again.",
-	EDQUOT: () => "Your disk quota is used up. Free some space and run claude-setup again.",
+	ENOSPC: () => "The disk is full. Free some space and run `claude-setup` again.",
+	EDQUOT: () => "Your disk quota is used up. Free some space and run `claude-setup` again.",
 	EISDIR: () => "A folder is in the way where the file should be. Rename or remove it.",
 	ENOTDIR: () => "A part of the path is a file, not a folder. Check the path.",
 	EEXIST: () => "A file is in the way where a folder should be. Rename or remove it.",
@@ -48,7 +48,7 @@ export function describeFileError(
 	const code = errorCode(error);
 	const fix =
 		(code && FIXES[code]?.(doing)) ??
-		`Something unexpected went wrong while ${doing === "read" ? "reading" : "writing"} it. Run claude-setup again; if it happens again, choose another target.`;
+		`Something unexpected went wrong while ${doing === "read" ? "reading" : "writing"} it. Run \`claude-setup\` again; if it happens again, choose another target.`;
 	const where = path ? displayPath(path, home) : "a file";
 	const shown = code !== undefined && !OWN_CODES.includes(code) ? ` (${code})` : "";
 	return `Could not ${doing} ${where}${shown}. ${fix} Nothing was changed.`;

@@ -170,7 +170,7 @@ export async function proveTarget(run: RunCommand, options: ProveOptions): Promi
 		return {
 			ok: false,
 			reason: "different",
-			detail: `${who} sees the key with a carriage return at the end: ${file} has Windows (CRLF) line endings, which ${target} does not read. Convert it (for example \`dos2unix ${file}\`), then run claude-setup again.`,
+			detail: `${who} sees the key with a carriage return at the end: ${file} has Windows (CRLF) line endings, which ${target} does not read. Convert it (for example \`dos2unix ${file}\`), then run \`claude-setup\` again.`,
 		};
 	}
 	if (parsed.value !== expected) {

@@ -2,6 +2,7 @@
 // form never holds more of a secret than maskKey shows.
 
 import { checkKey, cleanKey, maskKey } from "../key/key.js";
+import { count } from "../wording/voice.js";
 import { isCredentialVariable, type Problem, type SettingVariable, type ValueKind } from "./scan-types.js";
 
 export interface Classified {
@@ -38,9 +39,15 @@ function credentialKind(value: string): ValueKind {
 	return check.kind === "admin-key" ? "admin-key" : "malformed";
 }
 
-/** Masked; an empty (or blank) value says so instead of showing a bare "…". */
+/**
+ * Masked; an empty (or blank) value says so, and a value too short to show any of says how long it
+ * is (a settings.json value "test" is worth knowing about), instead of a bare "…".
+ */
 export function maskOrEmpty(value: string): string {
-	return value.trim() === "" ? EMPTY : maskKey(value.trim());
+	const trimmed = value.trim();
+	if (trimmed === "") return EMPTY;
+	const masked = maskKey(trimmed);
+	return masked === "…" ? `… (${count([...trimmed].length, "character")}, too short for a key)` : masked;
 }
 
 /** A CLAUDE_CODE_USE_* switch that is on: Claude Code then uses that cloud provider. */

@@ -29,8 +29,8 @@ export function findIssues(
 			(finding) => finding.source.kind === "file" && finding.source.format === "dotenv",
 		);
 		const next = project
-			? `${where(project.source)} has one, which only programs that load .env files use; run claude-setup for a key in every terminal.`
-			: "Run claude-setup to save one.";
+			? `${where(project.source)} has one, which only programs that load .env files use; run \`claude-setup\` for a key in every terminal.`
+			: "Run `claude-setup` to save one.";
 		add("terminal-missing", "error", `A new ${terminal.shell} terminal gets no ${KEY}. ${next}`);
 	}
 	// Of several definitions a shell reads, the last one wins.
@@ -39,7 +39,7 @@ export function findIssues(
 		add(
 			"terminal-malformed",
 			"error",
-			`The ${KEY} a new terminal gets (${winner.masked} in ${where(winner.source)}) is ${describeKind(winner)}. Run claude-setup to replace it.`,
+			`The ${KEY} a new terminal gets (${winner.masked} in ${where(winner.source)}) is ${describeKind(winner)}. Run \`claude-setup\` to replace it.`,
 		);
 	}
 	// This terminal holding another value is "stale-terminal" below, not a disagreement.
@@ -52,7 +52,7 @@ export function findIssues(
 		add(
 			"disagree",
 			"error",
-			`${KEY} is set to ${distinct.size} different values: ${places}. Run claude-setup to set one key everywhere (it offers to comment out the others).`,
+			`${KEY} is set in ${defined.length} places, to ${distinct.size} different values: ${places}. Run \`claude-setup\` to set one key everywhere (it offers to comment out the others).`,
 		);
 	}
 	const stale = thisTerminalIssue(processValue, winning, winners);
@@ -75,7 +75,7 @@ export function findIssues(
 			add(
 				"whitespace",
 				winners.includes(finding) ? "error" : "warning",
-				`${place} has spaces or a line break around the key, which makes the API refuse it. Run claude-setup to save it cleanly.`,
+				`${place} has spaces or a line break around the key, which makes the API refuse it. Run \`claude-setup\` to save it cleanly.`,
 			);
 		}
 		if (finding.problems.includes("wrong-kind")) {

@@ -3,6 +3,7 @@ import { applyPlan } from "../apply/apply.js";
 import { scanEverywhere } from "../claude-code/scan-all.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { describeAction, describeUserVariable } from "../flow/describe.js";
+import { adviceError, dryRunFile, fileError, versioned } from "../flow/json-report.js";
 import { detectSystem } from "../flow/session.js";
 import { planRemoval } from "../plan/remove.js";
 import type { TargetName } from "../plan/targets.js";
@@ -12,7 +13,7 @@ import { checkDisabledKeys, disabledKeyLine } from "./disabled-keys.js";
 import { deleteKeychainItem, planKeychainRemoval } from "./keychain-removal.js";
 import { keychainLines, keychainStatus } from "./keychain-status.js";
 import { statusLines } from "./render.js";
-import { buildStatus } from "./report.js";
+import { buildStatus, type StatusReport } from "./report.js";
 
 export interface CommandIo {
 	readonly print: (line: string) => void;
@@ -27,14 +28,27 @@ export async function runStatus(system: System, verify: boolean, io: CommandIo):
 	// A keychain that cannot be read, or a helper gone, is something to fix even if the rest is fine.
 	const exitCode =
 		keychain && !keychain.ok && report.exitCode === ExitCode.ok ? ExitCode.notProven : report.exitCode;
-	if (io.json) io.print(terminalJson({ ...report, exitCode, ...(keychain ? { keychain } : {}) }));
-	else {
+	if (io.json) {
+		const ok = exitCode === ExitCode.ok;
+		io.print(terminalJson({ ...statusJson(report), ok, exitCode, ...(keychain ? { keychain } : {}) }));
+	} else {
 		const lines = statusLines(report);
 		// Before the verdict, which ends what status says.
 		if (keychain) lines.splice(Math.max(lines.length - 2, 0), 0, "", ...keychainLines(keychain));
 		for (const line of lines) io.print(line);
 	}
 	return exitCode;
+}
+
+/** status --json: the report, versioned; a key the API refused or could not check is its error. */
+function statusJson(report: StatusReport) {
+	const checks = [report.liveCheck, report.thisProcess.liveCheck];
+	const failed = checks.find((check) => check !== undefined && !check.ok);
+	return versioned("status", {
+		ok: report.exitCode === ExitCode.ok,
+		...report,
+		...(failed && !failed.ok ? { error: adviceError(failed.advice) } : {}),
+	});
 }
 
 export interface RemoveOptions {
@@ -79,12 +93,13 @@ export async function runRemove(
 		keepDisabled,
 	});
 	const report = (fields: Record<string, unknown>, code: ExitCodeValue) => {
-		if (io.json) io.print(terminalJson({ ok: code === ExitCode.ok, exitCode: code, ...fields }));
+		if (io.json)
+			io.print(terminalJson(versioned("remove", { ok: code === ExitCode.ok, exitCode: code, ...fields })));
 		return code;
 	};
 	if (!planned.ok) {
 		if (!io.json) io.print(`✗ ${planned.message}`);
-		return report({ error: planned.message }, ExitCode.writeFailed);
+		return report({ error: fileError(planned.message) }, ExitCode.writeFailed);
 	}
 	const keychain = await planKeychainRemoval(system, planned.plan.removal?.entries ?? []);
 	if (keychain.problem) {
@@ -126,20 +141,25 @@ export async function runRemove(
 	}
 	if (options.dryRun) {
 		if (!io.json) io.print("Dry run: nothing was changed.");
-		return report({ dryRun: true, files }, ExitCode.ok);
+		return report({ dryRun: true, files: files.map(dryRunFile) }, ExitCode.ok);
 	}
 	if (!options.confirm) {
 		if (!io.json) io.print("Nothing was changed: add --yes to remove without a question.");
-		return report({ error: "confirmation needed: add --yes", files }, ExitCode.usage);
+		const error = {
+			kind: "usage",
+			title: "Confirmation needed",
+			next: ["Add --yes to remove without a question."],
+		};
+		return report({ error, files: files.map(dryRunFile) }, ExitCode.usage);
 	}
 	if (!(await options.confirm("Remove these? (y/N) "))) {
 		if (!io.json) io.print("Cancelled. Nothing was changed.");
-		return report({ cancelled: true, files }, ExitCode.cancelled);
+		return report({ cancelled: true, files: files.map(dryRunFile) }, ExitCode.cancelled);
 	}
 	const applied = await applyPlan(system, plan);
 	if (!applied.ok) {
 		if (!io.json) io.print(`✗ ${applied.message}`);
-		return report({ error: applied.message, files }, ExitCode.writeFailed);
+		return report({ error: fileError(applied.message, applied.path), files }, ExitCode.writeFailed);
 	}
 	// After the files: a block never reads an item that is gone while its file still asks for it.
 	const deleted = await deleteKeychainItem(system, keychain);

@@ -35,11 +35,10 @@ export function exitCodeFor({ winning, issues, liveCheck, thisCheck }: Outcome):
 }
 
 const code = (check: KeyCheck) => (!check.ok && check.status !== undefined ? ` (${check.status})` : "");
-const SAVE_COMMAND = '`printf %s "$ANTHROPIC_API_KEY" | npx claude-setup --key-stdin`';
+const SAVE_COMMAND = '`printf %s "$ANTHROPIC_API_KEY" | claude-setup --key-stdin`';
 const SAVE_THIS = `save this terminal's key for every new one: ${SAVE_COMMAND}`;
 
-const NEW_KEY =
-	"create a new key at console.anthropic.com → API keys, then run `npx claude-setup` to save it";
+const NEW_KEY = "create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it";
 
 /**
  * The advice for a new terminal's rejected key, agreeing with the verdict: when this terminal's
@@ -66,7 +65,7 @@ export function verdictFor(
 		if (liveCheck?.ok)
 			return `This terminal's key is rejected${code(thisCheck)}; ${theirs} works: ${catchUpHint(winners)}.`;
 		if (rejected(liveCheck)) {
-			return `Both keys are rejected: this terminal's${code(thisCheck)} and ${theirs}${code(liveCheck)}. Create a new key at console.anthropic.com → API keys and run claude-setup.`;
+			return `Both keys are rejected: this terminal's${code(thisCheck)} and ${theirs}${code(liveCheck)}. Create a new key at console.anthropic.com → API keys and run \`claude-setup\`.`;
 		}
 	}
 	if (rejected(liveCheck) && thisCheck?.ok) {

@@ -289,7 +289,7 @@ describe("the next step fits where the advice is read", () => {
 		[
 			"status",
 			"status",
-			"Create a new key at console.anthropic.com → API keys, then run `npx claude-setup` to save it.",
+			"Create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it.",
 		],
 	])("401 in %s", (_name, flow, next) => {
 		const advice = adviseApiFailure(rejected, { step: "check", flow });
@@ -302,24 +302,26 @@ describe("the next step fits where the advice is read", () => {
 		}
 	});
 
-	it("no credit on the live test: the key is saved, so no 'run claude-setup again'", () => {
+	it("no credit on the live test: the key is saved, so no 'run `claude-setup` again'", () => {
 		const credit = http(400, { message: "Your credit balance is too low to access the Anthropic API." });
 		const next = adviseApiFailure(credit, { ...test, flow: "key-stdin" }).next.join("\n");
 		expect(next).toContain("Add credits at console.anthropic.com → Plans & Billing.");
 		expect(next).toContain("The key is saved");
-		expect(next).not.toContain("run claude-setup again");
+		expect(next).not.toContain("run `claude-setup` again");
 	});
 
 	it("an unknown model is not offered again as the example", () => {
 		const advice = adviseApiFailure(http(404, { message: "model: claude-haiku-5-5" }), test);
-		expect(advice.next).toEqual(["To test it with another model, run claude-setup again with --model <id>."]);
+		expect(advice.next).toEqual([
+			"To test it with another model, run `claude-setup` again with --model <id>.",
+		]);
 		expect(advice.next.join("\n")).not.toContain("claude-haiku-5-5");
 	});
 
 	it("403 on the test names the model and how to try another", () => {
 		const advice = adviseApiFailure(http(403, { message: "Permission denied" }), test);
 		expect(advice.why).toContain("may not use this model");
-		expect(advice.next[0]).toBe("To test it with another model, run claude-setup again with --model <id>.");
+		expect(advice.next[0]).toBe("To test it with another model, run `claude-setup` again with --model <id>.");
 	});
 
 	it("quotes the API's message without doubling its full stop", () => {
@@ -331,5 +333,19 @@ describe("the next step fits where the advice is read", () => {
 			'The API answered 402 (payment required). The API said: "Your payment method could not be charged."',
 		);
 		expect(adviseApiFailure(rejected, check).why).toMatch(/"Invalid bearer token"\.$/);
+	});
+});
+
+describe("status.anthropic.com is named only for Anthropic's own API", () => {
+	it.each([
+		["Anthropic's API", undefined, true],
+		["a local server (ANTHROPIC_BASE_URL=127.0.0.1)", "http://127.0.0.1:8080", false],
+		["a gateway", "https://gw.example.test", false],
+	])("a 500 from %s", (_name, baseURL, named) => {
+		const server = adviseApiFailure({ kind: "http", status: 500 }, { step: "test", baseURL });
+		const timeout = adviseApiFailure({ kind: "timeout" }, { step: "check", baseURL });
+		for (const advice of [server, timeout]) {
+			expect(advice.next.some((line) => line.includes("status.anthropic.com"))).toBe(named);
+		}
 	});
 });

@@ -95,7 +95,7 @@ describe("another process holds the lock", () => {
 		expect(result).toEqual({
 			ok: false,
 			path: lockFile(system),
-			message: `Another claude-setup is writing your files right now (process ${holder.pid}). Nothing was written. Wait for it to finish and run claude-setup again (if none is running, delete ~/.local/state/claude-setup/write.lock).`,
+			message: `Another claude-setup is writing your files right now (process ${holder.pid}). Nothing was written. Wait for it to finish and run \`claude-setup\` again (if none is running, delete ~/.local/state/claude-setup/write.lock).`,
 		});
 		expect(await readFile(file, "utf8")).toBe(ZSHRC);
 		expect(await readdir(path.dirname(lockFile(system)))).toEqual(["write.lock"]);

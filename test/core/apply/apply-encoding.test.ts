@@ -11,7 +11,7 @@ import { planFor } from "../plan/plan-fixtures.js";
 const KEY = testKey("EncodingSecretNeverShown");
 const BLOCK = [
 	"# >>> claude-setup >>>",
-	"# Added by claude-setup. Re-run npx claude-setup to change the key; delete this block to remove it.",
+	"# Added by claude-setup. Run claude-setup again to change the key; delete this block to remove it.",
 	`export ANTHROPIC_API_KEY='${KEY}'`,
 	"# <<< claude-setup <<<",
 ];

@@ -124,7 +124,7 @@ describe("a file that changed after the preview", () => {
 			ok: false,
 			path: path.join(home, ".bashrc"),
 			message:
-				"~/.bashrc changed while claude-setup was running (another program or a second run?). Nothing was written; run claude-setup again.",
+				"~/.bashrc changed while claude-setup was running (another program or a second run?). Nothing was written; run `claude-setup` again.",
 		});
 		expect(await snapshot(home)).toEqual(before);
 		// Only claude-setup's own state folder may appear (it holds the write lock): empty now.

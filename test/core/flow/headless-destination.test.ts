@@ -50,7 +50,7 @@ describe(`exit 2, nothing sent or written: ${blocked.length} addresses`, () => {
 		expect(report).toMatchObject({ ok: false, exitCode: 2, error: { kind: "destination" } });
 		expect(asked).toEqual([]);
 		expect(await filesIn(sandbox)).toEqual([]);
-		expect(lines[0]).toBe(`✓ API key ${MASKED}`);
+		expect(lines[0]).toBe(`• API key ${MASKED}`);
 		expect(lines[1]).toMatch(/^✗ /);
 		if (row.host) expect(text).toContain(row.host);
 		expect(text).toContain("ANTHROPIC_BASE_URL");

@@ -36,7 +36,11 @@ describe("a key that is not an API key → exit 3, nothing written, no request",
 	])("%s", async (_, raw) => {
 		const sandbox = await sandboxFor(fake.url);
 		const { report, lines } = await runIn(sandbox, raw, {}, [SECRET, BAD]);
-		expect(report).toMatchObject({ ok: false, exitCode: 3, error: { message: expect.any(String) } });
+		expect(report).toMatchObject({
+			ok: false,
+			exitCode: 3,
+			error: { title: expect.any(String), next: [expect.any(String)] },
+		});
 		expect(lines[0]).toMatch(/^✗ /);
 		expect(lines[1]).toMatch(/^ {2}→ /);
 		expect(await filesIn(sandbox)).toEqual([]);
@@ -58,7 +62,7 @@ describe("what is said is what happened: the key came on standard input, not fro
 		expect(lines[0]).toBe(first);
 		expect(lines[1]).toContain('printf %s "$KEY" | claude-setup --key-stdin');
 		expect(text).not.toMatch(/paste/i);
-		expect(report).toMatchObject({ exitCode: 3, error: { kind: "empty", message: first.slice(2) } });
+		expect(report).toMatchObject({ exitCode: 3, error: { kind: "empty", title: first.slice(2) } });
 	});
 
 	it("a key with more after it → 'send just the key', not 'paste'", async () => {
@@ -133,7 +137,7 @@ describe("the live test fails after saving → the files stay", () => {
 			error: { requestId: expect.stringMatching(/^req_/) },
 		});
 		expect(await readFile(path.join(sandbox.home, ".zshrc"), "utf8")).toContain(KEY);
-		expect(text).toContain(`✓ API key ${MASKED}`);
+		expect(text).toContain(`• API key ${MASKED}`);
 		expect(text).toMatch(/^✗ /m);
 		expect(calls(fake)).toEqual(["GET /v1/models", "POST /v1/messages"]);
 	});
@@ -147,7 +151,7 @@ describe("the file cannot be written → exit 6", () => {
 		expect(report).toMatchObject({
 			ok: false,
 			exitCode: 6,
-			error: { path: path.join(sandbox.home, ".zshrc"), message: expect.stringContaining("is a folder") },
+			error: { path: path.join(sandbox.home, ".zshrc"), title: expect.stringContaining("is a folder") },
 		});
 		expect(text).toContain("✗ ~/.zshrc is a folder, not a file.");
 		expect(calls(fake)).toEqual(["GET /v1/models"]);

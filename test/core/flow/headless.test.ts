@@ -51,9 +51,9 @@ describe("a successful run", () => {
 						? [file, "home/.profile"]
 						: [file];
 			expect(await filesIn(sandbox)).toEqual(expected);
-			expect(text).toContain(`✓ API key ${MASKED}`);
+			expect(text).toContain(`• API key ${MASKED}`);
 			expect(text).toContain("✓ The API accepts the key.");
-			expect(text).toContain("✓ Claude (claude-haiku-5-5) replied");
+			expect(text).toMatch(/✓ Claude replied in \d+ ms \(claude-haiku-5-5\)/);
 			expect(calls(fake)).toEqual(["GET /v1/models", "POST /v1/messages"]);
 			expect(fake.requests[1]?.body).toMatchObject({ model: "claude-haiku-5-5" });
 		},
@@ -114,8 +114,8 @@ describe("runs that skip the API", () => {
 			exitCode: 0,
 			dryRun: true,
 			files: [
-				{ target: "zsh", action: "create" },
-				{ target: "fish", action: "create" },
+				{ target: "zsh", action: "would-create" },
+				{ target: "fish", action: "would-create" },
 			],
 		});
 		expect(await filesIn(sandbox)).toEqual([]);

@@ -64,7 +64,7 @@ describe("--key-stdin on Windows", () => {
 			proofs: [{ target: "windows", ok: true }],
 			liveTest: { model: "claude-haiku-5-5" },
 		});
-		expect(text).toContain("• set ANTHROPIC_API_KEY in the Windows user environment");
+		expect(text).toContain("• Set ANTHROPIC_API_KEY in the Windows user environment");
 		expect(text).toContain("✓ A fresh process reads the key from the Windows user environment");
 		expect(text).toContain("In Windows Terminal: close every tab and window");
 		expect(windows.registry).toEqual({ ANTHROPIC_API_KEY: KEY });
@@ -103,7 +103,7 @@ describe("--key-stdin on Windows", () => {
 			ok: true,
 			exitCode: 0,
 			dryRun: true,
-			files: [{ target: "windows", action: "create" }],
+			files: [{ target: "windows", action: "would-create" }],
 		});
 		expect(text).toContain("Would set ANTHROPIC_API_KEY in the Windows user environment");
 		expect(text).toContain("Dry run: nothing was written.");

@@ -103,12 +103,21 @@ const rows: Row[] = [
 		fields: { kept: { masked: "sk-…", where: "~/.zshrc" }, liveTest: PASSED },
 	},
 	{
-		name: "the kept key is refused → done, exit 4",
+		// Not a dead end: the advice says "paste the key again", and the key prompt is where to do it.
+		name: "the kept key is refused → the key prompt, with why",
 		settings: INTERACTIVE,
 		state: at(INTERACTIVE, { name: "keeping" }),
 		action: { type: "kept", masked: "sk-…", where: "~/.zshrc", result: failedTest("rejected") },
+		step: { name: "key", advice: advice("rejected") },
+		exitCode: ExitCode.ok,
+	},
+	{
+		name: "the kept key cannot be checked (server error) → done, saying so",
+		settings: INTERACTIVE,
+		state: at(INTERACTIVE, { name: "keeping" }),
+		action: { type: "kept", masked: "sk-…", where: "~/.zshrc", result: failedTest("unreachable") },
 		step: { name: "done" },
-		exitCode: ExitCode.keyRejected,
+		exitCode: ExitCode.unreachable,
 	},
 	{
 		name: "a target is chosen and a stale definition exists → the others question",

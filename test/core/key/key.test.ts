@@ -277,3 +277,20 @@ describe("maskKey", () => {
 		expect(maskKey(value as unknown as string)).toBe("…");
 	});
 });
+
+describe("diagnoses that name what was pasted, not where a character is", () => {
+	const KEY = `sk-ant-api03-${"a".repeat(89)}WxYzAA`;
+	it("an AWS secret access key is an AWS key, not a '/' at character 14", () => {
+		const check = checkKey("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+		expect(check).toMatchObject({ ok: false, kind: "aws" });
+		expect(check.ok ? "" : check.message).toBe("This is an AWS secret access key, not an Anthropic key.");
+	});
+	it.each([
+		[`ANTHROPIC_API_KEY=${KEY} # work key`],
+		[`export ANTHROPIC_API_KEY="${KEY}"   # rotated in May`],
+	])("a .env or shell line with a trailing # comment: %s", (line) => {
+		const check = checkKey(line);
+		expect(check).toMatchObject({ ok: true, key: KEY });
+		expect(check.fixes).toContain("removed a trailing `# comment`");
+	});
+});

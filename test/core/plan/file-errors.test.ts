@@ -25,7 +25,7 @@ describe("describeFileError", () => {
 	it("an unknown error still gives a next step, and no stack trace", () => {
 		const message = describeFileError(error("EWHATEVER"), `${HOME}/.zshrc`, HOME);
 		expect(message).toBe(
-			"Could not write ~/.zshrc (EWHATEVER). Something unexpected went wrong while writing it. Run claude-setup again; if it happens again, choose another target. Nothing was changed.",
+			"Could not write ~/.zshrc (EWHATEVER). Something unexpected went wrong while writing it. Run `claude-setup` again; if it happens again, choose another target. Nothing was changed.",
 		);
 		expect(message).not.toContain("boom");
 		expect(message).not.toMatch(/\bat \S+ \(/);

@@ -141,10 +141,11 @@ describe("the notes claude-setup writes into a shell file", () => {
 		["the comment-out note", DISABLED_NOTE],
 		["the block's comment", BLOCK_COMMENT],
 		["the private-file block's comment", SOURCE_BLOCK_COMMENT],
-	])("%s holds no backtick, $ or backslash, and names npx claude-setup", (_name, note) => {
+	])("%s holds no backtick, $ or backslash, and names claude-setup, never npx (that npm name is another project)", (_name, note) => {
 		expect(note).not.toMatch(/[`$\\]/);
 		expect(note).toMatch(/^# /);
-		if (note !== SOURCE_BLOCK_COMMENT) expect(note).toContain("npx claude-setup");
+		expect(note).not.toContain("npx");
+		if (note !== SOURCE_BLOCK_COMMENT) expect(note).toMatch(/claude-setup (again|remove)/);
 	});
 
 	it("printed by an unquoted heredoc, the note runs nothing", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyValue } from "../../../source/core/scan/classify.js";
+import { classifyValue, maskOrEmpty } from "../../../source/core/scan/classify.js";
 import type { SettingVariable } from "../../../source/core/scan/scan-types.js";
 import { ADMIN, KEY, MASKED_KEY, OAUTH, SECRETS, TRUNCATED } from "./scan-fixtures.js";
 
@@ -60,5 +60,15 @@ describe("classifyValue", () => {
 				expect(tail.length).toBeLessThanOrEqual(4);
 			}),
 		);
+	});
+});
+
+describe("maskOrEmpty: never a bare ellipsis", () => {
+	it.each([
+		["hunter2", "… (7 characters, too short for a key)"],
+		["x", "… (1 character, too short for a key)"],
+		["   ", "(empty)"],
+	])("%j → %s", (value, shown) => {
+		expect(maskOrEmpty(value)).toBe(shown);
 	});
 });

@@ -80,12 +80,12 @@ const SCENARIOS: Scenario[] = [
 		exitCode: 4,
 		// Nobody is pasting in `status`: the next step is a new key, saved by claude-setup.
 		verdict:
-			"Your ~/.zshrc key is rejected (401): create a new key at console.anthropic.com → API keys, then run `npx claude-setup` to save it.",
+			"Your ~/.zshrc key is rejected (401): create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it.",
 		check: (report) => {
 			expect(report.liveCheck?.ok).toBe(false);
 			const lines = statusLines(report);
 			expect(lines).toContain(
-				"  → Create a new key at console.anthropic.com → API keys, then run `npx claude-setup` to save it.",
+				"  → Create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it.",
 			);
 			expect(lines.join("\n")).not.toContain("Paste");
 			// The rejected key is not ticked.
@@ -112,6 +112,26 @@ const SCENARIOS: Scenario[] = [
 		wins: ["~/.zshrc line 1"],
 		codes: ["disagree"],
 		exitCode: 7,
+	},
+	{
+		// The count said is the count listed: not "2 different values" followed by three places.
+		name: "three places, two values: the message counts both",
+		env: HERE,
+		files: {
+			"~/.zshrc": `export ${A}=${KEY}\n`,
+			"~/.bashrc": `export ${A}=${OLD_KEY}\n`,
+			"~/.bash_profile": `export ${A}=${OLD_KEY}\n`,
+		},
+		verify: false,
+		masked: MASKED_KEY,
+		wins: ["~/.zshrc line 1"],
+		codes: ["disagree"],
+		exitCode: 7,
+		check: (report) => {
+			const message = report.issues[0]?.message ?? "";
+			expect(message).toContain("is set in 3 places, to 2 different values");
+			expect(message.split(" in ~/").length - 1).toBe(3);
+		},
 	},
 	{
 		name: "the same key in ~/.zshrc and ~/.bash_profile: only the zsh file is what a zsh terminal gets",
@@ -167,7 +187,7 @@ const SCENARIOS: Scenario[] = [
 		codes: ["stale-terminal"],
 		exitCode: 4,
 		verdict:
-			"Your ~/.zshrc key is rejected (401); this terminal's key works: save this terminal's key for every new one: `printf %s \"$ANTHROPIC_API_KEY\" | npx claude-setup --key-stdin`.",
+			"Your ~/.zshrc key is rejected (401); this terminal's key works: save this terminal's key for every new one: `printf %s \"$ANTHROPIC_API_KEY\" | claude-setup --key-stdin`.",
 		// Every line agrees with the verdict: keep this terminal's key; a new terminal would not help.
 		check: (report) => {
 			const lines = statusLines(report);
@@ -175,7 +195,7 @@ const SCENARIOS: Scenario[] = [
 			expect(text).not.toContain("Paste");
 			expect(text).not.toContain("To fix it, open a new terminal");
 			expect(report.liveCheck?.ok === false && report.liveCheck.advice.next[0]).toBe(
-				'Save this terminal\'s key, which works, for every new terminal: `printf %s "$ANTHROPIC_API_KEY" | npx claude-setup --key-stdin`.',
+				'Save this terminal\'s key, which works, for every new terminal: `printf %s "$ANTHROPIC_API_KEY" | claude-setup --key-stdin`.',
 			);
 			expect(report.issues[0]?.message).toContain("keep it here, and save it for every new terminal");
 			expect(text).toContain("✗ The key was rejected (the key a new terminal gets).");
@@ -191,7 +211,7 @@ const SCENARIOS: Scenario[] = [
 		codes: ["stale-terminal"],
 		exitCode: 4,
 		verdict:
-			"Both keys are rejected: this terminal's (401) and your ~/.zshrc key (401). Create a new key at console.anthropic.com → API keys and run claude-setup.",
+			"Both keys are rejected: this terminal's (401) and your ~/.zshrc key (401). Create a new key at console.anthropic.com → API keys and run `claude-setup`.",
 		check: (report) => {
 			const text = statusLines(report).join("\n");
 			expect(text).toContain(

@@ -63,7 +63,7 @@ export const HOSTILE_PROFILES: Readonly<Record<string, string>> = {
 	"our block already there": [
 		"Import-Module posh-git",
 		"#region claude-setup",
-		"# Added by claude-setup. Re-run npx claude-setup to change the key; delete this block to remove it.",
+		"# Added by claude-setup. Run claude-setup again to change the key; delete this block to remove it.",
 		`$env:ANTHROPIC_API_KEY = '${OTHER_KEY}'`,
 		"#endregion claude-setup",
 		"Set-PSReadLineOption -EditMode Emacs",
