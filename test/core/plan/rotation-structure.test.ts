@@ -30,11 +30,17 @@ function targetFor(file: string, shell: "bash" | "zsh" | "fish"): TargetFile {
 	};
 }
 
-async function rotate(text: string, shell: "bash" | "zsh" | "fish", lines: number[], system?: System) {
+/** `env`: variables that differ for claude-setup (the file stays in the same home, as the access rule wants). */
+async function rotate(
+	text: string,
+	shell: "bash" | "zsh" | "fish",
+	lines: number[],
+	env?: Record<string, string>,
+) {
 	const temp = await makeTempSystem();
 	const file = path.join(temp.home, shell === "fish" ? "config.fish" : `.${shell}rc`);
 	await writeFile(file, text);
-	const used = system ?? temp.system;
+	const used: System = env ? { ...temp.system, env: { ...temp.system.env, ...env } } : temp.system;
 	const disable = lines.map((line) => ({ path: file, line, masked: "sk-ant-…old" }));
 	const context = { variable: "ANTHROPIC_API_KEY", key: KEY, ...backupPlace(used) };
 	const planned = await planFile(used, targetFor(file, shell), context, disable);
@@ -141,12 +147,15 @@ describe("the notes claude-setup writes into a shell file", () => {
 		["the comment-out note", DISABLED_NOTE],
 		["the block's comment", BLOCK_COMMENT],
 		["the private-file block's comment", SOURCE_BLOCK_COMMENT],
-	])("%s holds no backtick, $ or backslash, and names claude-setup, never npx (that npm name is another project)", (_name, note) => {
-		expect(note).not.toMatch(/[`$\\]/);
-		expect(note).toMatch(/^# /);
-		expect(note).not.toContain("npx");
-		if (note !== SOURCE_BLOCK_COMMENT) expect(note).toMatch(/claude-setup (again|remove)/);
-	});
+	])(
+		"%s holds no backtick, $ or backslash, and names claude-setup, never npx (that npm name is another project)",
+		(_name, note) => {
+			expect(note).not.toMatch(/[`$\\]/);
+			expect(note).toMatch(/^# /);
+			expect(note).not.toContain("npx");
+			if (note !== SOURCE_BLOCK_COMMENT) expect(note).toMatch(/claude-setup (again|remove)/);
+		},
+	);
 
 	it("printed by an unquoted heredoc, the note runs nothing", () => {
 		const out = execFileSync("bash", ["--norc", "-c", `cat <<EOF\n${DISABLED_NOTE}x\n${BLOCK_COMMENT}\nEOF`]);
@@ -214,9 +223,7 @@ describe("the real shell is the gate", () => {
 	});
 
 	it("where the shell is missing, only the structural rule decides, and the plan's text says so", async () => {
-		const temp = await makeTempSystem();
-		const system: System = { ...temp.system, env: { ...temp.system.env, PATH: "/nonexistent" } };
-		const change = await rotate(`export ANTHROPIC_API_KEY=${OLD}\n`, "zsh", [1], system);
+		const change = await rotate(`export ANTHROPIC_API_KEY=${OLD}\n`, "zsh", [1], { PATH: "/nonexistent" });
 		expect(change.parseCheck).toEqual({ kind: "unchecked", parser: "zsh", why: "zsh is not installed here" });
 		const plan = {
 			variable: "ANTHROPIC_API_KEY",

@@ -185,20 +185,24 @@ function judge(shell: Shell, texts: readonly string[]): Outcome[] {
 
 describe.each(["bash", "zsh", "fish"] as const)("rotation in a generated %s startup file", (shell) => {
 	it("never makes a parseable file unparseable, and never changes which other commands run", () => {
-		const totals = { files: 0, parseable: 0, disabled: 0, left: 0 };
+		const totals = { files: 0, parseable: 0, disabled: 0, left: 0, unsteady: 0 };
 		fc.assert(
 			fc.property(fc.array(fileArb, { minLength: BATCH, maxLength: BATCH }), (files) => {
 				const befores = files.map((file) => `${render(file, shell).join("\n")}\n`);
 				const rotated = befores.map((text) => rotate(text, shell));
-				const outcomes = judge(shell, [...befores, ...rotated.map((edit) => edit.text)]);
+				// Each original runs twice: a file whose own two runs differ (fish's `echo | set … &&`
+				// races) says nothing about rotation, so its trace is not compared.
+				const outcomes = judge(shell, [...befores, ...rotated.map((edit) => edit.text), ...befores]);
 				befores.forEach((before, index) => {
 					const old = outcomes[index];
 					const next = outcomes[index + befores.length];
+					const again = outcomes[index + 2 * befores.length];
 					const edit = rotated[index];
 					if (!old?.parses || next === undefined || edit === undefined) return;
 					const context = `${shell} file:\n${before}\nafter rotation:\n${edit.text}`;
 					expect(next.parses, context).toBe(true);
-					expect(next.trace, context).toBe(old.trace);
+					if (again?.trace === old.trace) expect(next.trace, context).toBe(old.trace);
+					else totals.unsteady++;
 					totals.parseable++;
 					totals.disabled += edit.disabled;
 					totals.left += edit.left;
@@ -213,5 +217,6 @@ describe.each(["bash", "zsh", "fish"] as const)("rotation in a generated %s star
 		expect(totals.parseable).toBeGreaterThan(totals.files / 3);
 		expect(totals.disabled).toBeGreaterThan(20);
 		expect(totals.left).toBeGreaterThan(20);
+		expect(totals.unsteady).toBeLessThan(totals.parseable / 10);
 	}, 300_000);
 });

@@ -73,7 +73,8 @@ describe("every PowerShell text claude-setup produces, read by pwsh's own parser
 		const broken = [{ name: "broken", text: "#region claude-setup\nif ($x) {\n#endregion claude-setup" }];
 		const [result] = await runPwshJson<Parsed[]>("parse-scripts.ps1", broken);
 		expect(result?.errors.join("\n")).toMatch(/MissingEndCurlyBrace/);
-	});
+		// One pwsh start: ~2 s alone, past 5 s when the machine is busy.
+	}, 30_000);
 });
 
 const source = fileURLToPath(new URL("../../../source/", import.meta.url));
