@@ -20,7 +20,7 @@ import { collectGarbageNow } from "./system/idle-collection.js";
 import { createJsonOutput } from "./system/json-output.js";
 import { learningKeys, learnKeysIn } from "./system/known-keys.js";
 import { createNodeSystem, rootHome } from "./system/node-system.js";
-import { printError, printJson, printLine } from "./system/output-guard.js";
+import { printError, printJson, printLine, writeOut } from "./system/output-guard.js";
 import { askYesNo, readAllStdin } from "./system/stdin.js";
 
 const VERSION = "0.1.0";
@@ -121,7 +121,7 @@ async function run(options: Options): Promise<number> {
 			import("./plain/line-input.js"),
 		]);
 		const input = lineInput(process.stdin);
-		const write = (text: string) => process.stdout.write(text);
+		const write = (text: string) => writeOut(text);
 		const code = await runPlainWizard(system, settings, {
 			input,
 			write,
@@ -147,7 +147,7 @@ async function run(options: Options): Promise<number> {
 		// of the previous frame; these frames are small, so show each step as it is reached.
 		{ exitOnCtrlC: false, maxFps: 120 },
 	);
-	process.stdout.write(BRACKETED_PASTE_ON);
+	writeOut(BRACKETED_PASTE_ON);
 	// The first frame is on screen: load what checking the key needs while it is pasted, then
 	// collect the garbage that leaves before Enter (see idle-collection.ts).
 	setImmediate(() => {
@@ -155,12 +155,12 @@ async function run(options: Options): Promise<number> {
 	});
 	// Ink's unmount gives the terminal back: raw mode off, cursor shown.
 	interrupts.setCleanup(async () => {
-		process.stdout.write(BRACKETED_PASTE_OFF);
+		writeOut(BRACKETED_PASTE_OFF);
 		instance.unmount();
 		await instance.waitUntilExit().catch(() => undefined);
 	});
 	await instance.waitUntilExit();
-	process.stdout.write(BRACKETED_PASTE_OFF);
+	writeOut(BRACKETED_PASTE_OFF);
 	system.api.close?.();
 	return code;
 }

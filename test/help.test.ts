@@ -23,7 +23,7 @@ describe("each command's help", () => {
 		(command) => {
 			const page = commandHelp(command);
 			expect(page.startsWith(`claude-setup ${command} — `)).toBe(true);
-			expect(page).toContain(`claude-setup ${command} [options]`);
+			expect(page).toContain(command === "run" ? "claude-setup run -- <command…>" : `claude-setup ${command} [options]`);
 			expect(page).toMatch(/Examples\n( {2}claude-setup \S.*\n?){2,}/);
 			// Every option it lists is one it takes, and it takes no option it does not list.
 			for (const option of optionsOf(command)) {
@@ -65,7 +65,7 @@ describe("did you mean", () => {
 		[
 			"a target misspelt",
 			["--target", "zhs"],
-			"Unknown target 'zhs'. Did you mean zsh? Choose from: zsh, bash, fish, dotenv, windows, powershell.",
+			"Unknown target 'zhs'. Did you mean zsh? Choose from: zsh, bash, fish, dotenv, windows, powershell, keychain.",
 		],
 		[
 			"an option another command takes",

@@ -10,8 +10,11 @@ const LEAVE = new Set(["\u0003", "\u0004", "\u001b"]);
 export interface LineInput {
 	/** The next line typed, without its line break; undefined at the end of input. */
 	readLine(): Promise<string | undefined>;
-	/** A line read with echo off; undefined when the person leaves (Ctrl-C, Ctrl-D, Esc). */
-	readHidden(): Promise<string | undefined>;
+	/**
+	 * A line read with echo off; undefined when the person leaves (Ctrl-C, Ctrl-D, Esc). `prompt`
+	 * is shown once echo is off, so nothing typed at once after it is echoed.
+	 */
+	readHidden(prompt?: () => void): Promise<string | undefined>;
 	close(): void;
 }
 
@@ -50,8 +53,9 @@ export function lineInput(stdin: NodeJS.ReadStream): LineInput {
 				await more();
 			}
 		},
-		async readHidden() {
+		async readHidden(prompt) {
 			stdin.setRawMode?.(true);
+			prompt?.();
 			try {
 				let typed = "";
 				for (;;) {

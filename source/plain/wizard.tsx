@@ -116,8 +116,7 @@ async function ask(question: PlainQuestion, io: PlainIo): Promise<boolean> {
 	for (;;) {
 		switch (question.kind) {
 			case "key": {
-				io.write("Key (hidden, then Enter): ");
-				const typed = await io.input.readHidden();
+				const typed = await io.input.readHidden(() => io.write("Key (hidden, then Enter): "));
 				io.write("\n");
 				if (typed === undefined) return false;
 				const check = checkKey(typed);

@@ -3,6 +3,7 @@
 import { ExitCode } from "../core/exit-codes.js";
 import { type JsonCommand, versioned } from "../core/flow/json-report.js";
 import { type HandledSignal, SIGNAL_EXIT_CODES } from "./interrupts.js";
+import { printLine } from "./output-guard.js";
 
 export interface JsonOutput {
 	/** Prints the report (already JSON text); anything after the first is dropped. */
@@ -28,7 +29,7 @@ export function interruptedReport(signal: HandledSignal, command: JsonCommand = 
 
 export function createJsonOutput(
 	command: JsonCommand = "setup",
-	write: (text: string) => void = (text) => console.log(text),
+	write: (text: string) => void = printLine,
 ): JsonOutput {
 	let printed = false;
 	const print = (json: string) => {

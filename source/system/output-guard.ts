@@ -55,3 +55,8 @@ export function printError(line: string): void {
 export function printJson(value: unknown): void {
 	console.log(terminalJson(value));
 }
+
+/** Text as it is, for our own control sequences and screens already made inert (--plain's). */
+export function writeOut(text: string): void {
+	process.stdout.write(text);
+}

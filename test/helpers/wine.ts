@@ -9,6 +9,7 @@ import {
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
+	readdirSync,
 	readFileSync,
 	rmSync,
 	writeFileSync,
@@ -95,7 +96,11 @@ export function createWineMachine(extraEnv: Record<string, string> = {}): WineMa
 	const project = `${userProfile}\\project`;
 	mkdirSync(unix(project), { recursive: true });
 	mkdirSync(unix("C:\\app"), { recursive: true });
-	copyFileSync(CLI_PATH, unix("C:\\app\\cli.js"));
+	// dist/ is split into chunks that cli.js loads from beside it: copy every one.
+	const dist = path.dirname(CLI_PATH);
+	for (const name of readdirSync(dist).filter((file) => file.endsWith(".js"))) {
+		copyFileSync(path.join(dist, name), unix(`C:\\app\\${name}`));
+	}
 	writeFileSync(unix("C:\\app\\spawn.js"), SPAWN_JS);
 	const home = path.join(dir, "home");
 	mkdirSync(home);
