@@ -2,7 +2,7 @@
 // will send the new key after the change (and, if not, why and the fix), the question interactive
 // Claude Code will ask, and a subscription it will stop billing.
 import { type AfterChange, claudeCodeAfter, savesGlobally } from "../claude-code/after-change.js";
-import { proveClaudeCode } from "../claude-code/prove-claude-code.js";
+import { askClaudeCode, proveClaudeCode } from "../claude-code/prove-claude-code.js";
 import type { Plan } from "../plan/plan.js";
 import type { Proof } from "../prove/proofs.js";
 import type { Finding } from "../scan/scan-types.js";
@@ -114,4 +114,18 @@ export async function claudeCodeProof(
 	}
 	if (!notes.after || !environment.scan) return undefined;
 	return proveClaudeCode(system, environment.scan, plan, key, notes.after);
+}
+
+/** The Claude Code proofs: what it says it will use, and (--ask-claude-code) a real `claude -p`. */
+export async function claudeCodeProofs(
+	system: System,
+	environment: Environment,
+	plan: Plan,
+	key: string,
+	options: { readonly notes: ClaudeCodeNotes; readonly ask?: boolean },
+): Promise<Proof[]> {
+	const said = await claudeCodeProof(system, environment, plan, key, options.notes);
+	// A request that is known to go with another key would only spend tokens on that key.
+	const asked = options.ask && !options.notes.problem ? await askClaudeCode(system, plan) : undefined;
+	return [said, asked].filter((proof) => proof !== undefined);
 }
