@@ -61,7 +61,7 @@ export function claudeCodeNotes(
 	if (billing) {
 		const instead = options.headless
 			? "save the key in a project .env instead (--target dotenv)"
-			: "answer n and run claude-setup again, choosing the project .env";
+			: "keep the key in a project .env only (claude-setup remove takes the rest back)";
 		notes.push(
 			`You are logged in to Claude Code with a subscription: with ANTHROPIC_API_KEY set for every terminal, Claude Code will use — and bill — this API key instead. To keep the subscription, ${instead}.`,
 		);
