@@ -34,7 +34,7 @@ describe("--ask-claude-code in the wizard", { timeout: 60_000 }, () => {
 		const app = renderApp({ sandbox, baseURL: fake.url, settings });
 		await pasteKey(app);
 		await answer(app, "Write these changes?");
-		const done = await app.waitForText("All set.", 45_000);
+		const done = await app.waitForText("All set.", { timeoutMs: 45_000 });
 		expect(await app.waitForExit()).toBe(0);
 		const replied = "Claude Code (claude -p) started from a new zsh replied: “Hello! Nice to meet you.”";
 		const sent = fromClaudeCode(before);

@@ -26,8 +26,7 @@ export function BillingScreen({ plan, onSubmit }: Props) {
 		},
 		{
 			value: "go-on",
-			label: `Go on: save it in ${places.join(", ")}`,
-			hint: "— Claude Code uses and bills the key",
+			label: `Go on: save it in ${places.join(", ")} (Claude Code uses and bills the key)`,
 		},
 		{ value: "quit", label: "Quit — nothing is written" },
 	];
