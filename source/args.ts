@@ -28,6 +28,8 @@ export interface Options {
 	readonly shellBlock?: boolean;
 	/** After a proven rotation, delete the commented-out lines and backups that hold the old key. */
 	readonly purgeOld?: boolean;
+	/** After saving, a real `claude -p` request from a fresh shell (spends a few tokens). */
+	readonly askClaudeCode?: boolean;
 	/** `claude-setup run -- <command…>`: the command and its arguments. */
 	readonly runCommand?: readonly string[];
 }
@@ -134,6 +136,9 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 	if (values["purge-old"] && !values["key-stdin"]) {
 		return error("--purge-old goes with --key-stdin.");
 	}
+	if (values["ask-claude-code"] && values["no-verify"]) {
+		return error("--ask-claude-code sends a request to Claude; it does not go with --no-verify.");
+	}
 	if (values["no-shell"] && !targets.includes("keychain")) {
 		return error("--no-shell goes with --target keychain.");
 	}
@@ -167,6 +172,7 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 			untrack: values.untrack ?? false,
 			...(values["no-shell"] ? { shellBlock: false } : {}),
 			...(values["purge-old"] ? { purgeOld: true } : {}),
+			...(values["ask-claude-code"] ? { askClaudeCode: true } : {}),
 		},
 	};
 }
@@ -186,6 +192,7 @@ function parseOptions() {
 		"no-verify": { type: "boolean" },
 		"no-shell": { type: "boolean" },
 		"purge-old": { type: "boolean" },
+		"ask-claude-code": { type: "boolean" },
 		model: { type: "string" },
 		"allow-base-url": { type: "string" },
 		"dry-run": { type: "boolean" },

@@ -24,6 +24,8 @@ const OPTION_LINES: Record<string, string> = {
 	"no-shell": `  --no-shell          with --target keychain: no shell block; only \`claude-setup run\` loads the key`,
 	"purge-old": `  --purge-old         with --key-stdin, after a proven rotation: delete the commented-out lines and
                       backups that still hold the old key`,
+	"ask-claude-code": `  --ask-claude-code   after saving, also send a real request with Claude Code (claude -p from a
+                      new zsh, bash or fish); it spends a few tokens`,
 	untrack: `  --untrack           with --key-stdin: a .env that git tracks is untracked first (git rm --cached;
                       the file stays). Without it such a .env is refused (exit 6)`,
 	"dotenv-file": `  --dotenv-file <path>
@@ -61,6 +63,7 @@ export const COMMAND_HELP: Record<Command, CommandHelp> = {
 			"no-verify",
 			"no-shell",
 			"purge-old",
+			"ask-claude-code",
 			"untrack",
 			"model",
 			"allow-base-url",

@@ -114,6 +114,7 @@ async function run(options: Options): Promise<number> {
 		destination: decideDestination(process.env, { allow: options.allowBaseURL }),
 		nodePath: process.execPath,
 		parentPid: process.ppid,
+		askClaudeCode: options.askClaudeCode,
 	};
 	if (plainMode) {
 		const [{ runPlainWizard }, { lineInput }] = await Promise.all([

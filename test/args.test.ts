@@ -27,6 +27,12 @@ describe("options that run", () => {
 		["no flags: the wizard with defaults", [], {}],
 		["status", ["status"], { command: "status" }],
 		["--untrack with --key-stdin", ["--key-stdin", "--untrack"], { keyStdin: true, untrack: true }],
+		["--ask-claude-code in the wizard", ["--ask-claude-code"], { askClaudeCode: true }],
+		[
+			"--ask-claude-code with --key-stdin",
+			["--key-stdin", "--ask-claude-code", "--target", "zsh"],
+			{ keyStdin: true, askClaudeCode: true, targets: ["zsh"] },
+		],
 		[
 			"status --json --no-verify",
 			["status", "--json", "--no-verify"],
@@ -145,6 +151,16 @@ describe("mistakes", () => {
 		],
 		["a positional after flags", ["--dry-run", "zsh"], "Unexpected argument 'zsh'."],
 		["--json without --key-stdin", ["--json"], "--json goes with --key-stdin (or with status and remove)."],
+		[
+			"--ask-claude-code with --no-verify",
+			["--key-stdin", "--ask-claude-code", "--no-verify"],
+			"--ask-claude-code sends a request to Claude; it does not go with --no-verify.",
+		],
+		[
+			"status --ask-claude-code",
+			["status", "--ask-claude-code"],
+			"--ask-claude-code goes with the wizard, not with status.",
+		],
 		[
 			"--dotenv-file without the dotenv target",
 			["--target", "zsh", "--dotenv-file", "a.env"],

@@ -32,6 +32,7 @@ const ASKING: ReadonlySet<WizardState["step"]["name"]> = new Set([
 	"others",
 	"dotfiles",
 	"policy",
+	"billing",
 	"preview",
 	"untrack",
 ]);

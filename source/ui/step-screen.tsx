@@ -8,6 +8,7 @@ import type { WizardAction, WizardSettings, WizardState } from "../core/flow/wiz
 import { destinationChoices } from "../core/flow/wizard-destination.js";
 import type { System } from "../core/system.js";
 import { AdviceView } from "./advice-view.js";
+import { BillingScreen } from "./billing-screen.js";
 import { Busy } from "./busy.js";
 import { Choice } from "./choice.js";
 import { DestinationScreen } from "./destination-screen.js";
@@ -99,6 +100,13 @@ export function StepScreen({ state, settings, system, takeAction, dispatch }: St
 					system={system}
 					plan={step.plan}
 					onSubmit={(choice) => takeAction({ type: "dotfiles-choice", choice })}
+				/>
+			);
+		case "billing":
+			return (
+				<BillingScreen
+					plan={step.plan}
+					onSubmit={(choice) => takeAction({ type: "billing-choice", choice })}
 				/>
 			);
 		case "policy":

@@ -2,7 +2,7 @@
 // that reports the outcome (or nothing, when the step must wait for detection).
 import { applyPlan } from "../core/apply/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
-import { claudeCodeNotes, claudeCodeProof } from "../core/flow/claude-code-notes.js";
+import { claudeCodeNotes, claudeCodeProofs } from "../core/flow/claude-code-notes.js";
 import { keychainGateFor } from "../core/flow/keychain-gate.js";
 import { foreignDefinitions, keptKey, rotationPlanInput, staleWinners } from "../core/flow/rotation.js";
 import { checkKeyLive, type LiveTest, runLiveTest } from "../core/flow/session.js";
@@ -19,6 +19,8 @@ export interface StepSettings {
 	readonly model?: string;
 	readonly nodePath: string;
 	readonly parentPid: number;
+	/** --ask-claude-code: after saving, a real `claude -p` request from a fresh shell. */
+	readonly askClaudeCode?: boolean;
 }
 
 /** Claude's answer does not depend on the shell: the live test starts with the proofs. */
@@ -121,8 +123,8 @@ export async function stepWork(
 				left,
 			);
 			const notes = claudeCodeNotes(environment, step.plan, key.key, {});
-			const claude = await claudeCodeProof(system, environment, step.plan, key.key, notes);
-			if (claude) proofs.push(claude);
+			const ask = settings.askClaudeCode;
+			proofs.push(...(await claudeCodeProofs(system, environment, step.plan, key.key, { notes, ask })));
 			return { type: "proved", proofs };
 		}
 		case "testing": {

@@ -42,7 +42,13 @@ describe("the wizard where Claude Code holds a stale key and a subscription logi
 		);
 		const env = { ...sandbox.env, ...claudeOnPath(sandbox) };
 		const run = runInTerminal([], { env, cwd: sandbox.project, cols: 100, rows: 50 });
-		await pasteToPreview(run, NEW);
+		await pasteToPreview(run, NEW, "Keep Claude Code on your subscription?");
+		// Before the preview: Claude Code would bill the key; go on (2) rather than the project .env.
+		expect(run.screen()).toMatch(/Claude Code will use — and bill — this API key/);
+		run.write("2");
+		await run.waitForText("❯ Go on");
+		run.write(KEYS.enter);
+		await run.waitForText("Write these changes?");
 		const preview = run.screen();
 		expect(preview).toContain('Replace the key in the "env" of ~/.claude/settings.json');
 		expect(preview).toMatch(/Claude Code will use — and bill — this API key/);

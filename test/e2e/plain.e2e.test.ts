@@ -2,6 +2,8 @@
 // each question on a line of its own, answers typed as words and said back; nothing is redrawn
 // or animated (no cursor movement, no erased lines, no spinner), so a screen reader reads each
 // line once. The key itself is never shown.
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fakeApiSuite } from "../helpers/e2e-suite.js";
 import { readBack, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
@@ -66,6 +68,26 @@ describe("accessible mode", { timeout: 60_000 }, () => {
 		expect(run.screen()).toContain("Nothing was written.");
 		expectNoRedraw(run.output());
 		expect(run.output()).not.toContain("hello");
+	});
+
+	it("a subscription login: the billing question is a numbered choice; 1 keeps the key in the project .env", async () => {
+		const sandbox = sandboxFor("zsh");
+		mkdirSync(join(sandbox.home, ".claude"));
+		writeFileSync(join(sandbox.home, ".claude", ".credentials.json"), "{}\n");
+		const run = runInTerminal(["--plain", "--target", "zsh"], sandbox);
+		await run.waitForText("Key (hidden, then Enter):");
+		run.write(`${TEST_KEY}${KEYS.enter}`);
+		const asked = await run.waitForText("Keep Claude Code on your subscription?");
+		expect(asked).toMatch(/ {2}1\. Save it in this project's \.env instead \(recommended\)/);
+		await run.waitForText("Type a number or a name");
+		run.write(`1${KEYS.enter}`);
+		await run.waitForText("Write these changes? (yes or no; Enter: yes)");
+		run.write(`yes${KEYS.enter}`);
+		await run.waitForText("All set.");
+		expect(await run.exited).toBe(0);
+		expect(existsSync(join(sandbox.home, ".zshrc"))).toBe(false);
+		expect(existsSync(join(sandbox.project, ".env"))).toBe(true);
+		expectNoRedraw(run.output());
 	});
 
 	it("Ctrl-C at the hidden key prompt leaves: exit 130, nothing written", async () => {

@@ -218,7 +218,12 @@ export function runInTerminal(
 }
 
 /** Pastes `pasted` and presses Enter (and Enter on where the key goes, when asked), then waits for the preview. */
-export async function pasteToPreview(run: TerminalRun, pasted: string): Promise<void> {
+/** `until`: the screen to stop at, when it is not the preview. */
+export async function pasteToPreview(
+	run: TerminalRun,
+	pasted: string,
+	until: string = "Write these changes?",
+): Promise<void> {
 	await run.waitForText("Paste your Anthropic API key");
 	run.write(pasted);
 	await run.waitForText("Looks like an API key");
@@ -226,5 +231,5 @@ export async function pasteToPreview(run: TerminalRun, pasted: string): Promise<
 	const next = await run.waitForText(/Where should the key go\?|Write these changes\?/);
 	if (!next.includes("Where should the key go?")) return;
 	run.write(KEYS.enter);
-	await run.waitForText("Write these changes?");
+	await run.waitForText(until);
 }

@@ -2,7 +2,7 @@
 // will send the new key after the change (and, if not, why and the fix), the question interactive
 // Claude Code will ask, and a subscription it will stop billing.
 import { type AfterChange, claudeCodeAfter, savesGlobally } from "../claude-code/after-change.js";
-import { proveClaudeCode } from "../claude-code/prove-claude-code.js";
+import { askClaudeCode, proveClaudeCode } from "../claude-code/prove-claude-code.js";
 import type { Plan } from "../plan/plan.js";
 import type { Proof } from "../prove/proofs.js";
 import type { Finding } from "../scan/scan-types.js";
@@ -61,7 +61,7 @@ export function claudeCodeNotes(
 	if (billing) {
 		const instead = options.headless
 			? "save the key in a project .env instead (--target dotenv)"
-			: "answer n and run claude-setup again, choosing the project .env";
+			: "keep the key in a project .env only (claude-setup remove takes the rest back)";
 		notes.push(
 			`You are logged in to Claude Code with a subscription: with ANTHROPIC_API_KEY set for every terminal, Claude Code will use — and bill — this API key instead. To keep the subscription, ${instead}.`,
 		);
@@ -114,4 +114,18 @@ export async function claudeCodeProof(
 	}
 	if (!notes.after || !environment.scan) return undefined;
 	return proveClaudeCode(system, environment.scan, plan, key, notes.after);
+}
+
+/** The Claude Code proofs: what it says it will use, and (--ask-claude-code) a real `claude -p`. */
+export async function claudeCodeProofs(
+	system: System,
+	environment: Environment,
+	plan: Plan,
+	key: string,
+	options: { readonly notes: ClaudeCodeNotes; readonly ask?: boolean },
+): Promise<Proof[]> {
+	const said = await claudeCodeProof(system, environment, plan, key, options.notes);
+	// A request that is known to go with another key would only spend tokens on that key.
+	const asked = options.ask && !options.notes.problem ? await askClaudeCode(system, plan) : undefined;
+	return [said, asked].filter((proof) => proof !== undefined);
 }

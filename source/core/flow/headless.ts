@@ -12,7 +12,7 @@ import { proveChanges } from "../prove/proofs.js";
 import { where } from "../scan/issues.js";
 import type { System } from "../system.js";
 import { backedUp, claudeReplied } from "../wording/voice.js";
-import { claudeCodeNotes, claudeCodeProof } from "./claude-code-notes.js";
+import { claudeCodeNotes, claudeCodeProofs } from "./claude-code-notes.js";
 import { staleTerminalWarning, usageHints } from "./describe.js";
 import { destinationGate, destinationReport } from "./destination-gate.js";
 import { adviceError, dryRunFile, fileError, type JsonError, versioned } from "./json-report.js";
@@ -40,6 +40,8 @@ export interface HeadlessOptions {
 	readonly shellBlock?: boolean;
 	/** After a proven rotation, delete the commented-out lines and backups that hold the old key. */
 	readonly purgeOld?: boolean;
+	/** --ask-claude-code: after saving, a real `claude -p` request from a fresh shell. */
+	readonly askClaudeCode?: boolean;
 }
 
 export interface HeadlessContext {
@@ -284,10 +286,10 @@ async function saveFromStdin(
 	const left = options.yes ? [] : staleWinners(others, []);
 	const proofs = await proveChanges(system, plan, environment.detected, check.key, context.nodePath, left);
 	// A problem already said above ends in exit 7 below; otherwise ask Claude Code itself.
-	const claudeProof = claude.problem
-		? undefined
-		: await claudeCodeProof(system, environment, plan, check.key, claude);
-	if (claudeProof) proofs.push(claudeProof);
+	if (!claude.problem) {
+		const ask = options.askClaudeCode;
+		proofs.push(...(await claudeCodeProofs(system, environment, plan, check.key, { notes: claude, ask })));
+	}
 	for (const proof of proofs) print(`${proof.ok ? "✓" : "✗"} ${proof.detail}`);
 	const staleDefinitions = options.yes ? [] : staleWinners(others, proofs);
 	for (const stale of staleDefinitions.filter((definition) => definition.winsIn.length > 0)) {

@@ -27,6 +27,8 @@ export type Step =
 	| { readonly name: "planning" }
 	| { readonly name: "dotfiles"; readonly plan: Plan }
 	| { readonly name: "policy"; readonly plan: Plan; readonly failure?: string }
+	/** A subscription login and a key for every terminal: the project .env instead, or go on. */
+	| { readonly name: "billing"; readonly plan: Plan }
 	| { readonly name: "allowing"; readonly plan: Plan }
 	| { readonly name: "preview"; readonly plan: Plan }
 	| { readonly name: "writing"; readonly plan: Plan }
@@ -61,6 +63,8 @@ export interface WizardState {
 	readonly disableOthers: boolean;
 	/** The answer to "a target file is under version control": keep the key in a private file. */
 	readonly privateFile?: boolean;
+	/** The answer to "Claude Code will bill the key instead of your subscription" (asked once). */
+	readonly billing?: "dotenv" | "go-on";
 	/** The answer to "a startup file others can read": leave its mode (default: make it 0600). */
 	readonly keepModes?: boolean;
 	/** The person said yes to sending the key to the destination's host (asked once). */
@@ -92,6 +96,7 @@ export type WizardAction =
 	| { readonly type: "planned"; readonly plan: Plan }
 	| { readonly type: "dotfiles-choice"; readonly choice: "private" | "inline" | "quit" }
 	| { readonly type: "policy-choice"; readonly choice: "windows" | "allow" | "keep" }
+	| { readonly type: "billing-choice"; readonly choice: "dotenv" | "go-on" | "quit" }
 	| { readonly type: "profiles-allowed"; readonly failure?: string }
 	| { readonly type: "confirmed"; readonly yes: boolean }
 	| { readonly type: "keep-modes" }

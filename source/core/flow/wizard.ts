@@ -2,6 +2,8 @@
 // side effect that belongs to each step and dispatches its outcome; screens only display.
 import { exitCodeForAdvice } from "../advice/advice.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
+import type { Plan } from "../plan/plan.js";
+import { claudeCodeNotes } from "./claude-code-notes.js";
 import { foreignDefinitions } from "./rotation.js";
 import { trackedRefusal } from "./tracked-env.js";
 import { answerDestination, beforeSending } from "./wizard-destination.js";
@@ -38,6 +40,7 @@ const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "ca
 	planned: "planning",
 	"dotfiles-choice": "dotfiles",
 	"policy-choice": "policy",
+	"billing-choice": "billing",
 	"profiles-allowed": "allowing",
 	confirmed: "preview",
 	"keep-modes": "preview",
@@ -130,6 +133,10 @@ export function wizardReducer(settings: WizardSettings) {
 				if (tracked && state.privateFile === undefined) {
 					return { ...state, plan: action.plan, step: { name: "dotfiles", plan: action.plan } };
 				}
+				// Claude Code would bill the key instead of the subscription: say so, offer the .env.
+				if (state.billing === undefined && billsKey(state, action.plan)) {
+					return { ...state, plan: action.plan, step: { name: "billing", plan: action.plan } };
+				}
 				// A PowerShell profile that the execution policy will not run: decide before writing.
 				const blocked = action.plan.blockedProfiles.length > 0;
 				const failure = state.policyFailure;
@@ -151,6 +158,11 @@ export function wizardReducer(settings: WizardSettings) {
 					...new Set(state.targets.map((target) => (target === "powershell" ? "windows" : target))),
 				];
 				return { ...state, targets, step: { name: "planning" } };
+			}
+			case "billing-choice": {
+				if (action.choice === "quit") return exit(state, ExitCode.cancelled);
+				const targets = action.choice === "dotenv" ? ["dotenv" as const] : state.targets;
+				return { ...state, billing: action.choice, targets, step: { name: "planning" } };
 			}
 			case "profiles-allowed":
 				// Plan again: the policy is read afresh, and the profile is checked once more.
@@ -226,4 +238,10 @@ function afterCheck(settings: WizardSettings): Step {
 
 function exit(state: WizardState, code: ExitCodeValue): WizardState {
 	return { ...state, exitCode: code, step: { name: "exit", code } };
+}
+
+/** The plan saves the key for every terminal where Claude Code is logged in with a subscription. */
+function billsKey(state: WizardState, plan: Plan): boolean {
+	if (!state.environment || !state.key || state.targets.every((target) => target === "dotenv")) return false;
+	return claudeCodeNotes(state.environment, plan, state.key.key, {}).billing;
 }

@@ -97,11 +97,12 @@ export function findIssues(
 		);
 	}
 	for (const finding of scan.findings) {
+		// Claude Code then sends no API key at all: never "All good" for a key it does not use.
 		if (cloudSwitchOn(finding)) {
 			add(
 				"cloud-switch",
-				"warning",
-				`${finding.variable} is on in ${where(finding.source)}: Claude Code uses that cloud provider and ignores your API key.`,
+				"error",
+				`${finding.variable} is on in ${where(finding.source)}: Claude Code uses that cloud provider and does not send your ${KEY}. ${cloudSwitchFix(finding)}`,
 			);
 		}
 	}
@@ -114,6 +115,21 @@ export function findIssues(
 		);
 	}
 	return issues;
+}
+
+/** How to turn a cloud switch off where it is set, so Claude Code sends the key again. */
+function cloudSwitchFix({ variable, source }: Finding): string {
+	const off = "if you want Claude Code to use the key instead";
+	switch (source.kind) {
+		case "process":
+			return `Run \`unset ${variable}\` in this terminal ${off}.`;
+		case "claude-settings":
+			return `Remove ${variable} from the "env" in ${source.display} ${off}.`;
+		case "windows-user":
+			return `Remove the user variable ${variable} (\`[Environment]::SetEnvironmentVariable('${variable}', $null, 'User')\`) ${off}.`;
+		default:
+			return `Remove that line (or set ${variable}=0) ${off}, then open a new terminal.`;
+	}
 }
 
 /** Set for every terminal (or app), not just one project. */

@@ -106,6 +106,7 @@ export const STEPS: Record<Step["name"], Step> = {
 	planning: { name: "planning" },
 	dotfiles: { name: "dotfiles", plan: PLAN },
 	policy: { name: "policy", plan: BLOCKED_PLAN },
+	billing: { name: "billing", plan: PLAN },
 	allowing: { name: "allowing", plan: BLOCKED_PLAN },
 	preview: { name: "preview", plan: PLAN },
 	writing: { name: "writing", plan: PLAN },

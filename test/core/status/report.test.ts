@@ -326,6 +326,52 @@ const SCENARIOS: Scenario[] = [
 		masked: MASKED_KEY,
 		wins: ["~/.zshrc line 1"],
 		codes: ["cloud-switch"],
+		// Claude Code sends no API key with a cloud switch on: never "All good".
+		exitCode: 7,
+		check: (report) => {
+			const issue = report.issues.find((found) => found.code === "cloud-switch");
+			expect(issue?.severity).toBe("error");
+			expect(issue?.message).toContain("Remove that line (or set CLAUDE_CODE_USE_BEDROCK=0)");
+		},
+	},
+	{
+		name: "CLAUDE_CODE_USE_VERTEX=true in ~/.claude/settings.json env",
+		env: HERE,
+		files: {
+			"~/.claude/settings.json": JSON.stringify({ env: { CLAUDE_CODE_USE_VERTEX: "true" } }),
+			"~/.zshrc": `export ${A}=${KEY}\n`,
+		},
+		verify: false,
+		masked: MASKED_KEY,
+		wins: ["~/.zshrc line 1"],
+		codes: ["cloud-switch"],
+		exitCode: 7,
+		check: (report) => {
+			expect(report.issues[0]?.severity).toBe("error");
+			expect(report.issues[0]?.message).toContain(
+				'Remove CLAUDE_CODE_USE_VERTEX from the "env" in ~/.claude/settings.json',
+			);
+		},
+	},
+	{
+		name: "CLAUDE_CODE_USE_FOUNDRY=1 only in this terminal",
+		env: { ...HERE, CLAUDE_CODE_USE_FOUNDRY: "1" },
+		files: { "~/.zshrc": `export ${A}=${KEY}\n` },
+		verify: false,
+		masked: MASKED_KEY,
+		wins: ["~/.zshrc line 1"],
+		codes: ["cloud-switch"],
+		exitCode: 7,
+		check: (report) => expect(report.issues[0]?.message).toContain("Run `unset CLAUDE_CODE_USE_FOUNDRY`"),
+	},
+	{
+		name: "CLAUDE_CODE_USE_BEDROCK=0 is off",
+		env: HERE,
+		files: { "~/.zshrc": `export ${A}=${KEY}\nexport CLAUDE_CODE_USE_BEDROCK=0\n` },
+		verify: false,
+		masked: MASKED_KEY,
+		wins: ["~/.zshrc line 1"],
+		codes: [],
 		exitCode: 0,
 	},
 	{
