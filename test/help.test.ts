@@ -23,7 +23,9 @@ describe("each command's help", () => {
 		(command) => {
 			const page = commandHelp(command);
 			expect(page.startsWith(`claude-setup ${command} — `)).toBe(true);
-			expect(page).toContain(command === "run" ? "claude-setup run -- <command…>" : `claude-setup ${command} [options]`);
+			expect(page).toContain(
+				command === "run" ? "claude-setup run -- <command…>" : `claude-setup ${command} [options]`,
+			);
 			expect(page).toMatch(/Examples\n( {2}claude-setup \S.*\n?){2,}/);
 			// Every option it lists is one it takes, and it takes no option it does not list.
 			for (const option of optionsOf(command)) {

@@ -1,7 +1,8 @@
-import { Text, useStdout } from "ink";
+import { useStdout } from "ink";
 import { createContext, useContext, useSyncExternalStore } from "react";
 import { wrapText } from "../core/layout/wrap.js";
 import { speak } from "../core/wording/voice.js";
+import { Text } from "./text.js";
 
 /** How the person ran claude-setup; commands of ours in a paragraph are named that way. */
 export const Invocation = createContext("claude-setup");
