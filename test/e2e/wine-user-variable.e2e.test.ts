@@ -83,7 +83,7 @@ describe.sequential("the windows target under Wine", { timeout: 180_000 }, () =>
 		expect(status.exitCode, status.stdout).toBe(7);
 	});
 
-	it("the wizard in a terminal: paste, Enter, Enter; the new value is in the registry", async () => {
+	it("the wizard in a terminal: paste, Enter, Enter, asked the shell: Enter; the new value is in the registry", async () => {
 		const terminal = windows.terminal([NO_VERIFY]);
 		await terminal.seen("Paste your Anthropic API key", 120_000);
 		terminal.write(TEST_KEY);
@@ -93,6 +93,9 @@ describe.sequential("the windows target under Wine", { timeout: 180_000 }, () =>
 		expect(terminal.screen()).toContain("Windows user environment (recommended)");
 		terminal.write("\r");
 		await terminal.seen("Write these changes?", 60_000);
+		terminal.write("\r");
+		// Started from Unix there is no Windows parent to name the shell, and WMI fails: it asks.
+		await terminal.seen("Which shell do you type commands into?", 120_000);
 		terminal.write("\r");
 		await terminal.seen(/Saved in the Windows user environment/, 120_000);
 		expect(await terminal.exited).toBe(0);
