@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import {
 	copyFileSync,
+	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
@@ -109,7 +110,8 @@ export function createWineMachine(extraEnv: Record<string, string> = {}): WineMa
 	const project = `${userProfile}\\project`;
 	mkdirSync(unix(project), { recursive: true });
 	mkdirSync(unix("C:\\app"), { recursive: true });
-	copyFileSync(CLI_PATH, unix("C:\\app\\cli.js"));
+	// The build splits into chunks that cli.js imports: the whole of dist/ goes.
+	cpSync(path.dirname(CLI_PATH), unix("C:\\app"), { recursive: true });
 	writeFileSync(unix("C:\\app\\spawn.js"), SPAWN_JS);
 	const home = path.join(dir, "home");
 	mkdirSync(home);
