@@ -45,13 +45,14 @@ const utf8 = (bytes: Uint8Array | undefined) =>
 	bytes === undefined ? undefined : Buffer.from(bytes).toString();
 
 describe("--target powershell when the execution policy blocks profiles", { timeout: 30_000 }, () => {
-	it("explains it first; Enter switches to the user environment and no profile is written", async () => {
+	// Out of the box only 5.1 blocks: pwsh 7 ships RemoteSigned for LocalMachine.
+	it("explains 5.1's default first; Enter switches to the user environment and no profile is written", async () => {
 		const windows = machine();
 		const app = renderOn(windows, { presetTargets: ["powershell"] });
 		await pasteKey(app);
 		const question = flat(await answer(app, "What now?"));
 		expect(question).toContain(`! Windows PowerShell: ${RESTRICTED_EXPLANATION}`);
-		expect(question).toContain(`! PowerShell 7: ${RESTRICTED_EXPLANATION}`);
+		expect(question).not.toContain("! PowerShell 7:");
 		expect(question).toContain("❯ Save it in the Windows user environment instead (recommended)");
 		expect(question).toContain(ALLOW);
 		const preview = flat(await answer(app, "Write these changes?"));
@@ -62,15 +63,20 @@ describe("--target powershell when the execution policy blocks profiles", { time
 		expect(windows.registry).toEqual({ ANTHROPIC_API_KEY: TEST_KEY });
 		expect(Object.keys(windows.fs.files())).toEqual([MANIFEST]);
 		expect(windows.steps().filter((step) => step.includes("allowProfiles"))).toEqual([]);
-		expect(windows.policies).toEqual({ powershell: {}, pwsh: {} });
+		expect(windows.policies).toEqual({ powershell: {}, pwsh: { LocalMachine: "RemoteSigned" } });
 		expectKeptSecret(app, windows, [TEST_KEY]);
 	});
 
-	it("Allow profiles runs Set-ExecutionPolicy for each host, then writes both profiles that load", async () => {
-		const windows = machine();
+	it("Allow profiles runs Set-ExecutionPolicy for each blocking host, then writes both profiles that load", async () => {
+		// The person once set Restricted for their account in pwsh 7: it outranks the shipped RemoteSigned.
+		const windows = machine({ ...BOTH_HOSTS, policies: { pwsh: { CurrentUser: "Restricted" } } });
 		const app = renderOn(windows, { presetTargets: ["powershell"] });
 		await pasteKey(app);
-		await app.waitForText("What now?");
+		const question = flat(await app.waitForText("What now?"));
+		expect(question).toContain(`! Windows PowerShell: ${RESTRICTED_EXPLANATION}`);
+		expect(question).toContain(
+			"! PowerShell 7: Your PowerShell execution policy is Restricted (set for CurrentUser). PowerShell will not run your profile",
+		);
 		app.press("down");
 		await app.waitForText(`❯ ${ALLOW}`);
 		app.press("enter");
@@ -108,7 +114,7 @@ describe("--target powershell when the execution policy blocks profiles", { time
 		);
 		expect(windows.policies).toEqual({
 			powershell: { CurrentUser: "RemoteSigned" },
-			pwsh: { CurrentUser: "RemoteSigned" },
+			pwsh: { CurrentUser: "RemoteSigned", LocalMachine: "RemoteSigned" },
 		});
 		for (const path of Object.values(PROFILE_PATHS))
 			expect(utf8(windows.bytes(path))).toBe(newProfile(TEST_KEY));

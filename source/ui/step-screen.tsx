@@ -19,6 +19,7 @@ import { KeyScreen } from "./key-screen.js";
 import { OthersScreen } from "./others-screen.js";
 import { PolicyScreen } from "./policy-screen.js";
 import { PreviewScreen } from "./preview-screen.js";
+import { ShellScreen } from "./shell-screen.js";
 import type { StepSettings } from "./step-work.js";
 import { StoppedScreen } from "./stopped-screen.js";
 import { TargetScreen } from "./target-screen.js";
@@ -147,6 +148,8 @@ export function StepScreen({ state, settings, system, takeAction, dispatch }: St
 			return <Busy label="Starting a fresh shell to read the key back…" />;
 		case "testing":
 			return <Busy label="Sending a tiny test request to Claude…" />;
+		case "shell":
+			return <ShellScreen onSubmit={(shell) => takeAction({ type: "shell-answered", shell })} />;
 		case "done":
 			return (
 				<DoneScreen

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
-import { createWineMachine, type WineMachine } from "../helpers/wine.js";
+import { createWineMachine, type WineMachine, wineTestTimeout } from "../helpers/wine.js";
 
 let windows: WineMachine;
 beforeAll(() => {
@@ -21,7 +21,8 @@ const ORIGINAL = Buffer.concat([
 	Buffer.from(`Write-Output 'profile ran'\r\n$env:CLAUDE_SETUP_OWN = '${OWN}'\r\n`, "utf8"),
 ]);
 
-describe.sequential("the powershell target under Wine", { timeout: 180_000 }, () => {
+// At most three runs of cli or spawn a test, each of which may hang twice and still fail in time.
+describe.sequential("the powershell target under Wine", { timeout: wineTestTimeout(3) }, () => {
 	it("writes a CRLF block, keeps the BOM and every other byte; a fresh Windows pwsh loads the key", async () => {
 		const profile = windows.unix(`${windows.userProfile}\\Documents\\PowerShell\\profile.ps1`);
 		mkdirSync(windows.unix(`${windows.userProfile}\\Documents\\PowerShell`), { recursive: true });

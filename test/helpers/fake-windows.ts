@@ -22,6 +22,8 @@ export const PROFILE_PATHS: Readonly<Record<PowerShellHost, string>> = {
 };
 export const NODE_EXE = "C:\\Program Files\\nodejs\\node.exe";
 export const PARENT_PID = 4242;
+/** `$PSHOME\powershell.config.json` as pwsh 7 for Windows ships it (seen in 7.6.10's package). */
+const PWSH_SHIPPED_POLICY: Partial<Record<PolicyScope, Policy>> = { LocalMachine: "RemoteSigned" };
 const NOW = Date.UTC(2026, 10, 5, 9, 30, 0, 123);
 
 export interface FakeWindowsOptions {
@@ -31,7 +33,10 @@ export interface FakeWindowsOptions {
 	readonly ancestors?: readonly string[];
 	/** false: Win32_Process cannot answer (WMI disabled; Wine). Default true. */
 	readonly wmi?: boolean;
-	/** Scopes left out are Undefined (so the Windows default, Restricted, applies). */
+	/**
+	 * Scopes left out are Undefined, except pwsh 7's LocalMachine: RemoteSigned, from the
+	 * powershell.config.json every pwsh 7 for Windows ships (5.1 has none, so Restricted applies).
+	 */
 	readonly policies?: Partial<Record<PowerShellHost, Partial<Record<PolicyScope, Policy>>>>;
 	readonly profilePaths?: Partial<Record<PowerShellHost, string>>;
 	readonly userVariables?: Readonly<Record<string, string>>;
@@ -73,7 +78,7 @@ export function fakeWindows(options: FakeWindowsOptions): FakeWindows {
 	const registry: Record<string, string> = { ...options.userVariables };
 	const policies: FakeWindows["policies"] = {
 		powershell: { ...options.policies?.powershell },
-		pwsh: { ...options.policies?.pwsh },
+		pwsh: { ...PWSH_SHIPPED_POLICY, ...options.policies?.pwsh },
 	};
 	const state: HostState = {
 		hosts: options.hosts ?? { powershell: "5.1.26100.2161", pwsh: "7.4.6" },

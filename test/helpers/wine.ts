@@ -6,17 +6,17 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import {
 	copyFileSync,
+	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
-	readdirSync,
 	readFileSync,
 	rmSync,
 	writeFileSync,
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pty from "@lydell/node-pty";
+import { boundedRun, longestRun, withOneRetry } from "./bounded-run.js";
 import { CLI_PATH, openTerminal, type Terminal } from "./terminal.js";
 
 const SETUP = path.resolve(process.cwd(), ".ci/wine-prefix");
@@ -25,7 +25,7 @@ const HOW =
 
 function requirePrefix(): string {
 	const root = execFileSync("bash", [SETUP, "--where"], { encoding: "utf8" }).trim();
-	const wine = spawnSync("wine", ["--version"], { encoding: "utf8" });
+	const wine = spawnSync("wine", ["--version"], { encoding: "utf8", timeout: SYNC_TIMEOUT_MS });
 	if (wine.error !== undefined || wine.status !== 0) {
 		throw new Error(`The Windows suite needs Wine, and \`wine\` is not installed: ${HOW}.`);
 	}
@@ -65,7 +65,21 @@ export interface WineMachine {
 // A run takes 20–50 s on a busy 2-core machine. Now and then (about 1 run in 15 here) Wine 8
 // leaves node.exe waiting with no child left, for good: such a run is ended (with the machine's
 // wineserver, so nothing of it survives) and started once more, and the test log says so.
-const RUN_TIMEOUT_MS = 100_000;
+const RUN_LIMITS = { timeoutMs: 100_000, graceMs: 10_000 } as const;
+/** Synchronous Wine commands (reg query, wineserver -k) block the event loop: bound them too. */
+const SYNC_TIMEOUT_MS = 30_000;
+
+/**
+ * A test's timeout for `runs` calls of `cli` or `spawn` (plus `reg query`s): every call may hang
+ * twice and still end at its deadline, so the test fails saying so, never at vitest's timeout.
+ */
+export function wineTestTimeout(runs: number): number {
+	return runs * longestRun(RUN_LIMITS) + 4 * SYNC_TIMEOUT_MS;
+}
+
+function endWine(env: Record<string, string>): void {
+	spawnSync("wineserver", ["-k"], { env, timeout: SYNC_TIMEOUT_MS, killSignal: "SIGKILL" });
+}
 const ANSI = new RegExp(`${String.fromCharCode(27)}(\\[[0-9;?]*[A-Za-z]|\\][^\\x07]*\\x07)`, "g");
 
 // Runs a small program in node.exe that starts `command` and prints its result as JSON: pwsh.exe
@@ -96,11 +110,8 @@ export function createWineMachine(extraEnv: Record<string, string> = {}): WineMa
 	const project = `${userProfile}\\project`;
 	mkdirSync(unix(project), { recursive: true });
 	mkdirSync(unix("C:\\app"), { recursive: true });
-	// dist/ is split into chunks that cli.js loads from beside it: copy every one.
-	const dist = path.dirname(CLI_PATH);
-	for (const name of readdirSync(dist).filter((file) => file.endsWith(".js"))) {
-		copyFileSync(path.join(dist, name), unix(`C:\\app\\${name}`));
-	}
+	// The build splits into chunks that cli.js imports: the whole of dist/ goes.
+	cpSync(path.dirname(CLI_PATH), unix("C:\\app"), { recursive: true });
 	writeFileSync(unix("C:\\app\\spawn.js"), SPAWN_JS);
 	const home = path.join(dir, "home");
 	mkdirSync(home);
@@ -123,55 +134,34 @@ export function createWineMachine(extraEnv: Record<string, string> = {}): WineMa
 
 	// node.exe reads Unix pipes badly (EBADF): stdin and stdout are files. stderr is a terminal,
 	// so Wine gives the process a console (the Windows programs it starts print nothing without).
-	const runOnce = (program: string[], input: string) =>
-		new Promise<WineResult & { hung: boolean }>((resolve) => {
-			count++;
-			const stdin = path.join(dir, `stdin-${count}`);
-			const stdout = path.join(dir, `stdout-${count}`);
-			writeFileSync(stdin, input);
-			const quoted = program.map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(" ");
-			const child = pty.spawn("/bin/sh", ["-c", `exec wine ${quoted} <'${stdin}' >'${stdout}'`], {
-				name: "xterm-256color",
-				cols: 200,
-				rows: 50,
-				cwd: unix(project),
-				env,
-			});
-			let terminal = "";
-			child.onData((data) => {
-				terminal += data;
-			});
-			// A hung Windows process fails its test with what it printed, not at the test's timeout.
-			let hung = false;
-			const timer = setTimeout(() => {
-				hung = true;
-				spawnSync("wineserver", ["-k"], { env });
-				child.kill("SIGKILL");
-			}, RUN_TIMEOUT_MS);
-			child.onExit(({ exitCode }) => {
-				clearTimeout(timer);
-				resolve({
-					hung,
-					exitCode,
-					stdout: existsSync(stdout) ? readFileSync(stdout, "utf8") : "",
-					terminal: terminal.replace(ANSI, "").replace(/\r/g, ""),
-				});
-			});
+	const runOnce = async (program: string[], input: string) => {
+		count++;
+		const stdin = path.join(dir, `stdin-${count}`);
+		const stdout = path.join(dir, `stdout-${count}`);
+		writeFileSync(stdin, input);
+		const quoted = program.map((arg) => `'${arg.replace(/'/g, "'\\''")}'`).join(" ");
+		const result = await boundedRun(`exec wine ${quoted} <'${stdin}' >'${stdout}'`, {
+			cwd: unix(project),
+			env,
+			...RUN_LIMITS,
+			onHang: () => endWine(env),
 		});
+		return {
+			hung: result.hung,
+			exitCode: result.exitCode,
+			stdout: existsSync(stdout) ? readFileSync(stdout, "utf8") : "",
+			terminal: result.output.replace(ANSI, "").replace(/\r/g, ""),
+		};
+	};
 
 	const run = async (program: string[], input: string): Promise<WineResult> => {
-		const first = await runOnce(program, input);
-		if (!first.hung) return first;
-		console.warn(
-			`Wine: ${program.slice(1).join(" ")} hung for ${RUN_TIMEOUT_MS / 1000} s; ended and run again`,
-		);
-		const again = await runOnce(program, input);
-		if (again.hung)
-			return {
-				...again,
-				terminal: `${again.terminal}\n[hung twice: ended after ${RUN_TIMEOUT_MS / 1000} s]`,
-			};
-		return again;
+		const label = `Wine: ${program.slice(1).join(" ")} hung for ${RUN_LIMITS.timeoutMs / 1000} s`;
+		const result = await withOneRetry(() => runOnce(program, input), label);
+		if (!result.hung) return result;
+		return {
+			...result,
+			terminal: `${result.terminal}\n[hung twice: ended after ${RUN_LIMITS.timeoutMs / 1000} s]`,
+		};
 	};
 
 	return {
@@ -195,14 +185,20 @@ export function createWineMachine(extraEnv: Record<string, string> = {}): WineMa
 				env,
 				cwd: unix(project),
 				encoding: "utf8",
+				timeout: SYNC_TIMEOUT_MS,
+				killSignal: "SIGKILL",
 			});
+			if (result.error !== undefined) {
+				endWine(env);
+				throw new Error(`wine reg query ${name} did not finish in ${SYNC_TIMEOUT_MS / 1000} s`);
+			}
 			if (result.status !== 0) return undefined;
 			const line = result.stdout.split(/\r?\n/).find((row) => row.trim().startsWith(`${name} `));
 			const match = line === undefined ? null : /^\s*\S+\s+REG_\w+\s{4}(.*)$/.exec(line);
 			return match ? match[1] : line === undefined ? undefined : "";
 		},
 		close: () => {
-			spawnSync("wineserver", ["-k"], { env });
+			endWine(env);
 			rmSync(dir, { recursive: true, force: true });
 		},
 	};

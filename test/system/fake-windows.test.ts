@@ -25,30 +25,53 @@ function machine(options: Omit<FakeWindowsOptions, "apiUrl">) {
 }
 
 describe("a profile-loading PowerShell on the fake machine", () => {
+	// pwsh 7 ships RemoteSigned for LocalMachine (powershell.config.json); 5.1 has no such file.
 	it.each([
-		["RemoteSigned for CurrentUser", { CurrentUser: "RemoteSigned" }, {}, { ok: true }],
-		["nothing set (Restricted)", {}, {}, { ok: false, detail: /running scripts is disabled/ }],
-		["AllSigned", { LocalMachine: "AllSigned" }, {}, { ok: false, detail: /is not digitally signed/ }],
+		["pwsh: RemoteSigned for CurrentUser", "pwsh", { CurrentUser: "RemoteSigned" }, {}, { ok: true }],
+		["pwsh: nothing set by the person (shipped RemoteSigned)", "pwsh", {}, {}, { ok: true }],
 		[
-			"Bypass for this process only (new windows are Restricted)",
+			"5.1: nothing set (Restricted)",
+			"powershell",
+			{},
+			{},
+			{ ok: false, detail: /running scripts is disabled/ },
+		],
+		[
+			"pwsh: Restricted set for CurrentUser outranks the shipped RemoteSigned",
+			"pwsh",
+			{ CurrentUser: "Restricted" },
+			{},
+			{ ok: false, detail: /running scripts is disabled/ },
+		],
+		[
+			"pwsh: AllSigned",
+			"pwsh",
+			{ LocalMachine: "AllSigned" },
+			{},
+			{ ok: false, detail: /is not digitally signed/ },
+		],
+		[
+			"5.1: Bypass for this process only (new windows are Restricted)",
+			"powershell",
 			{},
 			{ PSExecutionPolicyPreference: "Bypass" },
 			{ ok: false, detail: /running scripts is disabled/ },
 		],
 		[
-			"Group Policy Restricted wins over CurrentUser",
+			"pwsh: Group Policy Restricted wins over CurrentUser",
+			"pwsh",
 			{ MachinePolicy: "Restricted", CurrentUser: "RemoteSigned" },
 			{},
 			{ ok: false, detail: /execution policy/ },
 		],
-	] as const)("%s", async (_, policy, env, expected) => {
+	] as const)("%s", async (_, host, policy, env, expected) => {
 		const windows = machine({
-			hosts: { pwsh: "7.4.6" },
-			policies: { pwsh: policy },
+			hosts: { [host]: host === "pwsh" ? "7.6.10" : "5.1.26100.2161" },
+			policies: { [host]: policy },
 			env,
-			files: { [PROFILE_PATHS.pwsh]: profile },
+			files: { [PROFILE_PATHS[host]]: profile },
 		});
-		const proof = await proveProfile(windows.system.run, "pwsh", NAME, KEY, windows.system.env, mask);
+		const proof = await proveProfile(windows.system.run, host, NAME, KEY, windows.system.env, mask);
 		if (expected.ok) expect(proof).toEqual({ ok: true });
 		else
 			expect(proof).toMatchObject({
@@ -56,6 +79,23 @@ describe("a profile-loading PowerShell on the fake machine", () => {
 				reason: "missing",
 				detail: expect.stringMatching(expected.detail),
 			});
+	});
+
+	it("Get-ExecutionPolicy -List: pwsh 7 says LocalMachine RemoteSigned out of the box, 5.1 all Undefined", async () => {
+		const windows = machine({ hosts: { powershell: "5.1.26100.2161", pwsh: "7.6.10" } });
+		const lists = await Promise.all(
+			(["powershell", "pwsh"] as const).map((host) =>
+				invokePowerShell(windows.system.run, host, SCRIPTS.executionPolicyList),
+			),
+		);
+		const scopes = (policyOf: (scope: string) => string) =>
+			["MachinePolicy", "UserPolicy", "Process", "CurrentUser", "LocalMachine"]
+				.map((scope) => `${scope}=${policyOf(scope)}\r\n`)
+				.join("");
+		expect(lists.map((list) => list.ok && list.result.stdout)).toEqual([
+			scopes(() => "Undefined"),
+			scopes((scope) => (scope === "LocalMachine" ? "RemoteSigned" : "Undefined")),
+		]);
 	});
 
 	it("reads a UTF-16LE profile, the last definition winning, and ignores it with -NoProfile", async () => {

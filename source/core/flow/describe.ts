@@ -6,7 +6,13 @@ import { displayPath } from "../plan/targets.js";
 import type { UserVariableChange } from "../plan/windows-plan.js";
 import type { Detected } from "../platform/platform.js";
 import type { WindowsContext } from "../windows/detect.js";
-import { type WindowsTargetWritten, WSL_NOTE, windowsGuidance } from "../windows/guidance.js";
+import {
+	shellAnswerMatters,
+	type WindowsTargetWritten,
+	type WindowsWhere,
+	WSL_NOTE,
+	windowsGuidance,
+} from "../windows/guidance.js";
 
 export function describeAction(change: FileChange): string {
 	if (change.file.target === "keychain" && change.action === "deleted") {
@@ -142,14 +148,26 @@ export function staleTerminalWarning(
 	return `This terminal still has ${plan.variable}=${masked}; programs started here use it until you ${fix}.`;
 }
 
-function windowsHints(plan: Plan, windows: WindowsContext | undefined): string[] {
+function writtenOnWindows(plan: Plan): WindowsTargetWritten[] {
 	const written: WindowsTargetWritten[] = plan.changes
 		.filter(holdsKey)
 		.map((change) =>
 			change.file.target === "powershell" ? "powershell" : change.file.target === "bash" ? "bash" : "dotenv",
 		);
 	if (plan.userVariable) written.push("windows");
-	const where = windows ?? { shell: "unknown", vscode: false, windowsTerminal: false };
+	return written;
+}
+
+const UNDETECTED: WindowsWhere = { shell: "unknown", vscode: false, windowsTerminal: false };
+
+/** Whether the wizard should ask which shell the person uses before giving this plan's guidance. */
+export function askShellFor(plan: Plan, detected: Detected, windows?: WindowsContext): boolean {
+	return detected.os === "windows" && shellAnswerMatters(windows ?? UNDETECTED, writtenOnWindows(plan));
+}
+
+function windowsHints(plan: Plan, windows: WindowsContext | undefined): string[] {
+	const written = writtenOnWindows(plan);
+	const where = windows ?? UNDETECTED;
 	const dotenv = plan.changes.find((change) => change.file.target === "dotenv");
 	const hints = windowsGuidance(where, written, plan.variable);
 	if (dotenv) {

@@ -15,6 +15,7 @@ import { where } from "../scan/issues.js";
 import type { Finding, ScanResult } from "../scan/scan-types.js";
 import type { ModelInfo, System } from "../system.js";
 import { detectWindows, gatherWindowsFacts, type WindowsContext } from "../windows/detect.js";
+import type { AskedShell } from "../windows/guidance.js";
 import { adviceContext, type Flow } from "./destination-gate.js";
 
 export const KEY_VARIABLE = "ANTHROPIC_API_KEY";
@@ -120,6 +121,14 @@ function withWindowsShell(detected: Detected, windows: WindowsContext | undefine
 	if (!windows || windows.shell === "unknown") return detected;
 	const shell = windows.shell === "pwsh" ? "powershell" : windows.shell;
 	return { ...detected, shell, shellSource: "parent" };
+}
+
+/** The person named their shell because nothing could detect it. */
+export function withAnsweredShell(environment: Environment, shell: AskedShell): Environment {
+	const windows = environment.windows ?? { shell, hosts: [], vscode: false, windowsTerminal: false };
+	const answered = { ...windows, shell };
+	const detected = { ...withWindowsShell(environment.detected, answered), shellSource: "asked" as const };
+	return { ...environment, windows: answered, detected };
 }
 
 export type LiveCheck =

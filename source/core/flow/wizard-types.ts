@@ -8,6 +8,7 @@ import type { Plan } from "../plan/plan.js";
 import type { TargetName } from "../plan/targets.js";
 import type { Proof } from "../prove/proofs.js";
 import type { ModelInfo } from "../system.js";
+import type { AskedShell } from "../windows/guidance.js";
 import type { Environment, LiveTest } from "./session.js";
 
 export type AcceptedKey = Extract<KeyCheck, { ok: true }>;
@@ -35,6 +36,8 @@ export type Step =
 	| { readonly name: "untrack"; readonly plan: Plan }
 	| { readonly name: "proving"; readonly plan: Plan }
 	| { readonly name: "testing" }
+	/** Windows could not tell which shell this is, and the guidance depends on it: ask. */
+	| { readonly name: "shell" }
 	| { readonly name: "done" }
 	| { readonly name: "failed"; readonly title: string; readonly message: string }
 	| { readonly name: "exit"; readonly code: ExitCodeValue };
@@ -104,6 +107,7 @@ export type WizardAction =
 	| { readonly type: "untrack-answered"; readonly untracked: boolean }
 	| { readonly type: "proved"; readonly proofs: readonly Proof[] }
 	| { readonly type: "tested"; readonly result: LiveTest }
+	| { readonly type: "shell-answered"; readonly shell: AskedShell }
 	| {
 			readonly type: "failed";
 			readonly title: string;

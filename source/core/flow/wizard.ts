@@ -4,7 +4,9 @@ import { exitCodeForAdvice } from "../advice/advice.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { Plan } from "../plan/plan.js";
 import { claudeCodeNotes } from "./claude-code-notes.js";
+import { askShellFor } from "./describe.js";
 import { foreignDefinitions } from "./rotation.js";
+import { withAnsweredShell } from "./session.js";
 import { trackedRefusal } from "./tracked-env.js";
 import { answerDestination, beforeSending } from "./wizard-destination.js";
 import type { Step, WizardAction, WizardSettings, WizardState } from "./wizard-types.js";
@@ -48,6 +50,7 @@ const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "ca
 	"untrack-answered": "untrack",
 	proved: "proving",
 	tested: "testing",
+	"shell-answered": "shell",
 };
 const FINAL_STEPS: readonly Step["name"][] = ["done", "failed", "exit"];
 
@@ -199,7 +202,7 @@ export function wizardReducer(settings: WizardSettings) {
 					...state,
 					proofs: action.proofs,
 					exitCode: failed ? ExitCode.notProven : state.exitCode,
-					step: liveTestPlanned(settings, state) ? { name: "testing" } : { name: "done" },
+					step: liveTestPlanned(settings, state) ? { name: "testing" } : finish(state),
 				};
 			}
 			case "tested":
@@ -207,8 +210,16 @@ export function wizardReducer(settings: WizardSettings) {
 					...state,
 					liveTest: action.result,
 					exitCode: action.result.ok ? state.exitCode : exitCodeForAdvice(action.result.advice.outcome),
-					step: { name: "done" },
+					step: finish(state),
 				};
+			case "shell-answered":
+				return state.environment
+					? {
+							...state,
+							environment: withAnsweredShell(state.environment, action.shell),
+							step: { name: "done" },
+						}
+					: { ...state, step: { name: "done" } };
 			case "failed":
 				return {
 					...state,
@@ -234,6 +245,13 @@ function failedChecks(state: WizardState): number {
 
 function afterCheck(settings: WizardSettings): Step {
 	return settings.presetTargets.length > 0 ? { name: "planning" } : { name: "target" };
+}
+
+/** After the proofs: the summary, unless its guidance needs the shell nothing could detect. */
+function finish(state: WizardState): Step {
+	const { environment, plan } = state;
+	const ask = environment && plan && askShellFor(plan, environment.detected, environment.windows);
+	return ask ? { name: "shell" } : { name: "done" };
 }
 
 function exit(state: WizardState, code: ExitCodeValue): WizardState {

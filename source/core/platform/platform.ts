@@ -13,7 +13,7 @@ export interface Detected {
 	os: OsKind;
 	shell: ShellName;
 	/** Where the shell came from: `$SHELL`, the process that started us, or a per-OS guess. */
-	shellSource: "SHELL" | "parent" | "default";
+	shellSource: "SHELL" | "parent" | "default" | "asked";
 	zdotdir?: string;
 	xdgConfigHome?: string;
 	home: string;

@@ -1,6 +1,7 @@
-// Whether PowerShell will run a profile at all. On Windows client editions the default policy
-// is Restricted, so a profile claude-setup writes would be silently ignored: find that out
-// before writing, and explain it in words a newcomer can act on.
+// Whether PowerShell will run a profile at all. Windows PowerShell 5.1 on client editions
+// defaults to Restricted, so a profile claude-setup writes would be silently ignored; PowerShell 7
+// ships RemoteSigned (LocalMachine, in powershell.config.json) unless a policy overrides it. Ask
+// each host, before writing, and explain it in words a newcomer can act on.
 
 import type { RunCommand } from "../system.js";
 import { type Done, invokeForDone, invokePowerShell } from "./invoke.js";

@@ -1,11 +1,20 @@
 // What a Windows (or WSL) user must do after saving, specific to where they are. Running
 // programs keep the environment they started with (microsoft/terminal#1125): say which.
 
-import type { WindowsContext } from "./detect.js";
+import type { WindowsContext, WindowsShell } from "./detect.js";
 
 export type WindowsWhere = Pick<WindowsContext, "shell" | "vscode" | "windowsTerminal">;
 
 export type WindowsTargetWritten = "windows" | "powershell" | "bash" | "dotenv";
+
+/** The shells a person can name when detection cannot tell (no WMI, no PowerShell 7 to ask). */
+export type AskedShell = Extract<WindowsShell, "powershell" | "cmd" | "git-bash">;
+
+/** Whether the guidance depends on a shell we could not detect: then ask rather than guess. */
+export function shellAnswerMatters(where: WindowsWhere, written: readonly WindowsTargetWritten[]): boolean {
+	// Only the user variable's advice differs by shell (cmd's `set` lasts one window).
+	return where.shell === "unknown" && written.includes("windows");
+}
 
 export function windowsGuidance(
 	where: WindowsWhere,

@@ -72,18 +72,48 @@ describe("--key-stdin on Windows", () => {
 		expect(set.map((call) => call.input)).toEqual([`${KEY}\n`]);
 	});
 
-	it("--target powershell under a blocking policy explains it, never allows it, and exits 7", async () => {
+	it("--target powershell: 5.1's default blocks its profile, pwsh 7's shipped RemoteSigned loads; exits 7", async () => {
 		const { windows, report, text } = await run({ targets: ["powershell"] });
 		expect(text).toContain(
 			"! Windows PowerShell: Your PowerShell execution policy is Restricted (no policy is set, so Windows uses its default).",
 		);
-		expect(text).toContain("! PowerShell 7: Your PowerShell execution policy is Restricted");
+		expect(text).not.toContain("! PowerShell 7:");
 		expect(text).toContain("run: Set-ExecutionPolicy -Scope CurrentUser RemoteSigned");
 		expect(text).toContain(
 			"→ The windows target (--target windows) needs no execution policy and reaches every app.",
 		);
 		expect(windows.steps().filter((step) => step.includes("allowProfiles"))).toEqual([]);
-		expect(windows.policies).toEqual({ powershell: {}, pwsh: {} });
+		expect(windows.policies).toEqual({ powershell: {}, pwsh: { LocalMachine: "RemoteSigned" } });
+		expect(report).toMatchObject({
+			ok: false,
+			exitCode: 7,
+			proofs: [
+				{ target: "powershell", ok: false },
+				{ target: "powershell", ok: true },
+			],
+		});
+		expect(text).toContain(
+			"✗ A new Windows PowerShell window refused to run your profile because of the execution policy",
+		);
+		expect(text).toContain(
+			"✓ A fresh PowerShell 7 reads the key from ~\\OneDrive\\Documents\\PowerShell\\profile.ps1",
+		);
+		for (const path of Object.values(PROFILE_PATHS)) expect(windows.bytes(path)).toBeDefined();
+		expect(setCalls(windows)).toEqual([]);
+	});
+
+	it("--target powershell under Group Policy Restricted for both hosts explains it, never allows it, exits 7", async () => {
+		const locked = { MachinePolicy: "Restricted" } as const;
+		const { windows, report, text } = await run(
+			{ targets: ["powershell"] },
+			{ ...PWSH, policies: { powershell: locked, pwsh: locked } },
+		);
+		for (const label of ["Windows PowerShell", "PowerShell 7"])
+			expect(text).toContain(
+				`! ${label}: Your PowerShell execution policy is Restricted (set for MachinePolicy). Your organisation set it through Group Policy`,
+			);
+		expect(text).not.toContain("Set-ExecutionPolicy");
+		expect(windows.steps().filter((step) => step.includes("allowProfiles"))).toEqual([]);
 		expect(report).toMatchObject({
 			ok: false,
 			exitCode: 7,
@@ -92,8 +122,6 @@ describe("--key-stdin on Windows", () => {
 				{ target: "powershell", ok: false },
 			],
 		});
-		expect(text).toContain("refused to run your profile because of the execution policy");
-		for (const path of Object.values(PROFILE_PATHS)) expect(windows.bytes(path)).toBeDefined();
 		expect(setCalls(windows)).toEqual([]);
 	});
 

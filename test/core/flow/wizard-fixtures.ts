@@ -113,6 +113,7 @@ export const STEPS: Record<Step["name"], Step> = {
 	untrack: { name: "untrack", plan: TRACKED_PLAN },
 	proving: { name: "proving", plan: PLAN },
 	testing: { name: "testing" },
+	shell: { name: "shell" },
 	done: { name: "done" },
 	failed: { name: "failed", title: "Broken", message: "It broke." },
 	exit: { name: "exit", code: 130 },

@@ -58,6 +58,7 @@ const ACTIONS: ReadonlyArray<readonly [WizardAction, readonly Step["name"][]]> =
 	[{ type: "untrack-answered", untracked: true }, ["untrack"]],
 	[{ type: "proved", proofs: [proof(true)] }, ["proving"]],
 	[{ type: "tested", result: PASSED }, ["testing"]],
+	[{ type: "shell-answered", shell: "cmd" }, ["shell"]],
 	[{ type: "failed", title: "t", message: "m", code: 6 }, ALL.filter((name) => !FINAL.includes(name))],
 	// Mid-write Esc is ignored: the write is atomic and short.
 	[{ type: "cancel" }, ALL.filter((name) => !FINAL.includes(name) && name !== "writing")],

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type WindowsWhere, windowsGuidance } from "../../../source/core/windows/guidance.js";
+import {
+	shellAnswerMatters,
+	type WindowsWhere,
+	windowsGuidance,
+} from "../../../source/core/windows/guidance.js";
 
 const at = (where: Partial<WindowsWhere>): WindowsWhere => ({
 	shell: "powershell",
@@ -60,5 +64,30 @@ describe("windowsGuidance", () => {
 
 	it("says nothing to do for a .env alone: no environment changed", () => {
 		expect(windowsGuidance(at({ vscode: true }), ["dotenv"], "ANTHROPIC_API_KEY")).toEqual([]);
+	});
+});
+
+describe("shellAnswerMatters: ask which shell only when nothing told us and the advice differs", () => {
+	it.each([
+		{ name: "unknown shell, user variable written", shell: "unknown", written: ["windows"], ask: true },
+		{
+			name: "unknown shell, user variable and .env",
+			shell: "unknown",
+			written: ["dotenv", "windows"],
+			ask: true,
+		},
+		{
+			name: "unknown shell, profile only (same advice everywhere)",
+			shell: "unknown",
+			written: ["powershell"],
+			ask: false,
+		},
+		{ name: "unknown shell, Git Bash file only", shell: "unknown", written: ["bash"], ask: false },
+		{ name: "unknown shell, nothing written", shell: "unknown", written: [], ask: false },
+		{ name: "cmd detected", shell: "cmd", written: ["windows"], ask: false },
+		{ name: "pwsh detected", shell: "pwsh", written: ["windows"], ask: false },
+		{ name: "Git Bash detected", shell: "git-bash", written: ["windows"], ask: false },
+	] as const)("$name → $ask", ({ shell, written, ask }) => {
+		expect(shellAnswerMatters(at({ shell }), written)).toBe(ask);
 	});
 });
