@@ -74,6 +74,12 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 				</Text>
 			))}
 			{liveTest ? <LiveTestResult result={liveTest} /> : null}
+			{state.purge ? (
+				<Text color={state.purge.done ? undefined : "yellow"}>
+					{state.purge.done ? <Text color="green">✓ </Text> : "! "}
+					{state.purge.line}
+				</Text>
+			) : null}
 			{state.unchecked && !liveTest ? (
 				<Text color="yellow">
 					{state.notSent
