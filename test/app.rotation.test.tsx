@@ -189,7 +189,7 @@ describe("definitions claude-setup did not write", { timeout: 30_000 }, () => {
 		await replaceExisting(app, "sk-ant-api03-…OlDr in ~/.bash_profile line 1");
 		await pasteKey(app, ROTATED_KEY);
 		await answer(app, "Write these changes?");
-		const question = await answer(app, "Delete the old key from them?");
+		const question = await answer(app, "Delete the old key from them? y/N", "y");
 		expect(question).toContain(
 			"Claude answered with the new key. The old key is still in 2 commented-out lines and 2 backups.",
 		);

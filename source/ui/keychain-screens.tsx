@@ -43,7 +43,8 @@ export function PurgeScreen({
 			<Text dimColor>Backups that do not hold it are kept.</Text>
 			<Box marginTop={1}>
 				<Text>Delete the old key from them? </Text>
-				<YesNo defaultYes onAnswer={onAnswer} />
+				{/* Backups are the way back: deleting them is opt-in, as --purge-old is. */}
+				<YesNo defaultYes={false} onAnswer={onAnswer} />
 			</Box>
 		</Box>
 	);
