@@ -9,7 +9,7 @@ import { answer, expectNoLeak, pasteKey } from "./helpers/app-steps.js";
 import { zshAppSuite } from "./helpers/app-suite.js";
 import type { AppHarness } from "./helpers/render-app.js";
 import { readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
-import { type SecretService, startSecretService } from "./helpers/secret-service.js";
+import { type SecretService, silentBus, startSecretService } from "./helpers/secret-service.js";
 
 const suite = zshAppSuite([TEST_KEY]);
 const keyrings: SecretService[] = [];
@@ -74,6 +74,27 @@ describe("the keychain in the wizard", { timeout: 60_000 }, () => {
 		await answer(app, "Write these changes?");
 		await app.waitForText("All set.");
 		expect(await app.waitForExit()).toBe(0);
+	});
+
+	it("a keychain daemon that never answers: the list comes after the probe's deadline, keychain unavailable", async () => {
+		const bus = await silentBus();
+		try {
+			const sandbox = suite.newSandbox();
+			sandbox.env.DBUS_SESSION_BUS_ADDRESS = bus.env.DBUS_SESSION_BUS_ADDRESS ?? "";
+			const { app } = suite.start({}, sandbox);
+			await pasteKey(app);
+			await app.waitForText("Checking whether the OS keychain works here…");
+			const started = Date.now();
+			const frame = await app.waitForText("OS keychain: not available here —", { timeoutMs: 15_000 });
+			const waited = Date.now() - started;
+			expect(frame.replace(/\s+/g, " ")).toContain("did not answer within 2.5 s");
+			// One call's deadline (2.5 s), not D-Bus's 25 s.
+			expect(waited).toBeLessThan(8_000);
+			app.press("escape");
+			expect(await app.waitForExit()).toBe(130);
+		} finally {
+			await bus.stop();
+		}
 	});
 
 	it("a working keychain is offered last, not as the default; 'only when I ask' writes no shell block", async () => {
