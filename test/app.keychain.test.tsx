@@ -97,6 +97,20 @@ describe("the keychain in the wizard", { timeout: 60_000 }, () => {
 		}
 	});
 
+	it("a locked keyring: the keychain is not offered, and the reason says why", async () => {
+		const sandbox = keychainSandbox();
+		keyrings.at(-1)?.lock();
+		const { app } = suite.start({}, sandbox);
+		await pasteKey(app);
+		const frame = await app.waitForText("OS keychain: not available here —", { timeoutMs: 15_000 });
+		expect(frame.replace(/\s+/g, " ")).toContain(
+			"the keyring is locked: log in to the desktop (or unlock it) and try again.",
+		);
+		expect(frame).not.toContain("OS keychain —");
+		app.press("escape");
+		expect(await app.waitForExit()).toBe(130);
+	});
+
 	it("a working keychain is offered last, not as the default; 'only when I ask' writes no shell block", async () => {
 		const sandbox = keychainSandbox();
 		const { app } = suite.start({}, sandbox);
