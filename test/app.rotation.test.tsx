@@ -1,5 +1,6 @@
 // Rotation in the whole wizard over the real Node system in a temp HOME: the existing-key
 // choice, the question about definitions claude-setup did not write, and what is kept.
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { render } from "ink-testing-library";
 import { describe, expect, it, vi } from "vitest";
@@ -129,7 +130,12 @@ describe("definitions claude-setup did not write", { timeout: 30_000 }, () => {
 		const preview = await app.waitForText("Write these changes?");
 		expect(preview).not.toContain("~/.bash_profile");
 		app.press("enter");
+		// Its backup holds the old key: asked, and kept.
+		await answer(app, "The old key is still in 0 commented-out lines and 1 backup.", "n");
 		const done = await app.waitForText("All set.");
+		expect(done).toContain(
+			"! The old key is still in 0 commented-out lines and 1 backup (kept, as you asked).",
+		);
 		expect(done).toMatch(
 			/The old keys \(sk-ant-api03-…StAl, sk-ant-api03-…OlDr\) were not checked: if they still work,/,
 		);
@@ -148,6 +154,7 @@ describe("definitions claude-setup did not write", { timeout: 30_000 }, () => {
 		const preview = await app.waitForText("Write these changes?");
 		expect(preview).toContain("~/.bash_profile");
 		app.press("enter");
+		await answer(app, "Delete the old key from them?", "n");
 		const done = await app.waitForText("All set.");
 		// The key went to ~/.zshrc only; ~/.bash_profile just lost its stale line.
 		expect(done).toContain("Commented out the old definitions in ~/.bash_profile");
@@ -167,11 +174,44 @@ describe("definitions claude-setup did not write", { timeout: 30_000 }, () => {
 		const preview = await answer(app, "Write these changes?");
 		expect(preview).toContain("# line 3: ANTHROPIC_API_KEY=sk-ant-api03-…StAl — commented out");
 		expect(preview).toMatch(/~\/\.bash_profile[\s\S]*ANTHROPIC_API_KEY=sk-ant-api03-…OlDr — commented out/);
+		await answer(app, "Delete the old key from them?", "n");
 		await app.waitForText("All set.");
 		expect(await app.waitForExit()).toBe(0);
 		expect(app.frames().some((frame) => frame.includes("Comment them out?"))).toBe(false);
 		expect(withoutOurBlock(read(sandbox, ".zshrc"))).toBe(commentOutLines(ZSHRC, [3]).text);
 		expect(read(sandbox, ".bash_profile")).toBe(commentOutLines(BASH_PROFILE, [1]).text);
+		expectNoLeak(app);
+	});
+
+	it("after Claude answered with the new key, yes deletes the old key's commented-out lines and the backups holding it", async () => {
+		const sandbox = staleSandbox();
+		const app = start(sandbox, { presetTargets: ["zsh"] });
+		await replaceExisting(app, "sk-ant-api03-…OlDr in ~/.bash_profile line 1");
+		await pasteKey(app, ROTATED_KEY);
+		await answer(app, "Write these changes?");
+		const question = await answer(app, "Delete the old key from them? y/N", "y");
+		expect(question).toContain(
+			"Claude answered with the new key. The old key is still in 2 commented-out lines and 2 backups.",
+		);
+		const done = await app.waitForText("All set.");
+		expect(done).toContain(
+			"✓ Deleted the old key from 2 commented-out lines and 2 backups; backups without it are kept.",
+		);
+		expect(await app.waitForExit()).toBe(0);
+		for (const name of [".zshrc", ".bash_profile"]) {
+			const text = read(sandbox, name);
+			expect(text).not.toContain(STALE_KEY);
+			expect(text).not.toContain(OLDER_KEY);
+		}
+		// Every other line of the person's file is still there, in its place.
+		expect(withoutOurBlock(read(sandbox, ".zshrc"))).toBe("# mine\nalias ll='ls -l'\nsetopt autocd\n");
+		// No file left anywhere under the sandbox (backups included) holds an old key.
+		const grep = spawnSync("grep", ["-rl", "-e", STALE_KEY, "-e", OLDER_KEY, sandbox.root], {
+			encoding: "utf8",
+		});
+		expect(grep.stdout).toBe("");
+		expect(grep.status).toBe(1);
+		expect(readBack("zsh", sandbox)).toBe(ROTATED_KEY);
 		expectNoLeak(app);
 	});
 });

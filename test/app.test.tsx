@@ -74,7 +74,12 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		expect(preview.replace(/\s+/g, " ")).toContain(
 			"~/.zshrc can be read by other users (0644): it is made 0600",
 		);
+		// Claude answered with the new key: deleting the old one's traces is offered (Enter keeps them).
+		await answer(app, "Delete the old key from them? y/N");
 		const done = await app.waitForText("All set.");
+		expect(done).toContain(
+			"! The old key is still in 1 commented-out line and 1 backup (kept, as you asked).",
+		);
 		expect(done).toContain("The old key (sk-ant-api03-…StAl) was not checked: if it still works, revoke it");
 		expect(await app.waitForExit()).toBe(0);
 		const after = zshrc(sandbox) ?? "";
@@ -104,6 +109,7 @@ describe("the whole wizard", { timeout: 30_000 }, () => {
 		const preview = await answer(second, "Write these changes?");
 		expect(preview).toContain("Replace the claude-setup block in ~/.zshrc");
 		expect(preview).toContain("export ANTHROPIC_API_KEY='sk-ant-api03-…NeWk'");
+		await answer(second, "Delete the old key from them?", "n");
 		await second.waitForText("All set.");
 		expect(await second.waitForExit()).toBe(0);
 		const after = zshrc(sandbox) ?? "";

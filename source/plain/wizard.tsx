@@ -29,12 +29,14 @@ const ASKING: ReadonlySet<WizardState["step"]["name"]> = new Set([
 	"destination",
 	"unreachable",
 	"target",
+	"keychain-shell",
 	"others",
 	"dotfiles",
 	"policy",
 	"billing",
 	"preview",
 	"untrack",
+	"purge",
 ]);
 
 export async function runPlainWizard(
@@ -97,6 +99,13 @@ export async function runPlainWizard(
 			print(<StepScreen {...props} takeAction={() => undefined} />);
 			const action = await stepWork(system, settings, state, liveTest);
 			state = reducer(state, action ?? { type: "cancel" });
+			continue;
+		}
+		// A question may first need a look of its own (the keychain's probe, before the list of targets).
+		const looked = await stepWork(system, settings, state, liveTest);
+		const after = looked ? reducer(state, looked) : state;
+		if (after !== state) {
+			state = after;
 			continue;
 		}
 		let asked: PlainQuestion | undefined;

@@ -79,6 +79,12 @@ export function DoneScreen({ state, dryRun, terminalValue }: Props) {
 				</Paragraph>
 			))}
 			{liveTest ? <LiveTestResult result={liveTest} /> : null}
+			{state.purge ? (
+				<Text color={state.purge.done ? undefined : "yellow"}>
+					{state.purge.done ? <Text color="green">✓ </Text> : "! "}
+					{state.purge.line}
+				</Text>
+			) : null}
 			{state.unchecked && !liveTest ? (
 				<Paragraph marker={WARN} style={{ color: "yellow" }}>
 					{state.notSent

@@ -6,6 +6,7 @@ import { claudeCodeNotes } from "../core/flow/claude-code-notes.js";
 import { foreignDefinitions } from "../core/flow/rotation.js";
 import type { WizardAction, WizardSettings, WizardState } from "../core/flow/wizard.js";
 import { destinationChoices } from "../core/flow/wizard-destination.js";
+import { offeredTargets } from "../core/plan/targets.js";
 import type { System } from "../core/system.js";
 import { AdviceView } from "./advice-view.js";
 import { BillingScreen } from "./billing-screen.js";
@@ -16,6 +17,7 @@ import { DoneScreen } from "./done-screen.js";
 import { DotfilesScreen } from "./dotfiles-screen.js";
 import { ExistingScreen } from "./existing-screen.js";
 import { KeyScreen } from "./key-screen.js";
+import { KeychainShellScreen, PurgeScreen } from "./keychain-screens.js";
 import { OthersScreen } from "./others-screen.js";
 import { PolicyScreen } from "./policy-screen.js";
 import { PreviewScreen } from "./preview-screen.js";
@@ -82,16 +84,22 @@ export function StepScreen({ state, settings, system, takeAction, dispatch }: St
 		case "unreachable":
 			return <Unreachable step={step} takeAction={takeAction} />;
 		case "target":
-			return !state.environment ? (
-				<Busy label="Looking at your system…" />
-			) : (
+			if (!state.environment) return <Busy label="Looking at your system…" />;
+			if (!state.keychainProbe && offeredTargets(state.environment.detected).includes("keychain"))
+				return <Busy label="Checking whether the OS keychain works here…" />;
+			return (
 				<TargetScreen
 					system={system}
 					environment={state.environment}
 					envFile={settings.envFile}
 					token={state.key?.kind === "oauth-token"}
+					keychain={state.keychainProbe}
 					onSubmit={(targets) => takeAction({ type: "targets-chosen", targets })}
 				/>
+			);
+		case "keychain-shell":
+			return (
+				<KeychainShellScreen onSubmit={(shellBlock) => takeAction({ type: "shell-choice", shellBlock })} />
 			);
 		case "planning":
 			return <Busy label="Reading your files…" />;
@@ -150,6 +158,14 @@ export function StepScreen({ state, settings, system, takeAction, dispatch }: St
 			return <Busy label="Sending a tiny test request to Claude…" />;
 		case "shell":
 			return <ShellScreen onSubmit={(shell) => takeAction({ type: "shell-answered", shell })} />;
+		case "old-keys":
+			return <Busy label="Looking for the old key in commented-out lines and backups…" />;
+		case "purge":
+			return (
+				<PurgeScreen found={step.found} onAnswer={(yes) => takeAction({ type: "purge-answered", yes })} />
+			);
+		case "purging":
+			return <Busy label="Deleting the old key…" />;
 		case "done":
 			return (
 				<DoneScreen

@@ -4,10 +4,13 @@ import { applyPlan } from "../core/apply/apply.js";
 import { ExitCode } from "../core/exit-codes.js";
 import { claudeCodeNotes, claudeCodeProofs } from "../core/flow/claude-code-notes.js";
 import { keychainGateFor } from "../core/flow/keychain-gate.js";
+import { findPurgeable, purgeOld } from "../core/flow/purge-offer.js";
 import { foreignDefinitions, keptKey, rotationPlanInput, staleWinners } from "../core/flow/rotation.js";
 import { checkKeyLive, type LiveTest, runLiveTest } from "../core/flow/session.js";
 import { liveTestPlanned, type WizardAction, type WizardState } from "../core/flow/wizard.js";
+import { probeKeychain } from "../core/keychain/access.js";
 import { planChanges } from "../core/plan/plan.js";
+import { offeredTargets } from "../core/plan/targets.js";
 import { proveChanges } from "../core/prove/proofs.js";
 import type { System } from "../core/system.js";
 import { allowProfiles } from "../core/windows/execution-policy.js";
@@ -50,12 +53,22 @@ export async function stepWork(
 				? { type: "check-passed", models: result.models }
 				: { type: "check-failed", advice: result.advice };
 		}
+		case "target": {
+			// The keychain is offered only once a test item was stored, read back and deleted.
+			if (!environment || state.keychainProbe || !offeredTargets(environment.detected).includes("keychain"))
+				return;
+			const probe = await probeKeychain(system);
+			return {
+				type: "keychain-probed",
+				probe: probe.ok ? { ok: true } : { ok: false, reason: probe.reason },
+			};
+		}
 		case "planning": {
 			if (!key || !environment) return;
 			// The keychain is probed (with deadlines) before it is used; never a silent fallback to a file.
 			const usesKeychain = [...state.targets, ...environment.ourTargets].includes("keychain");
 			const keychain = usesKeychain
-				? await keychainGateFor(system, environment, state.targets, true)
+				? await keychainGateFor(system, environment, state.targets, state.shellBlock !== false)
 				: ({ ok: true, targets: state.targets } as const);
 			if (!keychain.ok) return writeFailed(keychain.title, `${keychain.why} ${keychain.next.join(" ")}`);
 			// Rotation: everywhere claude-setup wrote before gets the new key too.
@@ -131,6 +144,13 @@ export async function stepWork(
 			if (!key) return;
 			return { type: "tested", result: await startLiveTest(key.key) };
 		}
+		case "old-keys": {
+			if (!key || !environment || !state.plan) return;
+			const found = await findPurgeable(system, environment, state.plan, key);
+			return { type: "old-keys-found", found };
+		}
+		case "purging":
+			return { type: "purged", line: await purgeOld(system, step.found) };
 		default:
 			return;
 	}

@@ -20,6 +20,8 @@ interface Props {
 	readonly envFile?: string;
 	/** A Claude Code token is called a token. */
 	readonly token?: boolean;
+	/** The keychain's probe: offered only when it worked; otherwise named with its reason. */
+	readonly keychain?: { readonly ok: true } | { readonly ok: false; readonly reason: string };
 	readonly onSubmit: (targets: TargetName[]) => void;
 }
 
@@ -33,7 +35,7 @@ const PURPOSE: Record<TargetName, string> = {
 	keychain: "no file holds the key: new terminals and Claude Code read it from the OS keychain",
 };
 
-export function TargetScreen({ system, environment, envFile, token, onSubmit }: Props) {
+export function TargetScreen({ system, environment, envFile, token, keychain, onSubmit }: Props) {
 	const plain = usePlainQuestion() !== undefined;
 	const { detected } = environment;
 	const windows = detected.os === "windows";
@@ -71,10 +73,15 @@ export function TargetScreen({ system, environment, envFile, token, onSubmit }: 
 		<Box flexDirection="column">
 			<Text bold>Where should the {token ? "token" : "key"} go?</Text>
 			<Choice
-				options={offeredTargets(detected).map(option)}
+				options={offeredTargets(detected)
+					.filter((target) => target !== "keychain" || keychain?.ok)
+					.map(option)}
 				defaultValue={environment.defaultTarget}
 				onSubmit={(target) => onSubmit([target])}
 			/>
+			{keychain && !keychain.ok && offeredTargets(detected).includes("keychain") ? (
+				<Text dimColor>OS keychain: not available here — {keychain.reason}</Text>
+			) : null}
 			{plain ? null : <Text dimColor>↑/↓ to move, Enter to choose</Text>}
 		</Box>
 	);

@@ -11,7 +11,7 @@ import { type LiveTestHolder, type StepSettings, stepWork } from "./step-work.js
  * another step without a question in between, it starts at once, and if it ends within
  * QUICK_MS both outcomes reach the screen in one frame instead of flashing its busy line.
  */
-const LOOK_AHEAD: ReadonlySet<Step["name"]> = new Set(["planning", "proving", "testing"]);
+const LOOK_AHEAD: ReadonlySet<Step["name"]> = new Set(["planning", "proving", "testing", "old-keys"]);
 /**
  * Steps that do work instead of asking: when a person's answer leads to one, its work starts
  * before React has seen the answer, and a quick outcome shares the next step's frame.
@@ -24,6 +24,8 @@ const AUTOMATIC: ReadonlySet<Step["name"]> = new Set([
 	"writing",
 	"proving",
 	"testing",
+	"old-keys",
+	"purging",
 ]);
 const QUICK_MS = 50;
 
@@ -63,9 +65,10 @@ export function useStepEffects(
 	const chains = useRef(new Set<Chain>());
 	// The step a person's answer has already been taken for (a second Enter changes nothing).
 	const answered = useRef<Step>(undefined);
-	// Planning and proving need what detection finds: they start (again) once it lands.
+	// Planning, proving and the keychain's probe need what detection finds: they start (again) once it lands.
 	const waitsForDetection =
-		(step.name === "planning" || step.name === "proving") && state.environment === undefined;
+		(step.name === "planning" || step.name === "proving" || step.name === "target") &&
+		state.environment === undefined;
 	// Detection runs once, behind the key prompt, so the prompt appears at once.
 	// biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
 	useEffect(() => {

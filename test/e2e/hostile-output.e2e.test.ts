@@ -116,6 +116,9 @@ describe("the wizard in a pseudo-terminal", { timeout: 60_000 }, () => {
 		run.write(KEYS.enter);
 		await run.waitForText("Write these changes?", 30_000);
 		run.write(KEYS.enter);
+		// Claude answered: the stale key's commented-out line and backup are offered for deleting (Enter: no).
+		await run.waitForText("Delete the old key from them?", 30_000);
+		run.write(KEYS.enter);
 		const done = await run.waitForText("pwned", 30_000);
 		expect(done).toContain(SHOWN_INERT);
 		run.write(KEYS.enter);

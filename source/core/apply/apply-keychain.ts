@@ -62,11 +62,13 @@ export function keychainManifestEntries(change: KeychainChange): ManifestEntry[]
 		},
 	];
 	if (change.settings) {
+		const replaced = change.settings.replaces;
 		entries.push({
 			target: "keychain",
 			path: change.settings.path,
 			variable: change.account,
 			created: change.settings.before === undefined,
+			...(replaced ? { replacedHelper: replaced } : {}),
 		});
 	}
 	return entries;

@@ -1,6 +1,7 @@
 // Before the keychain target is used: is there one here that works (probed, with deadlines),
 // and which shells read the key from it. Never a silent fallback to a file.
 
+import { scrubSecrets } from "../key/scrub.js";
 import { probeKeychain } from "../keychain/access.js";
 import type { StoreCommands } from "../keychain/store-commands.js";
 import { WINDOWS_KEYCHAIN_NEXT, WINDOWS_KEYCHAIN_REFUSAL } from "../keychain/windows-why.js";
@@ -77,7 +78,8 @@ export function keychainPlanLines(change: KeychainChange, item: (text: string) =
 	const settings = change.settings;
 	if (settings && settings.before !== settings.after) {
 		const replaces = settings.replaces
-			? ` (replaces your apiKeyHelper \`${settings.replaces}\`; backed up)`
+			? // A helper of the person's may hold a key in its command line: never shown whole.
+				` (replaces your apiKeyHelper \`${scrubSecrets(settings.replaces)}\`; backed up)`
 			: "";
 		lines.push(item(`set Claude Code's apiKeyHelper in ${settings.display} to read it${replaces}`));
 	}

@@ -9,6 +9,7 @@ import type { TargetName } from "../plan/targets.js";
 import type { Proof } from "../prove/proofs.js";
 import type { ModelInfo } from "../system.js";
 import type { AskedShell } from "../windows/guidance.js";
+import type { Purgeable } from "./purge-offer.js";
 import type { Environment, LiveTest } from "./session.js";
 
 export type AcceptedKey = Extract<KeyCheck, { ok: true }>;
@@ -24,6 +25,8 @@ export type Step =
 	/** `tries`: how many checks of this key failed so far, this one included. */
 	| { readonly name: "unreachable"; readonly advice: Advice; readonly tries: number }
 	| { readonly name: "target" }
+	/** The keychain was chosen: new terminals load the key (a shell block), or only `claude-setup run`. */
+	| { readonly name: "keychain-shell" }
 	| { readonly name: "others" }
 	| { readonly name: "planning" }
 	| { readonly name: "dotfiles"; readonly plan: Plan }
@@ -38,6 +41,10 @@ export type Step =
 	| { readonly name: "testing" }
 	/** Windows could not tell which shell this is, and the guidance depends on it: ask. */
 	| { readonly name: "shell" }
+	/** Proven: look for what still holds the old key (commented-out lines, backups). */
+	| { readonly name: "old-keys" }
+	| { readonly name: "purge"; readonly found: Purgeable }
+	| { readonly name: "purging"; readonly found: Purgeable }
 	| { readonly name: "done" }
 	| { readonly name: "failed"; readonly title: string; readonly message: string }
 	| { readonly name: "exit"; readonly code: ExitCodeValue };
@@ -72,6 +79,12 @@ export interface WizardState {
 	readonly keepModes?: boolean;
 	/** The person said yes to sending the key to the destination's host (asked once). */
 	readonly destinationAllowed?: boolean;
+	/** The keychain's probe (store, read back, delete a test item): offered only when it worked. */
+	readonly keychainProbe?: { readonly ok: true } | { readonly ok: false; readonly reason: string };
+	/** With the keychain: new terminals load the key (default), or only `claude-setup run` does. */
+	readonly shellBlock?: boolean;
+	/** After a proven rotation: what the old key was deleted from, or that it was kept. */
+	readonly purge?: { readonly done: boolean; readonly line: string };
 	/** "Keep it and test it": the key that was kept, masked, and where it comes from. */
 	readonly kept?: { readonly masked: string; readonly where: string };
 }
@@ -95,7 +108,9 @@ export type WizardAction =
 	| { readonly type: "check-passed"; readonly models: readonly ModelInfo[] }
 	| { readonly type: "check-failed"; readonly advice: Advice }
 	| { readonly type: "unreachable-choice"; readonly choice: "retry" | "save" | "quit" }
+	| { readonly type: "keychain-probed"; readonly probe: NonNullable<WizardState["keychainProbe"]> }
 	| { readonly type: "targets-chosen"; readonly targets: readonly TargetName[] }
+	| { readonly type: "shell-choice"; readonly shellBlock: boolean }
 	| { readonly type: "planned"; readonly plan: Plan }
 	| { readonly type: "dotfiles-choice"; readonly choice: "private" | "inline" | "quit" }
 	| { readonly type: "policy-choice"; readonly choice: "windows" | "allow" | "keep" }
@@ -108,6 +123,9 @@ export type WizardAction =
 	| { readonly type: "proved"; readonly proofs: readonly Proof[] }
 	| { readonly type: "tested"; readonly result: LiveTest }
 	| { readonly type: "shell-answered"; readonly shell: AskedShell }
+	| { readonly type: "old-keys-found"; readonly found?: Purgeable }
+	| { readonly type: "purge-answered"; readonly yes: boolean }
+	| { readonly type: "purged"; readonly line: string }
 	| {
 			readonly type: "failed";
 			readonly title: string;

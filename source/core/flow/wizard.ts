@@ -9,6 +9,7 @@ import { foreignDefinitions } from "./rotation.js";
 import { withAnsweredShell } from "./session.js";
 import { trackedRefusal } from "./tracked-env.js";
 import { answerDestination, beforeSending } from "./wizard-destination.js";
+import { afterLiveTest, afterPurgeAnswer, afterTargets } from "./wizard-old-keys.js";
 import type { Step, WizardAction, WizardSettings, WizardState } from "./wizard-types.js";
 
 export type { AcceptedKey, Step, WizardAction, WizardSettings, WizardState } from "./wizard-types.js";
@@ -38,7 +39,9 @@ const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "ca
 	"check-passed": "checking",
 	"check-failed": "checking",
 	"unreachable-choice": "unreachable",
+	"keychain-probed": "target",
 	"targets-chosen": "target",
+	"shell-choice": "keychain-shell",
 	planned: "planning",
 	"dotfiles-choice": "dotfiles",
 	"policy-choice": "policy",
@@ -51,13 +54,16 @@ const STEP_FOR: Record<Exclude<WizardAction["type"], "detected" | "failed" | "ca
 	proved: "proving",
 	tested: "testing",
 	"shell-answered": "shell",
+	"old-keys-found": "old-keys",
+	"purge-answered": "purge",
+	purged: "purging",
 };
 const FINAL_STEPS: readonly Step["name"][] = ["done", "failed", "exit"];
 
 function accepts(step: Step["name"], action: WizardAction): boolean {
 	if (FINAL_STEPS.includes(step)) return false;
 	// The write is atomic and short; leaving halfway would skip the proof of what was written.
-	if (action.type === "cancel") return step !== "writing";
+	if (action.type === "cancel") return step !== "writing" && step !== "purging";
 	if (action.type === "failed" || action.type === "detected") return true;
 	return STEP_FOR[action.type] === step;
 }
@@ -118,18 +124,15 @@ export function wizardReducer(settings: WizardSettings) {
 				if (action.choice === "save") return { ...state, unchecked: true, step: afterCheck(settings) };
 				// Nothing was saved: whatever the API said, it could not confirm the key.
 				return exit(state, ExitCode.unreachable);
-			case "targets-chosen": {
-				// Definitions claude-setup did not write: ask whether to comment them out first.
-				const others =
-					state.environment && state.key
-						? foreignDefinitions(state.environment.credentials, state.key.variable, state.key.key)
-						: [];
-				return {
-					...state,
-					targets: action.targets,
-					step: { name: others.length > 0 ? "others" : "planning" },
-				};
-			}
+			case "keychain-probed":
+				// The same step: the target screen now knows whether to offer the keychain.
+				return { ...state, keychainProbe: action.probe };
+			case "targets-chosen":
+				return action.targets.includes("keychain")
+					? { ...state, targets: action.targets, step: { name: "keychain-shell" } }
+					: afterTargets({ ...state, targets: action.targets });
+			case "shell-choice":
+				return afterTargets({ ...state, shellBlock: action.shellBlock });
 			case "planned": {
 				// A target file under version control: ask before a secret goes into it.
 				const tracked = action.plan.trackedDotfiles?.some((file) => !file.private);
@@ -210,8 +213,14 @@ export function wizardReducer(settings: WizardSettings) {
 					...state,
 					liveTest: action.result,
 					exitCode: action.result.ok ? state.exitCode : exitCodeForAdvice(action.result.advice.outcome),
-					step: finish(state),
+					step: afterLiveTest(state, action.result, finish(state)),
 				};
+			case "old-keys-found":
+				return { ...state, step: action.found ? { name: "purge", found: action.found } : finish(state) };
+			case "purge-answered":
+				return afterPurgeAnswer(state, action.yes, finish(state));
+			case "purged":
+				return { ...state, purge: { done: true, line: action.line }, step: finish(state) };
 			case "shell-answered":
 				return state.environment
 					? {

@@ -14,6 +14,8 @@ export interface ManifestEntry {
 	readonly created: boolean;
 	/** claude-setup only commented out stale definitions here: remove restores them, but it is not a target. */
 	readonly disabledOnly?: boolean;
+	/** The person's own apiKeyHelper that the keychain's replaced: remove puts it back. */
+	readonly replacedHelper?: string;
 }
 
 export const USER_ENVIRONMENT_PATH = "user-environment";
@@ -55,6 +57,8 @@ export async function recordWritten(system: System, entries: readonly ManifestEn
 			merged[index] = {
 				...entry,
 				created: known?.created === true || entry.created,
+				// A later run finds our helper there: the person's own is still the one to put back.
+				replacedHelper: entry.replacedHelper ?? known?.replacedHelper,
 				...(disabledOnly ? { disabledOnly } : { disabledOnly: undefined }),
 			};
 		}

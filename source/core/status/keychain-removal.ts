@@ -2,8 +2,9 @@
 // ours: another helper stays), and the item is deleted once the files are done.
 
 import { KEYCHAIN_ITEM_PATH } from "../apply/apply-keychain.js";
+import { scrubSecrets } from "../key/scrub.js";
 import { deleteKey, readKey } from "../keychain/access.js";
-import { isOurHelper, withoutApiKeyHelper } from "../keychain/consumers.js";
+import { isOurHelper, withApiKeyHelper, withoutApiKeyHelper } from "../keychain/consumers.js";
 import { type StoreCommands, storeCommandsFor } from "../keychain/store-commands.js";
 import { backupPath, fileBackupName } from "../plan/backups.js";
 import type { ManifestEntry } from "../plan/manifest.js";
@@ -44,15 +45,43 @@ async function settingsRemoval(system: System, entry: ManifestEntry): Promise<Fi
 	const decoded = decodeText(bytes);
 	const edited = withoutApiKeyHelper(decoded.text, isOurHelper);
 	if (!edited.changed) return undefined;
+	// The person's own helper that ours replaced goes back where it was.
+	const own = entry.replacedHelper && !isOurHelper(entry.replacedHelper) ? entry.replacedHelper : undefined;
+	const restored = own ? withApiKeyHelper(decoded.text, own) : undefined;
+	if (own && restored?.ok) {
+		return {
+			...settingsChange(system, entry, decoded, restored.text, "removed"),
+			previewLines: [
+				"- apiKeyHelper (it read the key from the keychain)",
+				`+ apiKeyHelper \`${scrubSecrets(own)}\` (yours, as before claude-setup)`,
+			],
+		};
+	}
 	const remove = entry.created && edited.empty;
+	return settingsChange(
+		system,
+		entry,
+		decoded,
+		remove ? undefined : edited.text,
+		remove ? "deleted" : "removed",
+	);
+}
+
+function settingsChange(
+	system: System,
+	entry: ManifestEntry,
+	decoded: ReturnType<typeof decodeText>,
+	after: string | undefined,
+	action: "deleted" | "removed",
+): FileChange {
 	const backup = backupPath(backupPlace(system), fileBackupName(entry.path));
 	return {
 		file: { target: "keychain", path: entry.path, syntax: "posix", ownsWholeFile: false, label: entry.path },
 		display: displayPath(entry.path, system.homeDir),
 		before: decoded.text,
-		after: remove ? undefined : edited.text,
+		after,
 		encoding: decoded.encoding,
-		action: remove ? "deleted" : "removed",
+		action,
 		previewLines: ["- apiKeyHelper (it read the key from the keychain)"],
 		otherDefinitions: [],
 		backupPath: backup,

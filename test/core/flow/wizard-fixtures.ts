@@ -1,6 +1,7 @@
 // Small, valid values for every piece of wizard state, so reducer tables stay readable.
 import { expect } from "vitest";
 import type { Advice } from "../../../source/core/advice/advice.js";
+import type { Purgeable } from "../../../source/core/flow/purge-offer.js";
 import type { Environment, LiveTest } from "../../../source/core/flow/session.js";
 import {
 	type AcceptedKey,
@@ -93,6 +94,13 @@ export const NO_VERIFY: WizardSettings = { presetTargets: [], verify: false, dry
 export const NO_VERIFY_PRESET: WizardSettings = { presetTargets: ["bash"], verify: false, dryRun: false };
 export const DRY_RUN: WizardSettings = { presetTargets: [], verify: true, dryRun: true };
 
+/** What a proven rotation left of the old key. */
+export const FOUND: Purgeable = {
+	traces: { files: [], backups: ["/home/u/.config/claude-setup/backups/zshrc.1"] },
+	count: { lines: 1, backups: 1 },
+	what: "1 commented-out line and 1 backup",
+};
+
 /** One state per step, with the key and plan the later steps would have by then. */
 export const STEPS: Record<Step["name"], Step> = {
 	existing: { name: "existing" },
@@ -114,6 +122,10 @@ export const STEPS: Record<Step["name"], Step> = {
 	proving: { name: "proving", plan: PLAN },
 	testing: { name: "testing" },
 	shell: { name: "shell" },
+	"keychain-shell": { name: "keychain-shell" },
+	"old-keys": { name: "old-keys" },
+	purge: { name: "purge", found: FOUND },
+	purging: { name: "purging", found: FOUND },
 	done: { name: "done" },
 	failed: { name: "failed", title: "Broken", message: "It broke." },
 	exit: { name: "exit", code: 130 },

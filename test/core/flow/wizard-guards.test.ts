@@ -9,6 +9,7 @@ import {
 	at,
 	DRY_RUN,
 	environment,
+	FOUND,
 	INTERACTIVE,
 	NO_VERIFY,
 	PASSED,
@@ -59,9 +60,21 @@ const ACTIONS: ReadonlyArray<readonly [WizardAction, readonly Step["name"][]]> =
 	[{ type: "proved", proofs: [proof(true)] }, ["proving"]],
 	[{ type: "tested", result: PASSED }, ["testing"]],
 	[{ type: "shell-answered", shell: "cmd" }, ["shell"]],
+	[{ type: "keychain-probed", probe: { ok: true } }, ["target"]],
+	[{ type: "targets-chosen", targets: ["keychain"] }, ["target"]],
+	[{ type: "shell-choice", shellBlock: false }, ["keychain-shell"]],
+	[{ type: "old-keys-found", found: FOUND }, ["old-keys"]],
+	[{ type: "old-keys-found" }, ["old-keys"]],
+	[{ type: "purge-answered", yes: true }, ["purge"]],
+	[{ type: "purge-answered", yes: false }, ["purge"]],
+	[{ type: "purged", line: "Deleted." }, ["purging"]],
 	[{ type: "failed", title: "t", message: "m", code: 6 }, ALL.filter((name) => !FINAL.includes(name))],
 	// Mid-write Esc is ignored: the write is atomic and short.
-	[{ type: "cancel" }, ALL.filter((name) => !FINAL.includes(name) && name !== "writing")],
+	// Writing and deleting the old key are short and must not stop halfway.
+	[
+		{ type: "cancel" },
+		ALL.filter((name) => !FINAL.includes(name) && name !== "writing" && name !== "purging"),
+	],
 ];
 
 const invalid = ACTIONS.flatMap(([action, valid]) =>
