@@ -49,7 +49,7 @@ describe("from clear text to the keychain", { timeout: 60_000 }, () => {
 			[SECRET, OLD_SECRET],
 		);
 		expect(run.report, run.text).toMatchObject({ ok: true, exitCode: 0 });
-		expect(run.text).toContain("delete ~/.local/state/claude-setup/env.sh: it holds a key in clear text");
+		expect(run.text).toContain("Delete ~/.local/state/claude-setup/env.sh: it holds a key in clear text");
 		expect(run.text).toContain("A fresh zsh reads the key from ~/.zshrc");
 		expect(readFileSync(zshrc, "utf8")).toContain(
 			"secret-tool lookup service claude-setup account ANTHROPIC_API_KEY",
