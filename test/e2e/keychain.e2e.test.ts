@@ -74,7 +74,7 @@ describe("--target keychain with the real Secret Service", { timeout: 120_000 },
 			const said = saved.stdout + saved.stderr;
 			expect(said).not.toContain(SECRET_PART);
 			expect(saved.exitCode, said).toBe(0);
-			expect(said).toMatch(/• save ANTHROPIC_API_KEY in the Secret Service/);
+			expect(said).toMatch(/• Save ANTHROPIC_API_KEY in the Secret Service/);
 			expect(said).toMatch(/Secret Service .* gives the key back/);
 			expect(said).toMatch(/apiKeyHelper .* reads the key from the keychain/);
 			expect(said).toMatch(new RegExp(`A fresh ${shell} reads the key`));

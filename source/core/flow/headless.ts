@@ -164,7 +164,7 @@ async function saveFromStdin(
 	const chosen = options.targets.length > 0 ? options.targets : [fallback];
 	const keychain = await keychainGateFor(system, environment, chosen, options.shellBlock !== false);
 	if (!keychain.ok) {
-		const error = adviceError(
+		const error = printError(
 			{ title: keychain.title, why: keychain.why, next: [...keychain.next] },
 			"keychain",
 		);
