@@ -60,7 +60,8 @@ async function run(options: Options): Promise<number> {
 		// The command owns the terminal and its signals now (run-attached.ts forwards them).
 		interrupts.dispose();
 		firstFrame.dismiss();
-		return runWithKey(system, options.runCommand ?? [], { printError, parentPid: process.ppid });
+		const spoken = (line: string) => printError(speak(line, INVOCATION));
+		return runWithKey(system, options.runCommand ?? [], { printError: spoken, parentPid: process.ppid });
 	}
 	// --json: one object on stdout, also when a signal ends the run first.
 	const json = createJsonOutput(
@@ -99,8 +100,11 @@ async function run(options: Options): Promise<number> {
 	}
 	if (!process.stdin.isTTY) {
 		printError(
-			"claude-setup needs a terminal to ask for your key, and there is none here.\n" +
-				'To run it from a script, pipe the key in: printf %s "$KEY" | claude-setup --key-stdin --target zsh',
+			speak(
+				"claude-setup needs a terminal to ask for your key, and there is none here.\n" +
+					'To run it from a script, pipe the key in: `printf %s "$KEY" | claude-setup --key-stdin --target zsh`',
+				INVOCATION,
+			),
 		);
 		return ExitCode.usage;
 	}
