@@ -80,9 +80,13 @@ async function run(options: Options): Promise<number> {
 	const io = { print, json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
-		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;
+		// One key answers, as in the wizard; --plain reads a word on its own line.
+		const ask = process.stdin.isTTY
+			? (question: string) => askYesNo(question, { oneKey: !plainMode })
+			: undefined;
+		const confirm = options.yes ? async () => true : ask;
 		// A rejected key comes back only when a person says so, never by --yes alone.
-		const restoreRejected = process.stdin.isTTY && !options.yes ? askYesNo : undefined;
+		const restoreRejected = options.yes ? undefined : ask;
 		const removing = { targets: options.targets, dryRun: options.dryRun, confirm, restoreRejected };
 		return runRemove(system, { ...removing, verify: options.verify }, io);
 	}
