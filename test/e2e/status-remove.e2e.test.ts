@@ -286,6 +286,20 @@ describe("in a pseudo-terminal", { timeout: 60_000 }, () => {
 		expectNoLeak(run.output());
 	});
 
+	it("remove --plain asks the same question and reads the answer as a typed word", async () => {
+		const sandbox = await afterFirstRun();
+		const run = runInTerminal(["remove", "--plain"], sandbox);
+		await run.waitForText("Remove these? y/N");
+		// A word on its own line, echoed as typed (one-key mode would answer "yes" at the Y).
+		run.write("Ye");
+		await run.waitForText("Remove these? y/N Ye");
+		expect(readFileSync(join(sandbox.home, ".zshrc"), "utf8")).not.toBe(ZSHRC);
+		run.write(`s${KEYS.enter}`);
+		await run.waitForText("does not revoke");
+		expect(await run.exited).toBe(0);
+		expect(readFileSync(join(sandbox.home, ".zshrc"), "utf8")).toBe(ZSHRC);
+	});
+
 	it.each([
 		{ name: "n", keys: "n" },
 		{ name: "Enter (the default is no)", keys: KEYS.enter },
