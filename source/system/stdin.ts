@@ -15,6 +15,7 @@ const CTRL_C = "\u0003";
 const CTRL_D = "\u0004";
 const ESC = "\u001b";
 // CSI (ESC [ … final byte) and SS3 (ESC O x), as terminals send for arrow and function keys.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point
 const ESCAPE_SEQUENCE = /\u001b(?:\[[0-9;?]*[ -/]*[@-~]|O.)/g;
 
 /**
