@@ -192,5 +192,5 @@ export function optionsOf(command: Command): readonly string[] {
 /** Where to read more after a usage mistake with `command`. */
 export function seeHelp(command: Command): string {
 	const name = COMMAND_HELP[command].name;
-	return `Run claude-setup${name ? ` ${name}` : ""} --help for its options.`;
+	return `Run \`claude-setup${name ? ` ${name}` : ""} --help\` for its options.`;
 }

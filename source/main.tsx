@@ -60,7 +60,8 @@ async function run(options: Options): Promise<number> {
 		// The command owns the terminal and its signals now (run-attached.ts forwards them).
 		interrupts.dispose();
 		firstFrame.dismiss();
-		return runWithKey(system, options.runCommand ?? [], { printError, parentPid: process.ppid });
+		const spoken = (line: string) => printError(speak(line, INVOCATION));
+		return runWithKey(system, options.runCommand ?? [], { printError: spoken, parentPid: process.ppid });
 	}
 	// --json: one object on stdout, also when a signal ends the run first.
 	const json = createJsonOutput(
@@ -79,9 +80,13 @@ async function run(options: Options): Promise<number> {
 	const io = { print, json: options.json, parentPid: process.ppid };
 	if (options.command === "status") return runStatus(system, options.verify, io);
 	if (options.command === "remove") {
-		const confirm = options.yes ? async () => true : process.stdin.isTTY ? askYesNo : undefined;
+		// One key answers, as in the wizard; --plain reads a word on its own line.
+		const ask = process.stdin.isTTY
+			? (question: string) => askYesNo(question, { oneKey: !plainMode })
+			: undefined;
+		const confirm = options.yes ? async () => true : ask;
 		// A rejected key comes back only when a person says so, never by --yes alone.
-		const restoreRejected = process.stdin.isTTY && !options.yes ? askYesNo : undefined;
+		const restoreRejected = options.yes ? undefined : ask;
 		const removing = { targets: options.targets, dryRun: options.dryRun, confirm, restoreRejected };
 		return runRemove(system, { ...removing, verify: options.verify }, io);
 	}
@@ -99,8 +104,11 @@ async function run(options: Options): Promise<number> {
 	}
 	if (!process.stdin.isTTY) {
 		printError(
-			"claude-setup needs a terminal to ask for your key, and there is none here.\n" +
-				'To run it from a script, pipe the key in: printf %s "$KEY" | claude-setup --key-stdin --target zsh',
+			speak(
+				"claude-setup needs a terminal to ask for your key, and there is none here.\n" +
+					'To run it from a script, pipe the key in: `printf %s "$KEY" | claude-setup --key-stdin --target zsh`',
+				INVOCATION,
+			),
 		);
 		return ExitCode.usage;
 	}

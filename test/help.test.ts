@@ -45,9 +45,9 @@ describe("each command's help", () => {
 	});
 
 	it.each([
-		["setup", "Run claude-setup --help for its options."],
-		["status", "Run claude-setup status --help for its options."],
-		["remove", "Run claude-setup remove --help for its options."],
+		["setup", "Run `claude-setup --help` for its options."],
+		["status", "Run `claude-setup status --help` for its options."],
+		["remove", "Run `claude-setup remove --help` for its options."],
 	] as const)("a mistake with %s points at its page", (command, line) => {
 		expect(seeHelp(command)).toBe(line);
 	});

@@ -22,7 +22,7 @@ export function interruptedReport(signal: HandledSignal, command: JsonCommand = 
 			kind: cancelled ? "cancelled" : "interrupted",
 			title: `Stopped by ${signal} before it finished`,
 			why: "A write in progress was finished or put back first: each file is as it was, or holds the complete change.",
-			next: ["Run `claude-setup status` to see where the key is now, or run claude-setup again."],
+			next: ["Run `claude-setup status` to see where the key is now, or run `claude-setup` again."],
 		},
 	});
 }

@@ -46,7 +46,7 @@ describe("help in the built CLI", { timeout: 30_000 }, () => {
 	])("%j: did you mean, exit 2, and the page to read", async (args, message, page) => {
 		const run = await cli(args);
 		expect(run.exitCode).toBe(2);
-		expect(run.stderr).toBe(`claude-setup: ${message}\nRun ${page} for its options.`);
+		expect(run.stderr).toBe(`claude-setup: ${message}\nRun \`${page}\` for its options.`);
 		expect(run.stdout).toBe("");
 	});
 });

@@ -9,7 +9,7 @@ import { ROTATED_KEY, ROTATED_SECRET } from "../helpers/app-steps.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { makeSandbox, readBack, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import { testKey } from "../helpers/temp-system.js";
-import { KEYS, runCli, runInTerminal } from "../helpers/terminal.js";
+import { CLI_PATH, KEYS, openTerminal, runCli, runInTerminal } from "../helpers/terminal.js";
 
 const STALE_SECRET = "StaleSecretNeverShown";
 const STALE_KEY = testKey(STALE_SECRET, "StAl");
@@ -273,17 +273,65 @@ describe("remove", { timeout: 60_000 }, () => {
 });
 
 describe("in a pseudo-terminal", { timeout: 60_000 }, () => {
-	it("remove asks before changing anything, and y removes", async () => {
+	it("remove asks before changing anything, as the wizard asks (y/N, one key), and y alone removes", async () => {
 		const sandbox = await afterFirstRun();
 		const run = runInTerminal(["remove"], sandbox);
-		await run.waitForText("Remove these? (y/N)");
+		await run.waitForText("Remove these? y/N");
 		expect(readFileSync(join(sandbox.home, ".zshrc"), "utf8")).not.toBe(ZSHRC);
-		run.write(`y${KEYS.enter}`);
+		run.write("y"); // no Enter: one key answers
 		await run.waitForText("does not revoke");
+		expect(run.screen()).toContain("Remove these? y/N yes");
 		expect(await run.exited).toBe(0);
 		expect(readFileSync(join(sandbox.home, ".zshrc"), "utf8")).toBe(ZSHRC);
 		expectNoLeak(run.output());
 	});
+
+	it("remove --plain asks the same question and reads the answer as a typed word", async () => {
+		const sandbox = await afterFirstRun();
+		const run = runInTerminal(["remove", "--plain"], sandbox);
+		await run.waitForText("Remove these? y/N");
+		// A word on its own line, echoed as typed (one-key mode would answer "yes" at the Y).
+		run.write("Ye");
+		await run.waitForText("Remove these? y/N Ye");
+		expect(readFileSync(join(sandbox.home, ".zshrc"), "utf8")).not.toBe(ZSHRC);
+		run.write(`s${KEYS.enter}`);
+		await run.waitForText("does not revoke");
+		expect(await run.exited).toBe(0);
+		expect(readFileSync(join(sandbox.home, ".zshrc"), "utf8")).toBe(ZSHRC);
+	});
+
+	it.each([
+		{ name: "n", keys: "n" },
+		{ name: "Enter (the default is no)", keys: KEYS.enter },
+		{ name: "Ctrl-C", keys: KEYS.ctrlC },
+		{ name: "Esc", keys: KEYS.escape },
+		{ name: "an arrow key, then n", keys: `${KEYS.down}n` },
+	])(
+		"remove's question answered by $name: nothing changes (130), and the terminal's mode is put back",
+		async (row) => {
+			const sandbox = await afterFirstRun();
+			const before = snapshot(sandbox);
+			// stty -g before and after, in the same terminal: raw mode must not outlive the question.
+			const script = `stty -g; "${process.execPath}" "${CLI_PATH}" remove; echo "exit=$?"; stty -g`;
+			const terminal = openTerminal("bash", ["--norc", "--noprofile", "-c", script], {
+				env: sandbox.env,
+				cwd: sandbox.project,
+			});
+			await terminal.seen("Remove these? y/N");
+			terminal.write(row.keys);
+			await terminal.seen("exit=");
+			expect(await terminal.exited).toBe(0);
+			const screen = terminal.screen();
+			expect(screen).toContain("Remove these? y/N no");
+			expect(screen).toContain("Cancelled. Nothing was changed.");
+			expect(screen).toContain("exit=130");
+			const modes = terminal.output().match(/^[0-9a-f]+(?::[0-9a-f]+){4,}\r?$/gm) ?? [];
+			expect(modes).toHaveLength(2);
+			expect(modes[1]).toBe(modes[0]);
+			expect(snapshot(sandbox)).toEqual(before);
+			expectNoLeak(terminal.output());
+		},
+	);
 
 	it.each([
 		{ choice: "Keep it and test it", moves: KEYS.down, expected: /Claude replied in \d+ ms/ },

@@ -57,7 +57,7 @@ export function claudeCodeIssues(auth: ClaudeCodeAuth, inputs: ClaudeCodeInputs)
 		issues.push({
 			code: "claude-code-credential",
 			severity: "error",
-			message: `${where(fromSettings.source)} sets ANTHROPIC_API_KEY=${fromSettings.masked} in its env: Claude Code uses that, not the ${maskOrEmpty(apiKey.value)} a new terminal gets. Run claude-setup to put one key in both.`,
+			message: `${where(fromSettings.source)} sets ANTHROPIC_API_KEY=${fromSettings.masked} in its env: Claude Code uses that, not the ${maskOrEmpty(apiKey.value)} a new terminal gets. Run \`claude-setup\` to put one key in both.`,
 		});
 	}
 	const interactive = interactiveIssue(auth, inputs);

@@ -84,7 +84,7 @@ export async function askClaudeCode(system: System, plan: Plan): Promise<Proof> 
 	}
 	const said = scrubSecrets(`${result.stdout} ${result.stderr}`.trim()).replace(/\s+/g, " ").slice(0, 200);
 	return fail(
-		`claude -p started from a new ${shell} exited ${result.exitCode}${said ? `: ${said}` : " without a reply"}. Run claude-setup status to see which key Claude Code sends.`,
+		`claude -p started from a new ${shell} exited ${result.exitCode}${said ? `: ${said}` : " without a reply"}. Run \`claude-setup status\` to see which key Claude Code sends.`,
 	);
 }
 
@@ -109,6 +109,6 @@ export async function proveClaudeCode(
 		ok,
 		detail: ok
 			? `Claude Code started from a new ${shell} uses ${plan.variable}: the new key ${maskKey(key)} (asked claude auth status; no tokens spent)`
-			: `Claude Code started from a new ${shell} says it uses ${said}, not the new key${after.instead ? ` (${after.instead})` : ""}. Run claude-setup status to see every place.`,
+			: `Claude Code started from a new ${shell} says it uses ${said}, not the new key${after.instead ? ` (${after.instead})` : ""}. Run \`claude-setup status\` to see every place.`,
 	};
 }

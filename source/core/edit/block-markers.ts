@@ -161,6 +161,6 @@ export function locateBlock(
 }
 
 function problem(kind: BlockProblem["problem"], line: number, what: string, fix: string): BlockProblem {
-	const message = `Line ${line} ${what} Nothing was changed. ${fix}, then run claude-setup again.`;
+	const message = `Line ${line} ${what} Nothing was changed. ${fix}, then run \`claude-setup\` again.`;
 	return { ok: false, problem: kind, line, message };
 }

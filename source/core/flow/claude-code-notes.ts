@@ -61,7 +61,7 @@ export function claudeCodeNotes(
 	if (billing) {
 		const instead = options.headless
 			? "save the key in a project .env instead (--target dotenv)"
-			: "keep the key in a project .env only (claude-setup remove takes the rest back)";
+			: "keep the key in a project .env only (`claude-setup remove` takes the rest back)";
 		notes.push(
 			`You are logged in to Claude Code with a subscription: with ANTHROPIC_API_KEY set for every terminal, Claude Code will use — and bill — this API key instead. To keep the subscription, ${instead}.`,
 		);
@@ -81,7 +81,7 @@ export function claudeCodeNotes(
 	if (!after.verdict.print) {
 		const problem = settingsProblem(unfixed, settings.managed, plan.variable, options.flag) ?? {
 			message: `Claude Code will not send the new key: ${after.instead}.`,
-			next: "Change that, then run claude-setup again (claude-setup status shows every place).",
+			next: "Change that, then run `claude-setup` again (`claude-setup status` shows every place).",
 		};
 		return { problem, notes, billing, after };
 	}

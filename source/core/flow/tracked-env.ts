@@ -17,7 +17,7 @@ export function trackedRefusal(plan: Plan): TrackedRefusal {
 	const command = tracked?.command ?? "git rm --cached -- .env";
 	return {
 		title: `Nothing was written: git tracks ${display}`,
-		message: `The key would go into your next commit. Run \`${command}\` (the file stays on disk; git stops tracking it), then run claude-setup again; or choose another target.`,
+		message: `The key would go into your next commit. Run \`${command}\` (the file stays on disk; git stops tracking it), then run \`claude-setup\` again; or choose another target.`,
 		command,
 	};
 }
@@ -38,7 +38,7 @@ export async function settleTrackedEnv(
 		const refusal = trackedRefusal(plan);
 		print(`✗ ${refusal.title}. ${refusal.message}`);
 		print("  → Or add --untrack to let claude-setup run it.");
-		const next = [`Run \`${refusal.command}\`, then run claude-setup again.`, "Or add --untrack."];
+		const next = [`Run \`${refusal.command}\`, then run \`claude-setup\` again.`, "Or add --untrack."];
 		return {
 			kind: "tracked",
 			path: tracked.path,

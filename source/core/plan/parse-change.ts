@@ -27,7 +27,7 @@ export async function gateChange(
 		windows: system.platform === "win32",
 	});
 	if (check.kind !== "broken") return { ok: true, check };
-	const message = `${display}: ${parser} could not read this file after the change (${check.error}), so nothing was written. Edit the lines claude-setup would change by hand, or choose another target, then run claude-setup again.`;
+	const message = `${display}: ${parser} could not read this file after the change (${check.error}), so nothing was written. Edit the lines claude-setup would change by hand, or choose another target, then run \`claude-setup\` again.`;
 	return { ok: false, message };
 }
 

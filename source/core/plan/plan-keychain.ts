@@ -61,7 +61,7 @@ async function planSettings(system: System, store: StoreCommands, variable: stri
 	const command = apiKeyHelperCommand(store.kind, variable);
 	const edited = withApiKeyHelper(before, command);
 	if (!edited.ok) {
-		const message = `${display}: ${edited.reason}. Nothing was changed: fix the file (Claude Code cannot read it either), then run claude-setup again.`;
+		const message = `${display}: ${edited.reason}. Nothing was changed: fix the file (Claude Code cannot read it either), then run \`claude-setup\` again.`;
 		return { ok: false as const, path, message };
 	}
 	const replaces = before === undefined ? undefined : apiKeyHelperOf(before);

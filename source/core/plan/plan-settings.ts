@@ -22,7 +22,8 @@ export async function planSettingsKey(
 	} catch (error) {
 		return { ok: false, path, message: describeFileError(error, path, system.homeDir, "read") };
 	}
-	if (bytes === undefined) return { ok: false, path, message: `${display} is gone. Run claude-setup again.` };
+	if (bytes === undefined)
+		return { ok: false, path, message: `${display} is gone. Run \`claude-setup\` again.` };
 	const decoded = decodeText(bytes);
 	const env = readJsonObject(decoded.text)?.env;
 	const previous =

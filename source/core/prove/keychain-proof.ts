@@ -34,9 +34,9 @@ export async function proveKeychain(
 				read.state === "stored"
 					? read.value === key
 						? `${capitalised(store.name)} gives the key back`
-						: `${capitalised(store.name)} gives back another value: run claude-setup again.`
+						: `${capitalised(store.name)} gives back another value: run \`claude-setup\` again.`
 					: read.state === "empty"
-						? `${capitalised(store.name)} has no item for ${account} after saving: run claude-setup again.`
+						? `${capitalised(store.name)} has no item for ${account} after saving: run \`claude-setup\` again.`
 						: `${capitalised(store.name)} could not be read: ${read.reason}`,
 		},
 	];

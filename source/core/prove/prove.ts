@@ -88,7 +88,7 @@ function winner(options: ProveOptions, seen: string): string | undefined {
 	const masked = options.mask(seen);
 	const places = (options.definitions ?? []).filter((definition) => definition.masked === masked);
 	if (places.length === 0) return undefined;
-	const fix = "comment it out (run claude-setup again and say yes, or add --yes) or delete it";
+	const fix = "comment it out (run `claude-setup` again and say yes, or add `--yes`) or delete it";
 	return `${places.map((place) => place.where).join(", ")}: ${fix}.`;
 }
 

@@ -9,6 +9,7 @@ import { planRemoval } from "../plan/remove.js";
 import type { TargetName } from "../plan/targets.js";
 import type { System } from "../system.js";
 import { terminalJson } from "../text/visible.js";
+import { yesNoHint } from "../wording/voice.js";
 import { checkDisabledKeys, disabledKeyLine } from "./disabled-keys.js";
 import { deleteKeychainItem, planKeychainRemoval } from "./keychain-removal.js";
 import { keychainLines, keychainStatus } from "./keychain-status.js";
@@ -75,7 +76,7 @@ export async function runRemove(
 	// A key it commented out is checked before it comes back: a rejected one stays out unless asked.
 	const disabled = await checkDisabledKeys(system, scan.scannedFiles, options.verify !== false);
 	const rejected = disabled.filter((key) => key.verdict === "rejected");
-	const question = `Restore ${rejected.length === 1 ? "the rejected key" : `the ${rejected.length} rejected keys`} anyway? (y/N) `;
+	const question = `Restore ${rejected.length === 1 ? "the rejected key" : `the ${rejected.length} rejected keys`} anyway? ${yesNoHint(false)} `;
 	const restoreRejected =
 		rejected.length > 0 && !io.json && options.restoreRejected
 			? await options.restoreRejected(question)
@@ -152,7 +153,7 @@ export async function runRemove(
 		};
 		return report({ error, files: files.map(dryRunFile) }, ExitCode.usage);
 	}
-	if (!(await options.confirm("Remove these? (y/N) "))) {
+	if (!(await options.confirm(`Remove these? ${yesNoHint(false)} `))) {
 		if (!io.json) io.print("Cancelled. Nothing was changed.");
 		return report({ cancelled: true, files: files.map(dryRunFile) }, ExitCode.cancelled);
 	}

@@ -68,7 +68,7 @@ export function keychainLines(status: KeychainStatus): string[] {
 		status.state === "stored"
 			? `answers, unlocked, holds ${status.variable} ${status.masked}`
 			: status.state === "empty"
-				? `answers, but holds no ${status.variable}: run claude-setup again to save it`
+				? `answers, but holds no ${status.variable}: run \`claude-setup\` again to save it`
 				: `cannot be read: ${status.reason}`;
 	const lines = [`Keychain: ${status.store} (service claude-setup) ${held}`];
 	const readable = status.state === "stored";
@@ -78,7 +78,7 @@ export function keychainLines(status: KeychainStatus): string[] {
 		lines.push(
 			status.helper.ok
 				? `  ${mark} Claude Code's apiKeyHelper (${status.helper.path}) reads it${until}`
-				: `  ✗ ${status.helper.path} no longer has claude-setup's apiKeyHelper: run claude-setup again`,
+				: `  ✗ ${status.helper.path} no longer has claude-setup's apiKeyHelper: run \`claude-setup\` again`,
 		);
 	}
 	if (status.shellBlocks.length > 0)

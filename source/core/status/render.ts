@@ -1,4 +1,6 @@
 // The status report as plain lines for a terminal (colour-free: it is also read in logs).
+
+import { notSaidIn } from "../wording/voice.js";
 import type { StatusReport } from "./report.js";
 import { rejected } from "./verdict.js";
 
@@ -33,8 +35,13 @@ export function statusLines(report: StatusReport): string[] {
 	if (report.claudeCodeLogin === "yes") lines.push("Claude Code: logged in with a subscription.");
 	if (report.issues.length > 0) {
 		lines.push("", "Problems:");
-		for (const issue of report.issues)
-			lines.push(`  ${issue.severity === "error" ? "✗" : "!"} ${issue.message}`);
+		// Each fix is said once, where it comes last: a later problem, the API's answer or the last line.
+		const advised = report.liveCheck && !report.liveCheck.ok ? report.liveCheck.advice.next : [];
+		for (const [index, issue] of report.issues.entries()) {
+			const later = [...report.issues.slice(index + 1).map((other) => other.message), ...advised];
+			const message = notSaidIn(issue.message, [...later, report.verdict].join("\n"));
+			lines.push(`  ${issue.severity === "error" ? "✗" : "!"} ${message}`);
+		}
 	}
 	if (report.liveCheck) {
 		lines.push("");
@@ -45,7 +52,7 @@ export function statusLines(report: StatusReport): string[] {
 			// Two keys were checked: say which one this is.
 			const which = report.thisProcess.liveCheck ? " (the key a new terminal gets)" : "";
 			lines.push(`✗ ${advice.title}${which}. ${advice.why}`);
-			for (const step of advice.next) lines.push(`  → ${step}`);
+			for (const step of advice.next) if (notSaidIn(step, report.verdict)) lines.push(`  → ${step}`);
 			if (advice.requestId) lines.push(`  request-id: ${advice.requestId} (give this to support)`);
 		}
 	}

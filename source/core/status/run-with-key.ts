@@ -45,13 +45,13 @@ export async function runWithKey(
 ): Promise<number> {
 	const [program, ...args] = command;
 	if (program === undefined || !system.runAttached) {
-		io.printError("claude-setup run: give a command, e.g. claude-setup run -- claude -p 'hello'");
+		io.printError("claude-setup run: give a command, e.g. `claude-setup run -- claude -p 'hello'`");
 		return ExitCode.usage;
 	}
 	const found = await findKey(system, io.parentPid);
 	if (!found.ok) {
 		io.printError(`claude-setup run: ${found.why}.`);
-		io.printError("  → Save one first: npx claude-setup (or see: claude-setup status).");
+		io.printError("  → Save one first: `claude-setup` (or see `claude-setup status`).");
 		return ExitCode.usage;
 	}
 	const result = await system.runAttached(program, args, { ...system.env, [found.variable]: found.value });

@@ -7,6 +7,7 @@ import { maskOrEmpty } from "../scan/classify.js";
 import type { Issue } from "../scan/issues.js";
 import type { Finding } from "../scan/scan-types.js";
 import { catchUpHint, whoseKey } from "../scan/this-terminal.js";
+import { sentenceCase } from "../wording/voice.js";
 
 /** GET /v1/models with one key; `status` is the HTTP status of a refusal (401, 403). */
 export type KeyCheck =
@@ -47,7 +48,7 @@ const NEW_KEY = "create a new key at console.anthropic.com → API keys, then ru
 export function agreeingAdvice(liveCheck: KeyCheck | undefined, thisCheck: KeyCheck | undefined) {
 	if (!rejected(liveCheck) || !thisCheck?.ok) return liveCheck;
 	const { advice } = liveCheck;
-	const save = `Save this terminal's key, which works, for every new terminal: ${SAVE_COMMAND}.`;
+	const save = `${sentenceCase(SAVE_THIS)}.`;
 	return { ...liveCheck, advice: { ...advice, next: [save, ...advice.next.slice(1)] } };
 }
 
@@ -65,7 +66,7 @@ export function verdictFor(
 		if (liveCheck?.ok)
 			return `This terminal's key is rejected${code(thisCheck)}; ${theirs} works: ${catchUpHint(winners)}.`;
 		if (rejected(liveCheck)) {
-			return `Both keys are rejected: this terminal's${code(thisCheck)} and ${theirs}${code(liveCheck)}. Create a new key at console.anthropic.com → API keys and run \`claude-setup\`.`;
+			return `Both keys are rejected: this terminal's${code(thisCheck)} and ${theirs}${code(liveCheck)}. ${sentenceCase(NEW_KEY)}.`;
 		}
 	}
 	if (rejected(liveCheck) && thisCheck?.ok) {

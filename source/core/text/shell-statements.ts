@@ -16,7 +16,7 @@ export const LEFT_BECAUSE: Readonly<Record<Exclude<Placement, "standalone">, str
 	compound: "it shares its line with other commands",
 };
 
-export const FIX_BY_HAND = "delete it or change it by hand, then run claude-setup again";
+export const FIX_BY_HAND = "delete it or change it by hand, then run `claude-setup` again";
 
 /** For each line: may it be commented out alone, or why not. */
 export function statementPlacements(lines: readonly string[], syntax: ShellSyntax): Placement[] {

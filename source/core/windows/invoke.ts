@@ -98,7 +98,7 @@ export function plainError(
 }
 
 const SILENT =
-	"it answered nothing at all, so it is not a working PowerShell. Install PowerShell 7 (`winget install --id Microsoft.PowerShell --source winget`) and run claude-setup again";
+	"it answered nothing at all, so it is not a working PowerShell. Install PowerShell 7 (`winget install --id Microsoft.PowerShell --source winget`) and run `claude-setup` again";
 
 /** "exited with code 1: <message>" for a run that ended without doing its job. */
 export function exitDetail(result: RunResult, secret?: string, mask?: (secret: string) => string): string {

@@ -52,3 +52,20 @@ export function count(howMany: number, noun: string, plural = `${noun}s`): strin
 export function itOrThem(howMany: number): string {
 	return howMany === 1 ? "it" : "them";
 }
+
+/** The sentences of `text` that `later` does not already say: each fix is said once, in the last place. */
+export function notSaidIn(text: string, later: string): string {
+	const said = later.toLowerCase();
+	return text
+		.split(/(?<=\.)\s+(?=[A-Z(])/)
+		.filter((sentence) => !said.includes(theFix(sentence)))
+		.join(" ");
+}
+
+/** What a sentence asks the person to do, as it would appear inside another: "To fix it, X." → "x". */
+function theFix(sentence: string): string {
+	return sentence
+		.replace(/^To fix it, /, "")
+		.replace(/\.$/, "")
+		.toLowerCase();
+}

@@ -221,7 +221,7 @@ describe("refuses to guess with broken markers", () => {
 			expect(result).toMatchObject({ ok: false, problem, line });
 			if (result !== undefined && "message" in result) {
 				expect(result.message).toMatch(says);
-				expect(result.message).toMatch(/Nothing was changed\. .*then run claude-setup again\.$/);
+				expect(result.message).toMatch(/Nothing was changed\. .*then run `claude-setup` again\.$/);
 			}
 		}
 	});

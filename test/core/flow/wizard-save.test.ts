@@ -110,7 +110,7 @@ const rows: Row[] = [
 			name: "failed",
 			title: "Nothing was written: git tracks ./.env",
 			message:
-				"The key would go into your next commit. Run `git rm --cached -- .env` (the file stays on disk; git stops tracking it), then run claude-setup again; or choose another target.",
+				"The key would go into your next commit. Run `git rm --cached -- .env` (the file stays on disk; git stops tracking it), then run `claude-setup` again; or choose another target.",
 		},
 		exitCode: ExitCode.writeFailed,
 		fields: { untracked: false },

@@ -42,13 +42,13 @@ describe("planFile: commenting out old PowerShell definitions", { timeout: 60_00
 		const change = await rotate(profile, [1]);
 		expect(change.after?.startsWith(profile)).toBe(true);
 		expect(change.previewLines.at(-1)).toBe(
-			"# line 1: ANTHROPIC_API_KEY=sk-ant-…Ol — left as it is: it is inside an if, case, loop, function, braces or brackets; delete it or change it by hand, then run claude-setup again",
+			"# line 1: ANTHROPIC_API_KEY=sk-ant-…Ol — left as it is: it is inside an if, case, loop, function, braces or brackets; delete it or change it by hand, then run `claude-setup` again",
 		);
 		expect(change.otherDefinitions).toEqual([
 			{
 				line: 1,
 				masked: expect.any(String),
-				left: "left as it is: it is inside an if, case, loop, function, braces or brackets; delete it or change it by hand, then run claude-setup again",
+				left: "left as it is: it is inside an if, case, loop, function, braces or brackets; delete it or change it by hand, then run `claude-setup` again",
 			},
 		]);
 		expect(change.parseCheck).toEqual({ kind: "checked", parser: "pwsh" });

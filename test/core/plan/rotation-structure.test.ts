@@ -174,7 +174,7 @@ describe("the real shell is the gate", () => {
 		expect(gated.ok).toBe(false);
 		if (gated.ok) return;
 		expect(gated.message).toMatch(
-			/^~\/\.bashrc: bash could not read this file after the change \(line 3: .*fi.*\), so nothing was written\. .*run claude-setup again\.$/,
+			/^~\/\.bashrc: bash could not read this file after the change \(line 3: .*fi.*\), so nothing was written\. .*run `claude-setup` again\.$/,
 		);
 	});
 

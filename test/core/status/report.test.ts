@@ -84,9 +84,11 @@ const SCENARIOS: Scenario[] = [
 		check: (report) => {
 			expect(report.liveCheck?.ok).toBe(false);
 			const lines = statusLines(report);
-			expect(lines).toContain(
-				"  → Create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it.",
-			);
+			// The fix is the last line's: not said under the API's answer as well.
+			expect(report.liveCheck?.ok === false && report.liveCheck.advice.next).toEqual([
+				"Create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it.",
+			]);
+			expect(lines.filter((line) => line.includes("Create a new key"))).toEqual([]);
 			expect(lines.join("\n")).not.toContain("Paste");
 			// The rejected key is not ticked.
 			expect(lines).toContain(
@@ -195,7 +197,7 @@ const SCENARIOS: Scenario[] = [
 			expect(text).not.toContain("Paste");
 			expect(text).not.toContain("To fix it, open a new terminal");
 			expect(report.liveCheck?.ok === false && report.liveCheck.advice.next[0]).toBe(
-				'Save this terminal\'s key, which works, for every new terminal: `printf %s "$ANTHROPIC_API_KEY" | claude-setup --key-stdin`.',
+				'Save this terminal\'s key for every new one: `printf %s "$ANTHROPIC_API_KEY" | claude-setup --key-stdin`.',
 			);
 			expect(report.issues[0]?.message).toContain("keep it here, and save it for every new terminal");
 			expect(text).toContain("✗ The key was rejected (the key a new terminal gets).");
@@ -211,7 +213,7 @@ const SCENARIOS: Scenario[] = [
 		codes: ["stale-terminal"],
 		exitCode: 4,
 		verdict:
-			"Both keys are rejected: this terminal's (401) and your ~/.zshrc key (401). Create a new key at console.anthropic.com → API keys and run `claude-setup`.",
+			"Both keys are rejected: this terminal's (401) and your ~/.zshrc key (401). Create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it.",
 		check: (report) => {
 			const text = statusLines(report).join("\n");
 			expect(text).toContain(
@@ -439,5 +441,24 @@ describe("buildStatus", { timeout: 30_000 }, () => {
 			scenario.verdict ?? (scenario.exitCode === 0 ? "All good." : "Not everything checks out — see above."),
 		);
 		scenario.check?.(report);
+		expect(fixesSaidTwice(statusLines(report))).toEqual([]);
 	});
 });
+
+/**
+ * The fixes a report gives (a clause with a command, "open a new terminal" or the console), each
+ * said more than once: the 401 of a stale terminal used to give its fix in the problem, under the
+ * API's answer and in the last line.
+ */
+function fixesSaidTwice(lines: readonly string[]): string[] {
+	const fixes = lines
+		.flatMap((line) => line.split(/(?<=[.;:])\s+/))
+		.map((clause) =>
+			clause
+				.replace(/^\s*(?:[→✗!]\s+)?(?:To fix it, )?/, "")
+				.replace(/[.;:]$/, "")
+				.toLowerCase(),
+		)
+		.filter((clause) => /`|open a new terminal|console\.anthropic\.com/.test(clause));
+	return [...new Set(fixes.filter((fix, index) => fixes.indexOf(fix) !== index))];
+}

@@ -107,7 +107,7 @@ describe("readUserVariable and removeUserVariable", () => {
 		const { run, record } = runner(() => ({ exitCode: 0, stdout: "" }));
 		expect(said(await readUserVariable(run, "powershell", NAME))).toEqual({
 			ok: false,
-			detail: `Could not read ${NAME} from your user environment: it answered nothing at all, so it is not a working PowerShell. Install PowerShell 7 (\`winget install --id Microsoft.PowerShell --source winget\`) and run claude-setup again.`,
+			detail: `Could not read ${NAME} from your user environment: it answered nothing at all, so it is not a working PowerShell. Install PowerShell 7 (\`winget install --id Microsoft.PowerShell --source winget\`) and run \`claude-setup\` again.`,
 		});
 		record();
 	});

@@ -5,12 +5,17 @@
 import { describe, expect, it } from "vitest";
 import { HELP } from "../../../source/args.js";
 import { type AdviceContext, adviseApiFailure } from "../../../source/core/advice/advice.js";
+import { locateBlock } from "../../../source/core/edit/block-markers.js";
 import { ExitCode } from "../../../source/core/exit-codes.js";
 import { fromStdin } from "../../../source/core/flow/key-stdin-messages.js";
 import { stoppedLines } from "../../../source/core/flow/stopped.js";
 import { checkKey } from "../../../source/core/key/key.js";
 import type { ApiFailure } from "../../../source/core/system.js";
-import { backedUp, claudeReplied } from "../../../source/core/wording/voice.js";
+import { splitLines } from "../../../source/core/text/line-endings.js";
+import { FIX_BY_HAND } from "../../../source/core/text/shell-statements.js";
+import type { ShellSyntax } from "../../../source/core/text/shell-words.js";
+import { backedUp, claudeReplied, sentenceCase, speak } from "../../../source/core/wording/voice.js";
+import { seeHelp } from "../../../source/help.js";
 import { CORPUS } from "../../helpers/hostile-corpus.js";
 
 interface Message {
@@ -73,8 +78,37 @@ function allMessages(): Message[] {
 		text: backedUp("~/.local/state/claude-setup/backups/.zshrc.1.bak", "file"),
 	});
 	messages.push({ from: "reply", text: claudeReplied({ model: "m", ms: 3, reply: "Hi" }) });
+	messages.push(...blockProblems());
+	messages.push({ from: "fix by hand", text: sentenceCase(FIX_BY_HAND) });
+	for (const command of ["setup", "status", "remove"] as const)
+		messages.push({ from: `see help ${command}`, text: seeHelp(command) });
 	for (const line of HELP.split("\n")) messages.push({ from: "help", text: line });
 	return messages;
+}
+
+/** Every way a marked block can be broken, in each syntax: the message edit/ refuses it with. */
+function blockProblems(): Message[] {
+	const broken = (start: string, end: string) => [
+		[start, "x=1"],
+		[end],
+		[start, end, start, end],
+		[start, start, end],
+	];
+	const markers: Record<ShellSyntax, readonly [string, string]> = {
+		posix: ["# >>> claude-setup >>>", "# <<< claude-setup <<<"],
+		fish: ["# >>> claude-setup >>>", "# <<< claude-setup <<<"],
+		powershell: ["#region claude-setup", "#endregion claude-setup"],
+	};
+	return Object.entries(markers).flatMap(([syntax, [start, end]]) =>
+		broken(start, end).map((lines) => {
+			const found = locateBlock(splitLines(`${lines.join("\n")}\n`).lines, syntax as ShellSyntax);
+			expect(found && "problem" in found, `${lines.join(" / ")} is a problem`).toBe(true);
+			return {
+				from: `block ${syntax} ${lines.join(" / ")}`,
+				text: found && "message" in found ? found.message : "",
+			};
+		}),
+	);
 }
 
 const MESSAGES = allMessages();
@@ -91,6 +125,13 @@ describe("the wording rules, over every message in the table", () => {
 			return /\b(?:run|Run)\s+(?:npx\s+)?claude-setup\b|claude-setup (?:remove|status|--)/.test(outside);
 		});
 		expect(bare).toEqual([]);
+	});
+
+	it("names claude-setup as the person ran it in a broken block's message (edit/)", () => {
+		const blocks = MESSAGES.filter(({ from }) => from.startsWith("block "));
+		expect(blocks).toHaveLength(12);
+		for (const { text } of blocks)
+			expect(speak(text, "npm start --")).toMatch(/then run `npm start --` again\.$/);
 	});
 
 	it("starts each sentence with a capital (sentence case)", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { backedUp, claudeReplied, invocationOf, speak } from "../../../source/core/wording/voice.js";
+import {
+	backedUp,
+	claudeReplied,
+	invocationOf,
+	notSaidIn,
+	speak,
+} from "../../../source/core/wording/voice.js";
 
 describe("invocationOf: the command as the person ran it", () => {
 	it.each([
@@ -36,5 +42,32 @@ describe("shared phrases", () => {
 		expect(claudeReplied({ model: "m", ms: 12.4, reply: " Hi \n" })).toBe(
 			"Claude replied in 12 ms (m): “Hi”",
 		);
+	});
+});
+
+describe("notSaidIn: a fix is said once, in the last place", () => {
+	it.each([
+		[
+			"Programs here use this value. To fix it, open a new terminal or run `source ~/.zshrc`.",
+			"This terminal's key is rejected (401); yours works: open a new terminal or run `source ~/.zshrc`.",
+			"Programs here use this value.",
+		],
+		[
+			"Create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it.",
+			"Your ~/.zshrc key is rejected (401): create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it.",
+			"",
+		],
+		[
+			"It has spaces. Run `claude-setup` to save it cleanly.",
+			"Not everything checks out — see above.",
+			"It has spaces. Run `claude-setup` to save it cleanly.",
+		],
+		[
+			"Run `claude-setup` to replace it.",
+			"Run `claude-setup` to set one key everywhere.",
+			"Run `claude-setup` to replace it.",
+		],
+	])("%s", (text, later, expected) => {
+		expect(notSaidIn(text, later)).toBe(expected);
 	});
 });
