@@ -131,10 +131,10 @@ describe("definitions claude-setup did not write", { timeout: 30_000 }, () => {
 		expect(preview).not.toContain("~/.bash_profile");
 		app.press("enter");
 		// Its backup holds the old key: asked, and kept.
-		await answer(app, "The old key is still in 0 commented-out lines and 1 backup.", "n");
+		await answer(app, "The old key is still in 1 backup.", "n");
 		const done = await app.waitForText("All set.");
 		expect(done).toContain(
-			"! The old key is still in 0 commented-out lines and 1 backup (kept, as you asked).",
+			"! The old key is still in 1 backup (kept, as you asked).",
 		);
 		expect(done).toMatch(
 			/The old keys \(sk-ant-api03-…StAl, sk-ant-api03-…OlDr\) were not checked: if they still work,/,

@@ -187,7 +187,7 @@ describe("an existing Windows PowerShell profile in UTF-16LE with BOM and CRLF",
 			expect(preview).toContain(`${action} ~\\OneDrive\\Documents\\WindowsPowerShell\\profile.ps1`);
 			// The rotation's backup holds the first key: Enter keeps it.
 			if (key === ROTATED_KEY)
-				await answer(app, "The old key is still in 0 commented-out lines and 1 backup.");
+				await answer(app, "The old key is still in 1 backup.");
 			await app.waitForText("All set.");
 			expect(await app.waitForExit()).toBe(0);
 			const after = windows.bytes(PROFILE_PATHS.powershell) ?? new Uint8Array();

@@ -76,7 +76,7 @@ describe("PowerShell 7 in Windows Terminal", { timeout: 30_000 }, () => {
 			"the old value is backed up as user-variable.ANTHROPIC_API_KEY.2026-11-05T09-30-00-123Z.bak in ~\\AppData\\Local\\claude-setup\\backups\\",
 		);
 		// Enter keeps the backup that holds the old key (deleting it is opt-in).
-		await answer(app, "The old key is still in 0 commented-out lines and 1 backup.");
+		await answer(app, "The old key is still in 1 backup.");
 		const done = flat(await app.waitForText("All set."));
 		expect(await app.waitForExit()).toBe(0);
 		expect(done).toContain(

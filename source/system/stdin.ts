@@ -1,3 +1,5 @@
+import { writeOut } from "./output-guard.js";
+
 /** Reads all of standard input as text (the key for --key-stdin). Caps at 1 MiB: a key is ~108 bytes. */
 export async function readAllStdin(stream: NodeJS.ReadableStream, limit = 1024 * 1024): Promise<string> {
 	const chunks: Buffer[] = [];
@@ -46,7 +48,7 @@ export interface YesNoOptions {
  * one key answers and is echoed as a word. The terminal's mode is put back however it ends.
  */
 export async function askYesNo(question: string, options: YesNoOptions = {}): Promise<boolean> {
-	const { stdin, stdout } = process;
+	const { stdin } = process;
 	const defaultYes = options.defaultYes ?? false;
 	if (!stdin.isTTY || options.oneKey === false) return askYesNoLine(question, defaultYes);
 	const wasRaw = stdin.isRaw;
@@ -54,7 +56,7 @@ export async function askYesNo(question: string, options: YesNoOptions = {}): Pr
 	const restore = () => stdin.setRawMode(wasRaw);
 	stdin.setRawMode(true);
 	process.once("exit", restore);
-	stdout.write(question);
+	writeOut(question);
 	try {
 		const answer = await new Promise<boolean>((resolve) => {
 			const answered = (yes: boolean) => {
@@ -71,7 +73,7 @@ export async function askYesNo(question: string, options: YesNoOptions = {}): Pr
 			stdin.once("end", onEnd);
 			stdin.resume();
 		});
-		stdout.write(`${answer ? "yes" : "no"}\n`);
+		writeOut(`${answer ? "yes" : "no"}\n`);
 		return answer;
 	} finally {
 		stdin.pause();

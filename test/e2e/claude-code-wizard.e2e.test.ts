@@ -54,6 +54,9 @@ describe("the wizard where Claude Code holds a stale key and a subscription logi
 		expect(preview).toMatch(/Claude Code will use — and bill — this API key/);
 		expect(preview).toContain("Do you want to use this API key?");
 		run.write("y");
+		// Proven: it offers to delete the old key from the backup it made (No keeps it).
+		await run.waitForText("Delete the old key from them?", 60_000);
+		run.write("n");
 		const done = await run.waitForText(/All set\.|not everything checks out/, 60_000);
 		expect(done).toContain("All set.");
 		expect(done).toMatch(/Claude Code started from a new zsh uses ANTHROPIC_API_KEY: the new key/);

@@ -53,6 +53,9 @@ describe.each([40, 60, 80, 120])("at %i columns", { timeout: 90_000 }, (cols) =>
 		const next = preview.split("\n")[bullet + 1] ?? "";
 		if (!next.includes("+")) expect(next).toMatch(/^ {3}\S/);
 		run.write(KEYS.enter);
+		// Proven: the offer to delete the old key from what still holds it (Enter: no).
+		await run.waitForText("Delete the old key from them?", 30_000);
+		run.write(KEYS.enter);
 		const done = shown(await run.waitForText("All set.", 30_000), sandbox.home);
 		expect(done.split("\n").some((line) => line.includes("`source ~/.zshrc`"))).toBe(true);
 		expect(done.split("\n").some((line) => line.includes(BACKUPS))).toBe(true);

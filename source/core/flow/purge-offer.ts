@@ -33,7 +33,12 @@ export async function findPurgeable(
 	const traces = await findOldKeyTraces(system, old, paths);
 	const count = tracesCount(traces);
 	if (count.lines + count.backups === 0) return undefined;
-	const what = `${count.lines} commented-out line${count.lines === 1 ? "" : "s"} and ${count.backups} backup${count.backups === 1 ? "" : "s"}`;
+	// Only what is there: "1 backup", not "0 commented-out lines and 1 backup".
+	const parts = [
+		count.lines > 0 ? `${count.lines} commented-out line${count.lines === 1 ? "" : "s"}` : "",
+		count.backups > 0 ? `${count.backups} backup${count.backups === 1 ? "" : "s"}` : "",
+	].filter((part) => part !== "");
+	const what = parts.join(" and ");
 	return { traces, count, what };
 }
 
