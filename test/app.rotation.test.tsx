@@ -133,9 +133,7 @@ describe("definitions claude-setup did not write", { timeout: 30_000 }, () => {
 		// Its backup holds the old key: asked, and kept.
 		await answer(app, "The old key is still in 1 backup.", "n");
 		const done = await app.waitForText("All set.");
-		expect(done).toContain(
-			"! The old key is still in 1 backup (kept, as you asked).",
-		);
+		expect(done).toContain("! The old key is still in 1 backup (kept, as you asked).");
 		expect(done).toMatch(
 			/The old keys \(sk-ant-api03-…StAl, sk-ant-api03-…OlDr\) were not checked: if they still work,/,
 		);

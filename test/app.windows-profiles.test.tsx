@@ -186,8 +186,7 @@ describe("an existing Windows PowerShell profile in UTF-16LE with BOM and CRLF",
 			const action = key === TEST_KEY ? "Add a claude-setup block to" : "Replace the claude-setup block in";
 			expect(preview).toContain(`${action} ~\\OneDrive\\Documents\\WindowsPowerShell\\profile.ps1`);
 			// The rotation's backup holds the first key: Enter keeps it.
-			if (key === ROTATED_KEY)
-				await answer(app, "The old key is still in 1 backup.");
+			if (key === ROTATED_KEY) await answer(app, "The old key is still in 1 backup.");
 			await app.waitForText("All set.");
 			expect(await app.waitForExit()).toBe(0);
 			const after = windows.bytes(PROFILE_PATHS.powershell) ?? new Uint8Array();
