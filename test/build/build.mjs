@@ -15,6 +15,7 @@ import {
 	lazyEmojiRegex,
 	noInkDevtools,
 	oneStringWidth,
+	onlyDotsSpinner,
 	yogaWithoutFetch,
 } from "./plugins.mjs";
 
@@ -60,6 +61,7 @@ const result = await build({
 		yogaWithoutFetch,
 		lazyEmojiRegex,
 		oneStringWidth,
+		onlyDotsSpinner,
 		compileOnFirstUse(["@anthropic-ai/sdk", "execa"], { root, inputs: lateInputs }),
 	],
 	metafile: true,

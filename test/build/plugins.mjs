@@ -229,3 +229,16 @@ export const { ${named.join(", ")} } = loaded.exports;
 		},
 	};
 }
+
+// @inkjs/ui's Spinner reads its frames from cli-spinners' 80-odd kinds; claude-setup shows only its
+// default, dots. Bundling the one kept the package under its 400 kB bound.
+export const onlyDotsSpinner = {
+	name: "only-dots-spinner",
+	setup(esbuild) {
+		esbuild.onLoad({ filter: /[/\\]cli-spinners[/\\]index\.js$/ }, (args) => {
+			const { dots } = JSON.parse(readFileSync(`${dirname(args.path)}/spinners.json`, "utf8"));
+			if (!dots) throw new Error('build patch "only-dots-spinner" no longer applies: cli-spinners has no dots');
+			return { contents: `export default { dots: ${JSON.stringify(dots)} };`, loader: "js" };
+		});
+	},
+};
