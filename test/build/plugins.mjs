@@ -237,7 +237,8 @@ export const onlyDotsSpinner = {
 	setup(esbuild) {
 		esbuild.onLoad({ filter: /[/\\]cli-spinners[/\\]index\.js$/ }, (args) => {
 			const { dots } = JSON.parse(readFileSync(`${dirname(args.path)}/spinners.json`, "utf8"));
-			if (!dots) throw new Error('build patch "only-dots-spinner" no longer applies: cli-spinners has no dots');
+			if (!dots)
+				throw new Error('build patch "only-dots-spinner" no longer applies: cli-spinners has no dots');
 			return { contents: `export default { dots: ${JSON.stringify(dots)} };`, loader: "js" };
 		});
 	},
