@@ -312,14 +312,15 @@ describe("in a pseudo-terminal", { timeout: 60_000 }, () => {
 			const sandbox = await afterFirstRun();
 			const before = snapshot(sandbox);
 			// stty -g before and after, in the same terminal: raw mode must not outlive the question.
-			const script = `stty -g; "${process.execPath}" "${CLI_PATH}" remove; echo "exit=$?"; stty -g`;
+			// The pty's exit can come before its last output: wait for a marker printed after all.
+			const script = `stty -g; "${process.execPath}" "${CLI_PATH}" remove; echo "exit=$?"; stty -g; echo run-ended`;
 			const terminal = openTerminal("bash", ["--norc", "--noprofile", "-c", script], {
 				env: sandbox.env,
 				cwd: sandbox.project,
 			});
 			await terminal.seen("Remove these? y/N");
 			terminal.write(row.keys);
-			await terminal.seen("exit=");
+			await terminal.seen("run-ended");
 			expect(await terminal.exited).toBe(0);
 			const screen = terminal.screen();
 			expect(screen).toContain("Remove these? y/N no");
