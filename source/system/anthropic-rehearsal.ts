@@ -2,7 +2,7 @@
 // their key: a fetch that answers in memory stands in for the network, so nothing leaves the
 // machine and no key is involved. The SDK's and fetch's code is compiled by then, and checking
 // the real key after Enter costs little more than the network (~10 ms less on this machine).
-import type { ClientOptions } from "@anthropic-ai/sdk";
+import type { ClientOptions } from "./anthropic-client.js";
 import type { Sdk } from "./anthropic-sdk.js";
 
 const MODEL_PAGE = { data: [], has_more: false, first_id: null, last_id: null };

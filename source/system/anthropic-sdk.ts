@@ -1,6 +1,7 @@
-// @anthropic-ai/sdk, loaded once and lazily so the first frame draws before it is compiled.
+// @anthropic-ai/sdk (its client with the resources we call, ./anthropic-client.ts), loaded once
+// and lazily so the first frame draws before it is compiled.
 
-export type Sdk = typeof import("@anthropic-ai/sdk");
+export type Sdk = typeof import("./anthropic-client.js");
 let sdkPromise: Promise<Sdk> | undefined;
 export function loadSdk(): Promise<Sdk> {
 	sdkPromise ??= import("node:v8").then((v8) => {
@@ -8,7 +9,7 @@ export function loadSdk(): Promise<Sdk> {
 		// background with its optimising tier: ~30 MB at peak for our two requests. The baseline
 		// tier is plenty. Set before fetch first loads, and after Ink's own WebAssembly.
 		v8.setFlagsFromString("--liftoff-only");
-		return import("@anthropic-ai/sdk");
+		return import("./anthropic-client.js");
 	});
 	return sdkPromise;
 }

@@ -62,7 +62,7 @@ const result = await build({
 		lazyEmojiRegex,
 		oneStringWidth,
 		onlyDotsSpinner,
-		compileOnFirstUse(["@anthropic-ai/sdk", "execa"], { root, inputs: lateInputs }),
+		compileOnFirstUse(["./anthropic-client.js", "execa"], { root, inputs: lateInputs }),
 	],
 	metafile: true,
 	logLevel: "warning",

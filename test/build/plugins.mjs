@@ -170,13 +170,14 @@ export const oneStringWidth = {
 };
 
 /**
- * Packages the wizard needs only after its first frame (the SDK, execa) are bundled apart and
- * embedded as a string: Node then neither parses them nor loads their Node modules at start.
- * The first `import()` compiles the string (as `claude-setup/<package>.js` in stack traces).
+ * Modules the wizard needs only after its first frame (the SDK's client, execa) are bundled apart
+ * and embedded as a string: Node then neither parses them nor loads their Node modules at start.
+ * The first `import()` compiles the string (as `claude-setup/<name>.js` in stack traces).
+ * `specifiers`: as written in the import() (a package, or a path relative to its importer).
  * `inputs` collects the files bundled that way, for the licence list.
  */
-export function compileOnFirstUse(packages, options) {
-	const names = new Set(packages);
+export function compileOnFirstUse(specifiers, options) {
+	const names = new Set(specifiers);
 	return {
 		name: "compile-on-first-use",
 		setup(esbuild) {
@@ -185,12 +186,12 @@ export function compileOnFirstUse(packages, options) {
 				if (args.kind !== "dynamic-import") {
 					return { errors: [{ text: `${args.path} must be loaded with import(), after the first frame` }] };
 				}
-				return { path: args.path, namespace: "first-use" };
+				return { path: args.path, namespace: "first-use", pluginData: args.resolveDir };
 			});
 			esbuild.onLoad({ filter: /.*/, namespace: "first-use" }, async (args) => {
 				const entry = await esbuild.resolve(args.path, {
 					kind: "dynamic-import",
-					resolveDir: options.root,
+					resolveDir: args.pluginData,
 					pluginData: "first-use",
 				});
 				if (entry.errors.length > 0) return { errors: entry.errors };
@@ -218,7 +219,7 @@ export function compileOnFirstUse(packages, options) {
 				});
 				for (const input of Object.keys(body.metafile.inputs)) options.inputs.add(input);
 				const source = `(function (exports, require, module) {${body.outputFiles[0].text}\n})`;
-				const contents = `const compiled = require("node:vm").runInThisContext(${JSON.stringify(source)}, { filename: ${JSON.stringify(`claude-setup/${args.path}.js`)} });
+				const contents = `const compiled = require("node:vm").runInThisContext(${JSON.stringify(source)}, { filename: ${JSON.stringify(`claude-setup/${args.path.replace(/^\.\/|\.js$/g, "")}.js`)} });
 const loaded = { exports: {} };
 compiled(loaded.exports, require, loaded);
 ${exported.includes("default") ? "export default loaded.exports.default;" : ""}

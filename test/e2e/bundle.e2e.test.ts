@@ -106,7 +106,7 @@ process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(file)
 		{ args: ["--key-stdin", "--target", "dotenv", "--no-verify"], compiled: ["claude-setup/execa.js"] },
 		{
 			args: ["--key-stdin", "--target", "dotenv"],
-			compiled: ["claude-setup/@anthropic-ai/sdk.js", "claude-setup/execa.js"],
+			compiled: ["claude-setup/anthropic-client.js", "claude-setup/execa.js"],
 		},
 	])("$args compiles $compiled", async ({ args, compiled }) => {
 		const result = await compiledDuring(args, TEST_KEY);
