@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The entry: these run first, in this order — scrub every output, handle signals, clear CI for a person's terminal,
 // draw the prompt — and only then is the rest (React, Ink, the wizard: main.tsx) read and
-// compiled. The build puts them in small files of their own, so the prompt waits for Node and
-// these few modules, not for V8 to parse the whole program.
+// compiled. The build makes them one small CommonJS file, dist/cli.cjs, so the prompt waits for
+// Node and these few modules only (test/build/early-entry.mjs).
 import "./guarded.js";
 import { interrupts } from "./interrupted.js";
 import "./interactive.js";
@@ -10,4 +10,5 @@ import { firstFrame } from "./first-frame.js";
 
 // Until Ink has taken over, giving the terminal back means taking down the early prompt.
 interrupts.setCleanup(firstFrame.dismiss);
-await import("./main.js");
+// Not awaited: the entry is CommonJS, which has no top-level await; main.tsx reports its own errors.
+void import("./main.js");

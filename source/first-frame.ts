@@ -2,9 +2,10 @@
 // another ~50 ms to compile and lay out, and a person should see the prompt at once. Ink then
 // replaces it with the identical frame in one synchronized update. Until then the terminal is
 // in raw mode, so a key pasted early is not echoed; it waits in the terminal for Ink to read.
-// chalk must load after ./interactive.js has cleared CI and read NO_COLOR. An import would not
-// promise that: the build splits the program into files and may load chalk's first. So chalk
-// is required here, in the body, which runs after ./interactive.js; Ink then gets the same one.
+// chalk must load after ./interactive.js has cleared CI and read NO_COLOR. An import would
+// promise that only as long as a bundler keeps the import order. So chalk is required here, in
+// the body, which runs after ./interactive.js; Ink then gets the same one (the build hands the
+// entry's modules to main.js, test/build/early-entry.mjs).
 
 import type { ChalkInstance } from "chalk";
 import { plainMode, wizardAtTerminal } from "./interactive.js";

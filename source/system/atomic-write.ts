@@ -7,7 +7,7 @@ import { chmod, chown, open, readFile, readlink, realpath, rename, rm, stat } fr
 import path from "node:path";
 import { FILE_LIMITS } from "../core/system.js";
 import { fileError } from "./bounded-file.js";
-import { hasCode } from "./node-run.js";
+import { hasCode } from "./error-code.js";
 
 export interface AtomicWriteOptions {
 	/** Decides whether a failed rename is retried (Windows only). */

@@ -5,7 +5,7 @@
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { FILE_LIMITS } from "../core/system.js";
-import { hasCode } from "./node-run.js";
+import { hasCode } from "./error-code.js";
 
 export function fileError(code: string, syscall: string, path: string, what: string): NodeJS.ErrnoException {
 	return Object.assign(new Error(`${code}: ${what}, ${syscall} '${path}'`), { code, syscall, path });

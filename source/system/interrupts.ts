@@ -2,8 +2,8 @@
 // first, commands still running are ended, the terminal is given back (Ink's unmount
 // restores raw mode and shows the cursor), and the exit code says which signal it was.
 
-import { stopRunningCommands } from "./node-run.js";
-import { stopTakingLocks, whenWritesDone } from "./write-lock.js";
+import { stopRunningCommands } from "./running-commands.js";
+import { stopTakingLocks, whenWritesDone } from "./write-activity.js";
 
 export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 

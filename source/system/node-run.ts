@@ -3,34 +3,14 @@
 
 import { withoutSecrets } from "../core/platform/child-env.js";
 import type { RunCommand } from "../core/system.js";
+import { hasCode } from "./error-code.js";
+import { forget, killProcessGroup, remember } from "./running-commands.js";
 
 /** Every child has a deadline; callers that know better pass their own. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 // Loaded on the first command, after the first frame: nothing runs a program before that.
 let execaPromise: Promise<typeof import("execa")> | undefined;
-
-export function hasCode(error: unknown, ...codes: string[]): boolean {
-	return typeof error === "object" && error !== null && "code" in error && codes.includes(String(error.code));
-}
-
-// Children started in their own process group: an interrupt must end them (and what they
-// started), or a hung proof shell would outlive claude-setup.
-const running = new Set<number>();
-
-function killProcessGroup(pid: number): void {
-	try {
-		process.kill(-pid, "SIGKILL");
-	} catch {
-		// Already gone.
-	}
-}
-
-/** Kills every command still running (each with its whole process group). */
-export function stopRunningCommands(): void {
-	for (const pid of running) killProcessGroup(pid);
-	running.clear();
-}
 
 export const runCommand: RunCommand = async (command, args, options = {}) => {
 	// On Unix the child gets its own session: an interactive shell (`bash -i`) then has no
@@ -53,7 +33,7 @@ export const runCommand: RunCommand = async (command, args, options = {}) => {
 		windowsHide: true,
 	});
 	const pid = ownGroup ? subprocess.pid : undefined;
-	if (pid !== undefined) running.add(pid);
+	if (pid !== undefined) remember(pid);
 	let killedForTime = false;
 	const timer = ownGroup
 		? setTimeout(() => {
@@ -64,7 +44,7 @@ export const runCommand: RunCommand = async (command, args, options = {}) => {
 		: undefined;
 	const result = await subprocess.finally(() => {
 		clearTimeout(timer);
-		if (pid !== undefined) running.delete(pid);
+		if (pid !== undefined) forget(pid);
 	});
 	const notFound =
 		hasCode(result, "ENOENT") ||

@@ -12,7 +12,8 @@ import {
 } from "../core/system.js";
 import { createAtomicWrite, resolveLinks } from "./atomic-write.js";
 import { readBounded, withDeadline } from "./bounded-file.js";
-import { hasCode, runCommand } from "./node-run.js";
+import { hasCode } from "./error-code.js";
+import { runCommand } from "./node-run.js";
 import { runAttached } from "./run-attached.js";
 import { createWriteLock } from "./write-lock.js";
 

@@ -1,11 +1,12 @@
 // The lock file that keeps two claude-setup runs from writing at once: created with
 // O_EXCL ("wx"), holding pid, start time and a token; taken over when its holder is gone.
-// It also tells an interrupt handler whether a write is under way (see interrupts.ts).
+// While one is held, write-activity.ts tells an interrupt handler a write is under way.
 
 import { open, readFile, rm, stat } from "node:fs/promises";
 import { formatHolder, isStaleLock, LOCK_STALE_MS, parseHolder } from "../core/apply/write-lock.js";
 import type { AcquireLock, LockResult } from "../core/system.js";
-import { hasCode } from "./node-run.js";
+import { hasCode } from "./error-code.js";
+import { addHeld, dropHeld, takingLocks } from "./write-activity.js";
 
 export interface WriteLockOptions {
 	/** How long to wait for another run to finish before giving up. */
@@ -15,25 +16,6 @@ export interface WriteLockOptions {
 	/** The clock written into the lock and used to judge its age. */
 	readonly now?: () => number;
 	readonly isAlive?: (pid: number) => boolean;
-}
-
-let held = 0;
-let stopping = false;
-const idle: Array<() => void> = [];
-
-/** A lock of this process is held: files may be half-way through being written or put back. */
-export function writeInProgress(): boolean {
-	return held > 0;
-}
-
-/** Resolves once no lock of this process is held. */
-export function whenWritesDone(): Promise<void> {
-	return held === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
-}
-
-/** From now on no lock is granted: the process is about to exit. */
-export function stopTakingLocks(): void {
-	stopping = true;
 }
 
 export function processIsAlive(pid: number): boolean {
@@ -55,7 +37,7 @@ export function createWriteLock(options: WriteLockOptions = {}): AcquireLock {
 	return async (file): Promise<LockResult> => {
 		const deadline = Date.now() + waitMs;
 		for (;;) {
-			if (stopping) return { ok: false, reason: "stopping" };
+			if (!takingLocks()) return { ok: false, reason: "stopping" };
 			// Loaded here, not at start: the signal handlers import this file before the first frame.
 			const { randomBytes } = await import("node:crypto");
 			const token = randomBytes(8).toString("hex");
@@ -76,7 +58,7 @@ export function createWriteLock(options: WriteLockOptions = {}): AcquireLock {
 async function createExclusive(file: string, content: string): Promise<boolean> {
 	// Counted before the file can exist: a signal handled while the open is under way (the file
 	// already made, its promise not yet settled) must wait for this run's writes too.
-	held++;
+	addHeld();
 	let handle: Awaited<ReturnType<typeof open>>;
 	try {
 		handle = await open(file, "wx", 0o600);
@@ -95,11 +77,6 @@ async function createExclusive(file: string, content: string): Promise<boolean> 
 		throw error;
 	}
 	return true;
-}
-
-function dropHeld(): void {
-	held = Math.max(0, held - 1);
-	if (held === 0) for (const resolve of idle.splice(0)) resolve();
 }
 
 async function readLock(file: string) {

@@ -69,9 +69,9 @@ afterAll(async () => {
 
 describe("the packed package, installed offline into an empty folder", { timeout: 60_000 }, () => {
 	it("holds only what runs, and installs nothing else", () => {
-		const built = readdirSync(join(process.cwd(), "dist")).filter((name) => /\.(js|txt)$/.test(name));
+		const built = readdirSync(join(process.cwd(), "dist")).filter((name) => /\.(c?js|txt)$/.test(name));
 		expect(packedFiles).toEqual(["README.md", ...built.map((name) => `dist/${name}`), "package.json"].sort());
-		expect(packedFiles).toContain("dist/cli.js");
+		expect(packedFiles).toContain("dist/cli.cjs");
 		expect(packedFiles).toContain("dist/main.js");
 		expect(readdirSync(join(prefix, "node_modules")).filter((name) => !name.startsWith("."))).toEqual([
 			"claude-setup",

@@ -8,7 +8,7 @@ import { execa } from "execa";
 import type { Sandbox } from "./sandbox.js";
 
 // Tests and npm scripts run from the project root.
-export const CLI_PATH = resolve(process.cwd(), "dist/cli.js");
+export const CLI_PATH = resolve(process.cwd(), "dist/cli.cjs");
 
 export const KEYS = {
 	enter: "\r",

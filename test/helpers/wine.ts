@@ -110,7 +110,7 @@ export function createWineMachine(extraEnv: Record<string, string> = {}): WineMa
 	const project = `${userProfile}\\project`;
 	mkdirSync(unix(project), { recursive: true });
 	mkdirSync(unix("C:\\app"), { recursive: true });
-	// The build splits into chunks that cli.js imports: the whole of dist/ goes.
+	// The entry, cli.cjs, loads main.js and its chunks: the whole of dist/ goes.
 	cpSync(path.dirname(CLI_PATH), unix("C:\\app"), { recursive: true });
 	writeFileSync(unix("C:\\app\\spawn.js"), SPAWN_JS);
 	const home = path.join(dir, "home");
@@ -169,9 +169,9 @@ export function createWineMachine(extraEnv: Record<string, string> = {}): WineMa
 		userProfile,
 		project,
 		env,
-		cli: (args, input = "") => run(["C:\\node\\node.exe", "C:\\app\\cli.js", ...args], input),
+		cli: (args, input = "") => run(["C:\\node\\node.exe", "C:\\app\\cli.cjs", ...args], input),
 		terminal: (args) =>
-			openTerminal("wine", ["C:\\node\\node.exe", "C:\\app\\cli.js", ...args], { env, cwd: unix(project) }),
+			openTerminal("wine", ["C:\\node\\node.exe", "C:\\app\\cli.cjs", ...args], { env, cwd: unix(project) }),
 		spawn: async (command, args) => {
 			const result = await run(
 				["C:\\node\\node.exe", "C:\\app\\spawn.js", JSON.stringify([command, ...args])],

@@ -5,12 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isStaleLock, LOCK_STALE_MS, parseHolder } from "../../source/core/apply/write-lock.js";
-import {
-	createWriteLock,
-	processIsAlive,
-	whenWritesDone,
-	writeInProgress,
-} from "../../source/system/write-lock.js";
+import { whenWritesDone, writeInProgress } from "../../source/system/write-activity.js";
+import { createWriteLock, processIsAlive } from "../../source/system/write-lock.js";
 import { deadPid, holdLock, killHolders } from "../helpers/lock-holder.js";
 import { exists } from "../helpers/temp-system.js";
 
