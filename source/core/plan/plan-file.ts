@@ -1,6 +1,12 @@
 // One file's planned change: read it as it is, edit it in memory, describe the edit.
 
-import { applyBlock, applyRenderedBlock, blockMarkers, renderSourceBlock } from "../edit/block-edit.js";
+import {
+	applyBlock,
+	applyRenderedBlock,
+	blockMarkers,
+	removeBlock,
+	renderSourceBlock,
+} from "../edit/block-edit.js";
 import { commentOutLines } from "../edit/comment-out.js";
 import { findDefinitions } from "../edit/definitions.js";
 import { setDotenvVar } from "../edit/dotenv.js";
@@ -33,15 +39,19 @@ type ShellOrDotenv = Exclude<TargetFile["syntax"], "json">;
 export type FilePlan = { ok: true; change: FileChange } | { ok: false; path: string; message: string };
 
 /**
- * `disable`: lines of this file to comment out first. With `onlyDisable` the file is not a
- * target: nothing is added, the stale definitions are only commented out.
+ * What planFile does besides commenting out `disable`: write the block (or .env line); nothing
+ * (the file is not a target: its stale definitions are only commented out); or take
+ * claude-setup's block out (the keychain, loaded only on request).
  */
+export type FileMode = "write" | "only-disable" | "take-out";
+
+/** `disable`: lines of this file to comment out first. */
 export async function planFile(
 	system: System,
 	file: TargetFile,
 	context: FileContext,
 	disable: readonly Disable[] = [],
-	onlyDisable = false,
+	mode: FileMode = "write",
 ): Promise<FilePlan> {
 	if (file.syntax === "json")
 		return { ok: false, path: file.path, message: `${file.path} is not a startup file.` };
@@ -64,7 +74,7 @@ export async function planFile(
 			homes: [system.homeDir, (await system.fs.info(system.homeDir))?.realPath ?? system.homeDir],
 			userId: system.userId,
 			homeFile: file.syntax !== "dotenv",
-			holdsKeyInStartupFile: !onlyDisable && file.syntax !== "dotenv" && system.platform !== "win32",
+			holdsKeyInStartupFile: mode === "write" && file.syntax !== "dotenv" && system.platform !== "win32",
 			keepMode: context.keepModes,
 		});
 		// Read first: what is not a regular file is refused as such, whoever owns it.
@@ -87,9 +97,12 @@ export async function planFile(
 		left,
 	} = linesToDisable(before ?? "", syntax, disable, context.variable);
 	const disabled = commentOutLines(before ?? "", disableLines);
-	const edit: Edit = onlyDisable
-		? { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] }
-		: editFor(syntax, disabled.text, context, system.platform);
+	const edit: Edit =
+		mode === "write"
+			? editFor(syntax, disabled.text, context, system.platform)
+			: mode === "take-out" && syntax !== "dotenv"
+				? takeOut(syntax, disabled, file.ownsWholeFile)
+				: { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] };
 	if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
 	const gated = await gateChange(system, file, display, before, edit.text, context.key);
 	if (!gated.ok) return { ok: false, path: file.path, message: gated.message };
@@ -106,7 +119,7 @@ export async function planFile(
 			before,
 			after: edit.text,
 			encoding: decoded?.encoding ?? "bytes",
-			action: before === undefined ? "create" : edit.action,
+			action: before === undefined && mode === "write" ? "create" : edit.action,
 			previewLines: [...edit.lines.map((line) => line.split(context.key).join(masked)), ...notes],
 			// A .env edit replaces the first definition and deletes the rest: none is left to warn about.
 			otherDefinitions:
@@ -125,13 +138,44 @@ export async function planFile(
 			...(access.modeChange ? { modeChange: access.modeChange } : {}),
 			...(access.linkOutsideHome ? { linkOutsideHome: access.linkOutsideHome } : {}),
 			...(access.notes.length > 0 ? { accessNotes: access.notes } : {}),
+			...(edit.action === "removed" || edit.action === "deleted" ? { unloads: true } : {}),
 		},
 	};
 }
 
 type Edit =
-	| { ok: true; text: string; action: FileChange["action"]; lines: string[] }
+	| { ok: true; text: string | undefined; action: FileChange["action"]; lines: string[] }
 	| { ok: false; message: string };
+
+/**
+ * claude-setup's block out of a startup file, the same way `remove` takes it out (lines the
+ * person added inside stay). Lines it commented out stay so: they hold an older key. A file of
+ * claude-setup's own (fish's conf.d file) left empty is deleted.
+ */
+function takeOut(
+	syntax: Exclude<ShellOrDotenv, "dotenv">,
+	disabled: { text: string; count: number },
+	ownsWholeFile: boolean,
+): Edit {
+	const removed = removeBlock(disabled.text, syntax);
+	if (!removed.ok) return { ok: false, message: removed.message };
+	if (removed.action !== "removed") {
+		return {
+			ok: true,
+			text: disabled.text,
+			action: disabled.count > 0 ? "disabled" : "unchanged",
+			lines: [],
+		};
+	}
+	const empty = ownsWholeFile && removed.text.trim() === "";
+	const lines = takenOutNotes(removed.keptLines);
+	return { ok: true, text: empty ? undefined : removed.text, action: empty ? "deleted" : "removed", lines };
+}
+
+/** The preview's lines for claude-setup's block taken out of a file (setup with --no-shell, and `remove`). */
+export function takenOutNotes(keptLines: number): string[] {
+	return ["- the claude-setup block", ...keptNote(keptLines, "where the block was")];
+}
 
 /**
  * The lines to comment out, a preview note for each, and why each other one was left. Only a
