@@ -4,13 +4,16 @@ import {
 	applyBlock,
 	applyRenderedBlock,
 	blockMarkers,
+	findBlock,
 	removeBlock,
 	renderSourceBlock,
 } from "../edit/block-edit.js";
+import { theirLinesInBlock } from "../edit/block-markers.js";
 import { commentOutLines } from "../edit/comment-out.js";
 import { findDefinitions } from "../edit/definitions.js";
 import { setDotenvVar } from "../edit/dotenv.js";
 import { maskKey } from "../key/key.js";
+import { scrubSecrets } from "../key/scrub.js";
 import type { System } from "../system.js";
 import { splitLines } from "../text/line-endings.js";
 import { FIX_BY_HAND, LEFT_BECAUSE, statementPlacements } from "../text/shell-statements.js";
@@ -138,28 +141,37 @@ export async function planFile(
 			...(access.modeChange ? { modeChange: access.modeChange } : {}),
 			...(access.linkOutsideHome ? { linkOutsideHome: access.linkOutsideHome } : {}),
 			...(access.notes.length > 0 ? { accessNotes: access.notes } : {}),
-			...(edit.action === "removed" || edit.action === "deleted" ? { unloads: true } : {}),
+			...(edit.removed ? { unloads: true, removedLines: edit.removed } : {}),
 		},
 	};
 }
 
 type Edit =
-	| { ok: true; text: string | undefined; action: FileChange["action"]; lines: string[] }
+	| {
+			ok: true;
+			text: string | undefined;
+			action: FileChange["action"];
+			lines: string[];
+			/** Lines taken out of the file (take-out), keys masked. */
+			removed?: string[];
+	  }
 	| { ok: false; message: string };
 
 /**
  * claude-setup's block out of a startup file, the same way `remove` takes it out (lines the
  * person added inside stay). Lines it commented out stay so: they hold an older key. A file of
- * claude-setup's own (fish's conf.d file) left empty is deleted.
+ * claude-setup's own (fish's conf.d file) left empty is deleted. `removed`: the block's own
+ * lines, every key masked, for the preview.
  */
 function takeOut(
 	syntax: Exclude<ShellOrDotenv, "dotenv">,
 	disabled: { text: string; count: number },
 	ownsWholeFile: boolean,
 ): Edit {
+	const block = findBlock(disabled.text, syntax);
 	const removed = removeBlock(disabled.text, syntax);
 	if (!removed.ok) return { ok: false, message: removed.message };
-	if (removed.action !== "removed") {
+	if (removed.action !== "removed" || block === undefined || "problem" in block) {
 		return {
 			ok: true,
 			text: disabled.text,
@@ -167,14 +179,20 @@ function takeOut(
 			lines: [],
 		};
 	}
+	const lines = splitLines(disabled.text).lines;
+	const theirs = theirLinesInBlock(lines, block);
+	const ours = lines
+		.slice(block.startLine - 1, block.endLine)
+		.filter((line) => !theirs.includes(line))
+		.map((line) => scrubSecrets(line.content));
 	const empty = ownsWholeFile && removed.text.trim() === "";
-	const lines = takenOutNotes(removed.keptLines);
-	return { ok: true, text: empty ? undefined : removed.text, action: empty ? "deleted" : "removed", lines };
-}
-
-/** The preview's lines for claude-setup's block taken out of a file (setup with --no-shell, and `remove`). */
-export function takenOutNotes(keptLines: number): string[] {
-	return ["- the claude-setup block", ...keptNote(keptLines, "where the block was")];
+	return {
+		ok: true,
+		text: empty ? undefined : removed.text,
+		action: empty ? "deleted" : "removed",
+		lines: keptNote(removed.keptLines, "where the block was"),
+		removed: ours,
+	};
 }
 
 /**

@@ -63,6 +63,8 @@ export interface FileChange {
 	readonly accessNotes?: readonly string[];
 	/** claude-setup's block taken out of a startup file: new terminals stop loading the key (keychain, --no-shell). */
 	readonly unloads?: boolean;
+	/** The lines taken out of the file (claude-setup's block, keys masked), for the preview. */
+	readonly removedLines?: readonly string[];
 }
 
 /**

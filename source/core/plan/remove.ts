@@ -16,7 +16,7 @@ import { syntaxOf } from "./file-syntax.js";
 import { type ManifestEntry, readManifest, USER_ENVIRONMENT_PATH } from "./manifest.js";
 import { gateChange } from "./parse-change.js";
 import { backupPlace, type FileChange, type Plan } from "./plan.js";
-import { takenOutNotes } from "./plan-file.js";
+import { keptNote } from "./plan-file.js";
 import {
 	CLAUDE_SETTINGS,
 	displayPath,
@@ -125,7 +125,7 @@ function takeBack(
 		if (!removed.ok) return { ok: false, message: removed.message };
 		if (removed.action === "removed") {
 			current = removed.text;
-			notes.push(...takenOutNotes(removed.keptLines));
+			notes.push("- the claude-setup block", ...keptNote(removed.keptLines, "where the block was"));
 		}
 	} else {
 		for (const entry of recorded) {

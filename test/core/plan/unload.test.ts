@@ -78,7 +78,11 @@ describe("the keychain loaded only on request: earlier blocks are taken out", { 
 			expect(change.after).toBe(mine === "" ? undefined : asBytes(mine));
 			expect(change.unloads).toBe(true);
 			expect(holdsKey(change)).toBe(false);
-			expect(change.previewLines).toEqual(["- the claude-setup block"]);
+			expect(change.previewLines).toEqual([]);
+			// The preview shows the lines that go, the old key masked.
+			expect(change.removedLines?.at(0)).toMatch(/^(# >>> claude-setup >>>|#region claude-setup)$/);
+			expect(change.removedLines?.join("\n")).toContain("sk-ant-api03-…UnLd");
+			expect(change.removedLines?.join("\n")).not.toContain(OLD_SECRET);
 			expect(change.backupPath).toBeDefined();
 			expect(describeAction(change)).toMatch(/: new terminals stop loading the key$/);
 			if (mine !== "")
@@ -146,9 +150,10 @@ describe("the keychain loaded only on request: earlier blocks are taken out", { 
 		const [change] = (await unloadPlan(system, ["zsh"])).changes;
 		expect(change?.after).toBe("# top\nalias g=git\n");
 		expect(change?.previewLines).toEqual([
-			"- the claude-setup block",
 			"# kept 1 line you added inside the claude-setup block, where the block was",
 		]);
+		expect(change?.removedLines).not.toContain("alias g=git");
+		expect(change?.removedLines).toHaveLength(4);
 	});
 
 	it("a stale definition of the person's in that file is commented out with the block taken out (--yes)", async () => {
