@@ -129,6 +129,14 @@ describe("--target keychain --no-shell over an earlier clear-text block", { time
 				"No shell block: `claude-setup run -- <command>` gives a command the key",
 			);
 			expect(status.stdout).not.toMatch(/New terminals load it/);
+			// No key in a new terminal is the person's choice here, not a problem; the keychain's key is checked.
+			expect(status.stdout).toMatch(
+				/A new \w+ terminal gets: nothing \(by choice: the keychain gives the key only on request\)/,
+			);
+			expect(status.stdout).not.toMatch(/gets no ANTHROPIC_API_KEY/);
+			expect(status.stdout).toContain("✓ The API accepts the key in the keychain.");
+			expect(status.stdout.trim().split("\n").at(-1)).toBe("All good.");
+			expect(status.exitCode, status.stdout).toBe(0);
 
 			const removed = await runCli(sandbox, ["remove", "--yes"]);
 			expect(removed.exitCode, removed.stdout + removed.stderr).toBe(0);
