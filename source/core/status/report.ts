@@ -114,6 +114,7 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 			(issue) => onRequest === undefined || issue.code !== "terminal-missing",
 		),
 		...claudeCodeIssues(claudeCode, inputs),
+		...keychainDisagrees(context.onRequest, winning, winners, apiKeyTerminal.shell),
 	];
 	const liveKey = winning ?? onRequest;
 	const sameAsNewTerminal = processValue === winning;
@@ -169,6 +170,25 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 		}),
 		exitCode,
 	};
+}
+
+/** Loaded only on request, yet a new terminal gets another key (a definition of the person's). */
+function keychainDisagrees(
+	onRequest: string | undefined,
+	winning: string | undefined,
+	winners: readonly Finding[],
+	shell: string,
+): Issue[] {
+	if (onRequest === undefined || winning === undefined || winning.trim() === onRequest) return [];
+	const from = winners.at(-1);
+	const place = from ? ` in ${where(from.source)}` : "";
+	return [
+		{
+			code: "disagree",
+			severity: "error",
+			message: `A new ${shell} terminal gets ${maskOrEmpty(winning)}${place}, not the key in the keychain (${maskOrEmpty(onRequest)}), which only \`claude-setup run\` gives. Run \`claude-setup\` to set one key everywhere (it offers to comment out the others).`,
+		},
+	];
 }
 
 function show(finding: Finding, wins: boolean): ShownFinding {

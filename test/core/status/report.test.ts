@@ -68,6 +68,20 @@ const SCENARIOS: Scenario[] = [
 		},
 	},
 	{
+		name: "the keychain, loaded only on request, but a new terminal gets another key from ~/.zshrc",
+		onRequest: KEY,
+		env: { [A]: OLD_KEY },
+		files: { "~/.zshrc": `export ${A}=${OLD_KEY}\n` },
+		masked: MASKED_OLD,
+		wins: ["~/.zshrc line 1"],
+		codes: ["disagree"],
+		exitCode: 7,
+		check: (report) =>
+			expect(report.issues[0]?.message).toBe(
+				`A new zsh terminal gets ${MASKED_OLD} in ~/.zshrc line 1, not the key in the keychain (${MASKED_KEY}), which only \`claude-setup run\` gives. Run \`claude-setup\` to set one key everywhere (it offers to comment out the others).`,
+			),
+	},
+	{
 		name: "the keychain, loaded only on request, holds a key the API rejects",
 		onRequest: REFUSED,
 		masked: undefined,
