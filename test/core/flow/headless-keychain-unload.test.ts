@@ -5,10 +5,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderBlock } from "../../../source/core/edit/block-edit.js";
-import { type SecretService, startSecretService } from "../../helpers/secret-service.js";
-import { removeTempSystems, testKey } from "../../helpers/temp-system.js";
+import { keyringPerFile } from "../../helpers/keyring-per-file.js";
+import { testKey } from "../../helpers/temp-system.js";
 import { KEY, runIn, SECRET, sandboxFor } from "./headless-harness.js";
 
 const OLD_SECRET = "UnloadHeadlessOld";
@@ -17,20 +17,13 @@ const MINE = "# mine\nsetopt autocd\n";
 const BLOCK = renderBlock("posix", [{ name: "ANTHROPIC_API_KEY", value: OLD }]).join("\n");
 const REMOVE_LINE = "• Remove the claude-setup block from ~/.zshrc: new terminals stop loading the key";
 
-let keyring: SecretService;
-beforeAll(() => {
-	keyring = startSecretService();
-});
-afterAll(async () => {
-	keyring.stop();
-	await removeTempSystems();
-});
+const keyringOf = keyringPerFile();
 
 async function zshSandbox(zshrc: string) {
 	const sandbox = await sandboxFor("http://127.0.0.1:9", { shell: "zsh" });
 	Object.assign(sandbox.system.env, {
-		DBUS_SESSION_BUS_ADDRESS: keyring.env.DBUS_SESSION_BUS_ADDRESS,
-		XDG_RUNTIME_DIR: keyring.env.XDG_RUNTIME_DIR,
+		DBUS_SESSION_BUS_ADDRESS: keyringOf().env.DBUS_SESSION_BUS_ADDRESS,
+		XDG_RUNTIME_DIR: keyringOf().env.XDG_RUNTIME_DIR,
 	});
 	const file = path.join(sandbox.home, ".zshrc");
 	await writeFile(file, zshrc);
@@ -40,7 +33,7 @@ async function zshSandbox(zshrc: string) {
 /** `secret-tool lookup|clear` of claude-setup's item in the test keyring (lookup: the value, or ""). */
 function secretTool(verb: "lookup" | "clear"): string {
 	const found = spawnSync("secret-tool", [verb, "service", "claude-setup", "account", "ANTHROPIC_API_KEY"], {
-		env: { ...process.env, ...keyring.env },
+		env: { ...process.env, ...keyringOf().env },
 		encoding: "utf8",
 	});
 	return found.stdout;
