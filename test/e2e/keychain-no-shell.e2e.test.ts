@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
 import { filesUnder, keychainSandbox } from "../helpers/keychain-sandbox.js";
-import { readBack, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
+import { readBack, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
 import type { SecretService } from "../helpers/secret-service.js";
 import { runCli } from "../helpers/terminal.js";
 
@@ -24,6 +24,12 @@ afterAll(() => {
 	for (const keyring of keyrings) keyring.stop();
 	api.close();
 });
+
+/** What `claude-setup run` gives one command: the last six characters of its key, and its exit code. */
+async function keyTail(sandbox: Sandbox) {
+	const ran = await runCli(sandbox, ["run", "--", "sh", "-c", 'printf %s "$ANTHROPIC_API_KEY" | tail -c 6']);
+	return { stdout: ran.stdout, exitCode: ran.exitCode };
+}
 
 /** The person's own startup file and the file claude-setup's block went in, per shell. */
 const SHELLS: Record<
@@ -99,15 +105,7 @@ describe("--target keychain --no-shell over an earlier clear-text block", { time
 				expect(echoed.trim()).toBe("none");
 			}
 			// run gives the new key to one command (its last six characters, never the whole key).
-			const tail = await runCli(sandbox, [
-				"run",
-				"--",
-				"sh",
-				"-c",
-				'printf %s "$ANTHROPIC_API_KEY" | tail -c 6',
-			]);
-			expect(tail.stdout).toBe("ZyXwAA");
-			expect(tail.exitCode).toBe(0);
+			expect(await keyTail(sandbox)).toEqual({ stdout: "ZyXwAA", exitCode: 0 });
 
 			// No file under HOME holds the new key in clear; the old key only in claude-setup's backups.
 			for (const file of filesUnder(sandbox.home)) {
@@ -146,4 +144,24 @@ describe("--target keychain --no-shell over an earlier clear-text block", { time
 			expect(readBack(shell, sandbox)).toBe("");
 		},
 	);
+
+	it("the same key moved from ~/.zshrc into the keychain: with --purge-old no file under HOME holds it", async () => {
+		const sandbox = keychainSandbox(api.url, "zsh", keyrings);
+		const zshrc = join(sandbox.home, ".zshrc");
+		writeFileSync(zshrc, "# my zshrc\n");
+		expect((await runCli(sandbox, ["--key-stdin", "--target", "zsh"], TEST_KEY)).exitCode).toBe(0);
+		const moved = await runCli(
+			sandbox,
+			["--key-stdin", "--target", "keychain", "--no-shell", "--purge-old"],
+			TEST_KEY,
+		);
+		const said = moved.stdout + moved.stderr;
+		expect(said).not.toContain(SECRET_PART);
+		expect(moved.exitCode, said).toBe(0);
+		expect(said).toContain("✓ Deleted this key (in clear text) from 1 backup; backups without it are kept.");
+		expect(readFileSync(zshrc, "utf8")).toBe("# my zshrc\n");
+		for (const file of filesUnder(sandbox.home))
+			expect(readFileSync(file, "latin1"), file).not.toContain(SECRET_PART);
+		expect(await keyTail(sandbox)).toEqual({ stdout: "ZyXwAA", exitCode: 0 });
+	});
 });

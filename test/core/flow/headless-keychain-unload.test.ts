@@ -2,7 +2,7 @@
 // Secret Service and real zsh: the plan lines, --dry-run, --json, a block that cannot be taken
 // out (nothing written, nothing stored), and a definition of the person's in the same file.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -37,6 +37,14 @@ function secretTool(verb: "lookup" | "clear"): string {
 		encoding: "utf8",
 	});
 	return found.stdout;
+}
+
+/** Files under `home` that hold `secret` in clear. */
+function clearCopies(home: string, secret: string): string[] {
+	return readdirSync(home, { withFileTypes: true, recursive: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.join(entry.parentPath, entry.name))
+		.filter((file) => readFileSync(file, "latin1").includes(secret));
 }
 
 const noShell = { targets: ["keychain" as const], verify: false, shellBlock: false };
@@ -98,5 +106,26 @@ describe("--no-shell over an earlier block", { timeout: 60_000 }, () => {
 			/^# claude-setup disabled this line; claude-setup remove restores it: export ANTHROPIC_API_KEY=/,
 		);
 		expect(after.split("\n").slice(1).join("\n")).toBe(MINE);
+	});
+
+	it("the same key moved into the keychain: its backup holds it in clear; said, and --purge-old deletes it", async () => {
+		const same = renderBlock("posix", [{ name: "ANTHROPIC_API_KEY", value: KEY }]).join("\n");
+		const kept = await zshSandbox(`${MINE}${same}\n`);
+		const said = await runIn(kept.sandbox, KEY, noShell, [SECRET]);
+		expect(said.report).toMatchObject({ ok: true, exitCode: 0 });
+		expect(said.lines).toContain("! This key (in clear text) is still in 1 backup.");
+		expect(said.lines).toContain(
+			"  → Run again with --purge-old to delete them (backups without it are kept).",
+		);
+		expect(clearCopies(kept.sandbox.home, SECRET)).toHaveLength(1);
+
+		const purged = await zshSandbox(`${MINE}${same}\n`);
+		const run = await runIn(purged.sandbox, KEY, { ...noShell, purgeOld: true }, [SECRET]);
+		expect(run.report).toMatchObject({ ok: true, exitCode: 0, purged: { lines: 0, backups: 1 } });
+		expect(run.lines).toContain(
+			"✓ Deleted this key (in clear text) from 1 backup; backups without it are kept.",
+		);
+		expect(readFileSync(purged.file, "utf8")).toBe(MINE);
+		expect(clearCopies(purged.sandbox.home, SECRET)).toEqual([]);
 	});
 });
