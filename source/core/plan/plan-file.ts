@@ -1,19 +1,10 @@
 // One file's planned change: read it as it is, edit it in memory, describe the edit.
 
-import {
-	applyBlock,
-	applyRenderedBlock,
-	blockMarkers,
-	findBlock,
-	removeBlock,
-	renderSourceBlock,
-} from "../edit/block-edit.js";
-import { theirLinesInBlock } from "../edit/block-markers.js";
+import { applyBlock, applyRenderedBlock, blockMarkers, renderSourceBlock } from "../edit/block-edit.js";
 import { commentOutLines } from "../edit/comment-out.js";
 import { findDefinitions } from "../edit/definitions.js";
 import { setDotenvVar } from "../edit/dotenv.js";
 import { maskKey } from "../key/key.js";
-import { scrubSecrets } from "../key/scrub.js";
 import type { System } from "../system.js";
 import { splitLines } from "../text/line-endings.js";
 import { FIX_BY_HAND, LEFT_BECAUSE, statementPlacements } from "../text/shell-statements.js";
@@ -23,6 +14,7 @@ import { type Access, decideAccess } from "./file-access.js";
 import { describeFileError } from "./file-errors.js";
 import { gateChange } from "./parse-change.js";
 import type { Disable, FileChange } from "./plan-types.js";
+import { keptNote, type TakenOut, takeOut } from "./take-out.js";
 import { displayPath, projectPath, type TargetFile } from "./targets.js";
 
 export interface FileContext extends BackupPlace {
@@ -146,54 +138,8 @@ export async function planFile(
 	};
 }
 
-type Edit =
-	| {
-			ok: true;
-			text: string | undefined;
-			action: FileChange["action"];
-			lines: string[];
-			/** Lines taken out of the file (take-out), keys masked. */
-			removed?: string[];
-	  }
-	| { ok: false; message: string };
-
-/**
- * claude-setup's block out of a startup file, the same way `remove` takes it out (lines the
- * person added inside stay). Lines it commented out stay so: they hold an older key. A file of
- * claude-setup's own (fish's conf.d file) left empty is deleted. `removed`: the block's own
- * lines, every key masked, for the preview.
- */
-function takeOut(
-	syntax: Exclude<ShellOrDotenv, "dotenv">,
-	disabled: { text: string; count: number },
-	ownsWholeFile: boolean,
-): Edit {
-	const block = findBlock(disabled.text, syntax);
-	const removed = removeBlock(disabled.text, syntax);
-	if (!removed.ok) return { ok: false, message: removed.message };
-	if (removed.action !== "removed" || block === undefined || "problem" in block) {
-		return {
-			ok: true,
-			text: disabled.text,
-			action: disabled.count > 0 ? "disabled" : "unchanged",
-			lines: [],
-		};
-	}
-	const lines = splitLines(disabled.text).lines;
-	const theirs = theirLinesInBlock(lines, block);
-	const ours = lines
-		.slice(block.startLine - 1, block.endLine)
-		.filter((line) => !theirs.includes(line))
-		.map((line) => scrubSecrets(line.content));
-	const empty = ownsWholeFile && removed.text.trim() === "";
-	return {
-		ok: true,
-		text: empty ? undefined : removed.text,
-		action: empty ? "deleted" : "removed",
-		lines: keptNote(removed.keptLines, "where the block was"),
-		removed: ours,
-	};
-}
+/** Every edit's result has the shape of a take-out's (one without `removed` adds or changes lines). */
+type Edit = TakenOut;
 
 /**
  * The lines to comment out, a preview note for each, and why each other one was left. Only a
@@ -261,11 +207,4 @@ function editFor(
 			...keptNote(result.keptLines, result.action === "moved" ? "where the block was" : "now just above it"),
 		],
 	};
-}
-
-/** The preview's word on lines the person added inside claude-setup's block (they are kept). */
-export function keptNote(count: number, where: string): string[] {
-	if (count === 0) return [];
-	const lines = count === 1 ? "1 line you added" : `${count} lines you added`;
-	return [`# kept ${lines} inside the claude-setup block, ${where}`];
 }
