@@ -21,9 +21,10 @@ const OPTION_LINES: Record<string, string> = {
                       macOS, Linux, WSL: zsh, bash, fish, dotenv, powershell (pwsh profile)
                       Windows: windows (user environment), powershell (profile), bash (Git Bash), dotenv
                       keychain (macOS, Linux): the OS keychain; new terminals and Claude Code read it`,
-	"no-shell": `  --no-shell          with --target keychain: no shell block; only \`claude-setup run\` loads the key`,
+	"no-shell": `  --no-shell          with --target keychain: no shell block (one an earlier run wrote is taken out);
+                      only \`claude-setup run\` loads the key`,
 	"purge-old": `  --purge-old         with --key-stdin, after a proven rotation: delete the commented-out lines and
-                      backups that still hold the old key`,
+                      backups that still hold the old key (with the keychain: this key in clear too)`,
 	"ask-claude-code": `  --ask-claude-code   after saving, also send a real request with Claude Code (claude -p from a
                       new zsh, bash or fish); it spends a few tokens`,
 	untrack: `  --untrack           with --key-stdin: a .env that git tracks is untracked first (git rm --cached;

@@ -2,16 +2,17 @@
 // real Secret Service started here, or no session bus at all) worked, never the default; after
 // choosing it, "every new terminal" (a shell block) or "only when I ask" (no block, `run`).
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { answer, expectNoLeak, pasteKey } from "./helpers/app-steps.js";
+import { renderBlock } from "../source/core/edit/block-edit.js";
+import { answer, expectNoLeak, pasteKey, replaceExisting, STALE_KEY } from "./helpers/app-steps.js";
 import { zshAppSuite } from "./helpers/app-suite.js";
 import type { AppHarness } from "./helpers/render-app.js";
 import { readBack, type Sandbox, TEST_KEY } from "./helpers/sandbox.js";
 import { type SecretService, silentBus, startSecretService } from "./helpers/secret-service.js";
 
-const suite = zshAppSuite([TEST_KEY]);
+const suite = zshAppSuite([TEST_KEY, STALE_KEY]);
 const keyrings: SecretService[] = [];
 afterAll(() => {
 	for (const keyring of keyrings) keyring.stop();
@@ -36,15 +37,16 @@ const lookup = (sandbox: Sandbox) =>
 	});
 
 /** Files under HOME that hold the key in clear (the keyring's own files are encrypted). */
-function clearCopies(sandbox: Sandbox): string[] {
+function clearCopies(sandbox: Sandbox, key = TEST_KEY): string[] {
 	return readdirSync(sandbox.home, { withFileTypes: true, recursive: true })
 		.filter((entry) => entry.isFile())
 		.map((entry) => join(entry.parentPath, entry.name))
-		.filter((path) => readFileSync(path, "latin1").includes(TEST_KEY));
+		.filter((path) => readFileSync(path, "latin1").includes(key));
 }
 
 /** Up to the target question; moves to "OS keychain" by its number and picks it. */
-async function chooseKeychain(app: AppHarness): Promise<string> {
+async function chooseKeychain(app: AppHarness, before?: string): Promise<string> {
+	if (before) await replaceExisting(app, before);
 	await pasteKey(app);
 	const frame = await app.waitForText("OS keychain —");
 	const options = frame
@@ -149,6 +151,42 @@ describe("the keychain in the wizard", { timeout: 60_000 }, () => {
 		expect(lookup(sandbox)).toBe(TEST_KEY);
 		expect(readBack("zsh", sandbox)).toBe(TEST_KEY);
 		expect(clearCopies(sandbox)).toEqual([]);
+		expectNoLeak(app);
+	});
+
+	it("'only when I ask' over an earlier clear-text block: the preview removes it, a new zsh gets no key", async () => {
+		const sandbox = keychainSandbox();
+		const mine = "# mine\nalias ll='ls -l'\n";
+		const block = renderBlock("posix", [{ name: "ANTHROPIC_API_KEY", value: STALE_KEY }]).join("\n");
+		writeFileSync(`${sandbox.home}/.zshrc`, `${mine}${block}\n`);
+		const { app } = suite.start({}, sandbox);
+		await chooseKeychain(app, "sk-ant-api03-…StAl in ~/.zshrc");
+		await app.waitForText("When should your terminal get the key?");
+		app.press("down");
+		await app.waitForText("❯ Only when I ask");
+		app.press("enter");
+		const preview = await app.waitForText("Write these changes?");
+		expect(preview).toMatch(
+			/Remove the claude-setup block from ~\/\.zshrc: new terminals stop\s+loading the key/,
+		);
+		// The lines that go, the old key masked.
+		expect(preview).toContain("- # >>> claude-setup >>>");
+		expect(preview).toContain("- export ANTHROPIC_API_KEY='sk-ant-api03-…StAl'");
+		expect(preview).not.toContain("secret-tool lookup");
+		app.press("enter");
+		// The old key lived in the block: its backup is the one copy left, offered for deletion.
+		await answer(app, "Delete the old key from them?", "y");
+		const done = await app.waitForText(/All set\.|not everything checks out/);
+		expect(done).toContain("Removed the claude-setup block from ~/.zshrc");
+		expect(done).not.toMatch(/A fresh zsh reads/);
+		expect(done).toMatch(/New terminals do not load the key: `claude-setup run -- <command>`/);
+		expect(done).toContain("All set.");
+		expect(await app.waitForExit()).toBe(0);
+		expect(readFileSync(`${sandbox.home}/.zshrc`, "utf8")).toBe(mine);
+		expect(readBack("zsh", sandbox)).toBe("");
+		expect(lookup(sandbox)).toBe(TEST_KEY);
+		expect(clearCopies(sandbox)).toEqual([]);
+		expect(clearCopies(sandbox, STALE_KEY)).toEqual([]);
 		expectNoLeak(app);
 	});
 });

@@ -131,6 +131,10 @@ function writtenLine(written: Written): string {
 			return `Commented out the old definitions in ${written.display} (\`claude-setup remove\` puts them back)`;
 		case "user-variable":
 			return `Saved in ${written.display}`;
+		case "removed":
+			return `Removed the claude-setup block from ${written.display}`;
+		case "deleted":
+			return `Deleted ${written.display}`;
 		default:
 			return `Saved to ${written.display}`;
 	}

@@ -1,6 +1,6 @@
 // The wizard's questions around the keychain and the old key: screens only display and ask.
 import { Box } from "ink";
-import type { Purgeable } from "../core/flow/purge-offer.js";
+import { type Purgeable, stillIn } from "../core/flow/purge-offer.js";
 import { Choice } from "./choice.js";
 import { Text } from "./text.js";
 import { YesNo } from "./yes-no.js";
@@ -39,10 +39,10 @@ export function PurgeScreen({
 }) {
 	return (
 		<Box flexDirection="column">
-			<Text>Claude answered with the new key. The old key is still in {found.what}.</Text>
-			<Text dimColor>Backups that do not hold it are kept.</Text>
+			<Text>Claude answered with the new key. {stillIn(found)}.</Text>
+			<Text dimColor>Backups that do not hold {found.plural ? "them" : "it"} are kept.</Text>
 			<Box marginTop={1}>
-				<Text>Delete the old key from them? </Text>
+				<Text>Delete {found.subject} from them? </Text>
 				{/* Backups are the way back: deleting them is opt-in, as --purge-old is. */}
 				<YesNo defaultYes={false} onAnswer={onAnswer} />
 			</Box>

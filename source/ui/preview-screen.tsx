@@ -20,6 +20,7 @@ interface Props {
 
 const BULLET = { text: "● ", color: "cyan" } as const;
 const ADDED = { text: "    + ", color: "green" } as const;
+const REMOVED = { text: "    - ", color: "red" } as const;
 
 /** The exact change per file, key masked, before anything is written. */
 export function PreviewScreen({ plan, claudeCode, dryRun, onAnswer, onKeepModes }: Props) {
@@ -30,6 +31,12 @@ export function PreviewScreen({ plan, claudeCode, dryRun, onAnswer, onKeepModes 
 			{plan.changes.map((change) => (
 				<Box key={change.file.path} flexDirection="column" marginTop={1}>
 					<Paragraph marker={BULLET}>{sentenceCase(describeAction(change))}</Paragraph>
+					{(change.removedLines ?? []).map((line, index) => (
+						// biome-ignore lint/suspicious/noArrayIndexKey: lines are static
+						<Paragraph key={index} marker={REMOVED} style={{ color: "red" }} verbatim>
+							{line}
+						</Paragraph>
+					))}
 					{change.action === "unchanged"
 						? null
 						: change.previewLines.map((line, index) => (

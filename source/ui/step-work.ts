@@ -80,6 +80,7 @@ export async function stepWork(
 				disableOthers: state.disableOthers,
 				// The preview shows it; answering yes there applies it like every other change.
 				fixClaudeSettings: true,
+				shellBlock: state.shellBlock,
 			});
 			const input =
 				"store" in keychain && keychain.store ? { ...planInput, keychain: keychain.store } : planInput;

@@ -3,14 +3,15 @@
 // real zsh, bash and fish, the real Claude Code reading the key through apiKeyHelper from the
 // fake API's point of view, `run`, `status` and `remove`. No file under HOME may hold the key in
 // clear; no process may get it in its arguments.
-import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claudeOnPath } from "../helpers/claude-code.js";
 import { type FakeAnthropic, startFakeAnthropic } from "../helpers/fake-anthropic.js";
+import { filesUnder, keychainSandbox as keychainSandboxWith } from "../helpers/keychain-sandbox.js";
 import { makeSandbox, readBack, type Sandbox, SECRET_PART, TEST_KEY } from "../helpers/sandbox.js";
-import { noBus, type SecretService, startSecretService } from "../helpers/secret-service.js";
+import { noBus, type SecretService } from "../helpers/secret-service.js";
 import { runCli } from "../helpers/terminal.js";
 
 let api: FakeAnthropic;
@@ -23,35 +24,8 @@ afterAll(() => {
 	api.close();
 });
 
-/** Every file under `folder` (the keyring's own files included: they are encrypted). */
-function filesUnder(folder: string): string[] {
-	return readdirSync(folder, { withFileTypes: true, recursive: true })
-		.filter((entry) => entry.isFile())
-		.map((entry) => join(entry.parentPath, entry.name));
-}
-
 /** A sandbox whose session has a real, unlocked Secret Service; secret-tool's argv is logged. */
-function keychainSandbox(shell: string): Sandbox & { argvLog: string } {
-	const sandbox = makeSandbox({ shell, baseURL: api.url });
-	const keyring = startSecretService(sandbox.home);
-	keyrings.push(keyring);
-	const bin = join(sandbox.root, "logged-bin");
-	mkdirSync(bin);
-	const argvLog = join(sandbox.root, "argv.log");
-	const real = execFileSync("sh", ["-c", "command -v secret-tool"], { encoding: "utf8" }).trim();
-	writeFileSync(
-		join(bin, "secret-tool"),
-		`#!/bin/sh\nprintf '%s\\n' "$*" >> '${argvLog}'\nexec ${real} "$@"\n`,
-	);
-	chmodSync(join(bin, "secret-tool"), 0o755);
-	Object.assign(sandbox.env, {
-		DBUS_SESSION_BUS_ADDRESS: keyring.env.DBUS_SESSION_BUS_ADDRESS,
-		XDG_RUNTIME_DIR: keyring.env.XDG_RUNTIME_DIR,
-		PATH: `${bin}:${sandbox.env.PATH}`,
-	});
-	writeFileSync(argvLog, "");
-	return { ...sandbox, argvLog };
-}
+const keychainSandbox = (shell: string) => keychainSandboxWith(api.url, shell, keyrings);
 
 function claudeDirect(sandbox: Sandbox): Promise<{ code: number; stdout: string; stderr: string }> {
 	return new Promise((resolve) => {

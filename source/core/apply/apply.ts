@@ -6,6 +6,7 @@ import { describeFileError } from "../plan/file-errors.js";
 import {
 	forgetWritten,
 	type ManifestEntry,
+	readManifest,
 	recordWritten,
 	stateDirectory,
 	USER_ENVIRONMENT_PATH,
@@ -152,7 +153,7 @@ async function applyLocked(system: System, plan: Plan): Promise<ApplyResult> {
 		}
 		const recorded = plan.removal
 			? forgetWritten(system, plan.removal.entries)
-			: recordWritten(system, manifestEntries(plan));
+			: recordManifest(system, plan);
 		await recorded.catch(() => undefined);
 		const backups = written.flatMap((item) => (item.backupPath ? [item.backupPath] : []));
 		if (backups.length > 0) await pruneBackups(system, plan.backupDir, backups);
@@ -167,10 +168,23 @@ async function applyLocked(system: System, plan: Plan): Promise<ApplyResult> {
 	}
 }
 
+/** A file whose block was taken out (or that was deleted) holds nothing of ours: its record goes. */
+async function recordManifest(system: System, plan: Plan): Promise<void> {
+	const gone = new Set(plan.changes.filter(leavesNothing).map((change) => change.file.path));
+	if (gone.size > 0)
+		await forgetWritten(
+			system,
+			(await readManifest(system)).filter((entry) => gone.has(entry.path)),
+		);
+	await recordWritten(system, manifestEntries(plan));
+}
+
+const leavesNothing = (change: FileChange) => change.action === "removed" || change.action === "deleted";
+
 /** What `remove` needs to take this back later: where, which variable, and what we created. */
 function manifestEntries(plan: Plan): ManifestEntry[] {
 	const entries: ManifestEntry[] = plan.changes
-		.filter((change) => change.action !== "unchanged")
+		.filter((change) => change.action !== "unchanged" && !leavesNothing(change))
 		.map((change) => ({
 			target: change.file.target,
 			path: change.file.path,

@@ -56,20 +56,26 @@ export function claudeCodeNotes(
 	const scan = environment.scan;
 	if (!scan || plan.variable !== "ANTHROPIC_API_KEY") return { notes: [], billing: false };
 	const global = savesGlobally(plan);
-	const billing = scan.claudeCodeLogin === "yes" && global;
+	// The keychain without a shell block: Claude Code reads it through its apiKeyHelper (proven with the item).
+	const helper = !global && plan.keychain?.settings !== undefined;
+	const billing = scan.claudeCodeLogin === "yes" && (global || helper);
 	const notes: string[] = [];
 	if (billing) {
 		const instead = options.headless
 			? "save the key in a project .env instead (--target dotenv)"
 			: "keep the key in a project .env only (`claude-setup remove` takes the rest back)";
+		const how = helper
+			? "with an apiKeyHelper that reads the keychain"
+			: "with ANTHROPIC_API_KEY set for every terminal";
 		notes.push(
-			`You are logged in to Claude Code with a subscription: with ANTHROPIC_API_KEY set for every terminal, Claude Code will use — and bill — this API key instead. To keep the subscription, ${instead}.`,
+			`You are logged in to Claude Code with a subscription: ${how}, Claude Code will use — and bill — this API key instead. To keep the subscription, ${instead}.`,
 		);
 	}
 	if (!global) {
-		notes.push(
-			"Claude Code does not read .env files: it keeps using what a terminal gives it (or your login). Programs that load .env get the key.",
-		);
+		if (!helper)
+			notes.push(
+				"Claude Code does not read .env files: it keeps using what a terminal gives it (or your login). Programs that load .env get the key.",
+			);
 		return { notes, billing };
 	}
 	const after = claudeCodeAfter(scan, plan, key, environment.detected.shell);

@@ -18,6 +18,13 @@ export function describeAction(change: FileChange): string {
 	if (change.file.target === "keychain" && change.action === "deleted") {
 		return `delete ${change.display}: it holds a key in clear text, and the keychain holds it now`;
 	}
+	if (change.unloads) {
+		const what =
+			change.action === "deleted"
+				? `delete ${change.display} (claude-setup created it and it holds nothing else)`
+				: `remove the claude-setup block from ${change.display}`;
+		return `${what}: new terminals stop loading the key`;
+	}
 	if (change.supporting && !change.keyFileFor) {
 		return `${change.action === "create" ? "create" : "update"} ${change.display} so git never picks up claude-setup's private files`;
 	}
@@ -94,11 +101,17 @@ export function usageHints(plan: Plan, detected: Detected, windows?: WindowsCont
 			hints.push(nowHint(change.file, path, detected.shell));
 		}
 	}
-	if (detected.os === "macos" && plan.changes.some((change) => change.file.target !== "dotenv")) {
+	const shells = plan.changes.some((change) => holdsKey(change) && change.file.target !== "dotenv");
+	if (plan.keychain && !shells) hints.push(RUN_HINT);
+	if (detected.os === "macos" && shells) {
 		hints.push("Apps started from the Dock or Finder do not read shell files; start them from a terminal.");
 	}
 	return hints;
 }
+
+/** The keychain without a shell block: what loads the key instead. */
+export const RUN_HINT =
+	"New terminals do not load the key: `claude-setup run -- <command>` runs one command with it.";
 
 const SHELL_NAMES: Readonly<Record<string, string>> = {
 	zsh: "zsh",

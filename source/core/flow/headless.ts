@@ -178,6 +178,7 @@ async function saveFromStdin(
 		envFile: options.envFile,
 		disableOthers: options.yes === true,
 		fixClaudeSettings: options.yes === true,
+		shellBlock: options.shellBlock,
 	});
 	const input = keychain.store ? { ...planInput, keychain: keychain.store } : planInput;
 	let planned = await planChanges(system, input);

@@ -6,11 +6,9 @@ import { probeKeychain } from "../keychain/access.js";
 import type { StoreCommands } from "../keychain/store-commands.js";
 import { WINDOWS_KEYCHAIN_NEXT, WINDOWS_KEYCHAIN_REFUSAL } from "../keychain/windows-why.js";
 import type { KeychainChange } from "../plan/plan-types.js";
-import type { TargetName } from "../plan/targets.js";
+import { SHELL_TARGETS, type TargetName } from "../plan/targets.js";
 import type { System } from "../system.js";
 import type { Environment } from "./session.js";
-
-const SHELL_TARGETS: readonly TargetName[] = ["zsh", "bash", "fish", "powershell"];
 
 export type KeychainGate =
 	| { readonly ok: true; readonly store?: StoreCommands; readonly targets: readonly TargetName[] }

@@ -4,7 +4,7 @@
 import { maskKey } from "../key/key.js";
 import type { PlanInput } from "../plan/plan.js";
 import type { Disable } from "../plan/plan-types.js";
-import { offeredTargets, type TargetName } from "../plan/targets.js";
+import { offeredTargets, SHELL_TARGETS, type TargetName } from "../plan/targets.js";
 import type { Detected } from "../platform/platform.js";
 import type { Proof } from "../prove/proofs.js";
 import { where as whereOf } from "../scan/issues.js";
@@ -38,15 +38,20 @@ function toDisable(findings: readonly Finding[]): Disable[] {
 
 /**
  * The chosen targets plus every target claude-setup wrote before that this system still has
- * (a pwsh profile only where pwsh is installed: planning it asks pwsh).
+ * (a pwsh profile only where pwsh is installed: planning it asks pwsh). With the keychain and
+ * no shell block, the shells among those are unloaded instead: their blocks are taken out.
  */
 function rotationTargets(
-	chosen: readonly TargetName[],
+	choice: NewKeyChoice,
 	ours: readonly TargetName[],
 	detected: Detected,
-): TargetName[] {
+): { targets: TargetName[]; unload: TargetName[] } {
 	const available = offeredTargets(detected);
-	return [...new Set([...chosen, ...ours.filter((target) => available.includes(target))])];
+	const before = ours.filter((target) => available.includes(target) && !choice.targets.includes(target));
+	const onRequest = choice.shellBlock === false && choice.targets.includes("keychain");
+	const unload = onRequest ? before.filter((target) => SHELL_TARGETS.includes(target)) : [];
+	const kept = before.filter((target) => !unload.includes(target));
+	return { targets: [...new Set([...choice.targets, ...kept])], unload };
 }
 
 export interface NewKeyChoice {
@@ -58,6 +63,8 @@ export interface NewKeyChoice {
 	readonly disableOthers: boolean;
 	/** Replace the key in the Claude Code settings.json files that hold another one. */
 	readonly fixClaudeSettings?: boolean;
+	/** With the keychain: false = new terminals do not load the key (only `claude-setup run` does). */
+	readonly shellBlock?: boolean;
 }
 
 /** Claude Code settings files whose `env` sets `variable` to anything but the key: Claude Code sends that. */
@@ -92,8 +99,10 @@ export function rotationPlanInput(
 ): { input: PlanInput; others: Finding[]; settings: ReturnType<typeof staleClaudeSettings> } {
 	const others = foreignDefinitions(environment.credentials, choice.variable, choice.key);
 	const settings = staleClaudeSettings(environment.credentials, choice.variable, choice.key);
+	const { targets, unload } = rotationTargets(choice, environment.ourTargets, environment.detected);
 	const input: PlanInput = {
-		targets: rotationTargets(choice.targets, environment.ourTargets, environment.detected),
+		targets,
+		...(unload.length > 0 ? { unload } : {}),
 		disable: choice.disableOthers ? toDisable(others) : [],
 		variable: choice.variable,
 		key: choice.key,

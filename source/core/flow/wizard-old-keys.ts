@@ -1,4 +1,5 @@
 // The wizard's steps around the keychain's shell question and the old key's traces.
+import { stillIn } from "./purge-offer.js";
 import { foreignDefinitions } from "./rotation.js";
 import type { LiveTest } from "./session.js";
 import type { Step, WizardState } from "./wizard-types.js";
@@ -23,6 +24,6 @@ export function afterPurgeAnswer(state: WizardState, yes: boolean, then: Step): 
 	if (state.step.name !== "purge") return state;
 	const found = state.step.found;
 	if (yes) return { ...state, step: { name: "purging", found } };
-	const line = `The old key is still in ${found.what} (kept, as you asked).`;
+	const line = `${stillIn(found)} (kept, as you asked).`;
 	return { ...state, purge: { done: false, line }, step: then };
 }

@@ -14,6 +14,7 @@ import { type Access, decideAccess } from "./file-access.js";
 import { describeFileError } from "./file-errors.js";
 import { gateChange } from "./parse-change.js";
 import type { Disable, FileChange } from "./plan-types.js";
+import { keptNote, type TakenOut, takeOut } from "./take-out.js";
 import { displayPath, projectPath, type TargetFile } from "./targets.js";
 
 export interface FileContext extends BackupPlace {
@@ -33,15 +34,19 @@ type ShellOrDotenv = Exclude<TargetFile["syntax"], "json">;
 export type FilePlan = { ok: true; change: FileChange } | { ok: false; path: string; message: string };
 
 /**
- * `disable`: lines of this file to comment out first. With `onlyDisable` the file is not a
- * target: nothing is added, the stale definitions are only commented out.
+ * What planFile does besides commenting out `disable`: write the block (or .env line); nothing
+ * (the file is not a target: its stale definitions are only commented out); or take
+ * claude-setup's block out (the keychain, loaded only on request).
  */
+export type FileMode = "write" | "only-disable" | "take-out";
+
+/** `disable`: lines of this file to comment out first. */
 export async function planFile(
 	system: System,
 	file: TargetFile,
 	context: FileContext,
 	disable: readonly Disable[] = [],
-	onlyDisable = false,
+	mode: FileMode = "write",
 ): Promise<FilePlan> {
 	if (file.syntax === "json")
 		return { ok: false, path: file.path, message: `${file.path} is not a startup file.` };
@@ -64,7 +69,7 @@ export async function planFile(
 			homes: [system.homeDir, (await system.fs.info(system.homeDir))?.realPath ?? system.homeDir],
 			userId: system.userId,
 			homeFile: file.syntax !== "dotenv",
-			holdsKeyInStartupFile: !onlyDisable && file.syntax !== "dotenv" && system.platform !== "win32",
+			holdsKeyInStartupFile: mode === "write" && file.syntax !== "dotenv" && system.platform !== "win32",
 			keepMode: context.keepModes,
 		});
 		// Read first: what is not a regular file is refused as such, whoever owns it.
@@ -87,9 +92,12 @@ export async function planFile(
 		left,
 	} = linesToDisable(before ?? "", syntax, disable, context.variable);
 	const disabled = commentOutLines(before ?? "", disableLines);
-	const edit: Edit = onlyDisable
-		? { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] }
-		: editFor(syntax, disabled.text, context, system.platform);
+	const edit: Edit =
+		mode === "write"
+			? editFor(syntax, disabled.text, context, system.platform)
+			: mode === "take-out" && syntax !== "dotenv"
+				? takeOut(syntax, disabled, file.ownsWholeFile)
+				: { ok: true, text: disabled.text, action: disabled.count > 0 ? "disabled" : "unchanged", lines: [] };
 	if (!edit.ok) return { ok: false, path: file.path, message: `${display}: ${edit.message}` };
 	const gated = await gateChange(system, file, display, before, edit.text, context.key);
 	if (!gated.ok) return { ok: false, path: file.path, message: gated.message };
@@ -106,7 +114,7 @@ export async function planFile(
 			before,
 			after: edit.text,
 			encoding: decoded?.encoding ?? "bytes",
-			action: before === undefined ? "create" : edit.action,
+			action: before === undefined && mode === "write" ? "create" : edit.action,
 			previewLines: [...edit.lines.map((line) => line.split(context.key).join(masked)), ...notes],
 			// A .env edit replaces the first definition and deletes the rest: none is left to warn about.
 			otherDefinitions:
@@ -125,13 +133,13 @@ export async function planFile(
 			...(access.modeChange ? { modeChange: access.modeChange } : {}),
 			...(access.linkOutsideHome ? { linkOutsideHome: access.linkOutsideHome } : {}),
 			...(access.notes.length > 0 ? { accessNotes: access.notes } : {}),
+			...(edit.removed ? { unloads: true, removedLines: edit.removed } : {}),
 		},
 	};
 }
 
-type Edit =
-	| { ok: true; text: string; action: FileChange["action"]; lines: string[] }
-	| { ok: false; message: string };
+/** Every edit's result has the shape of a take-out's (one without `removed` adds or changes lines). */
+type Edit = TakenOut;
 
 /**
  * The lines to comment out, a preview note for each, and why each other one was left. Only a
@@ -199,11 +207,4 @@ function editFor(
 			...keptNote(result.keptLines, result.action === "moved" ? "where the block was" : "now just above it"),
 		],
 	};
-}
-
-/** The preview's word on lines the person added inside claude-setup's block (they are kept). */
-export function keptNote(count: number, where: string): string[] {
-	if (count === 0) return [];
-	const lines = count === 1 ? "1 line you added" : `${count} lines you added`;
-	return [`# kept ${lines} inside the claude-setup block, ${where}`];
 }

@@ -61,11 +61,19 @@ export interface FileChange {
 	readonly linkOutsideHome?: string;
 	/** What the preview says about its owner, mode and link (see file-access.ts). */
 	readonly accessNotes?: readonly string[];
+	/** claude-setup's block taken out of a startup file: new terminals stop loading the key (keychain, --no-shell). */
+	readonly unloads?: boolean;
+	/** The lines taken out of the file (claude-setup's block, keys masked), for the preview. */
+	readonly removedLines?: readonly string[];
 }
 
-/** A file a new shell or program reads the key from: not one whose stale lines were only commented out, nor a supporting file. */
+/**
+ * A file a new shell or program reads the key from: not one whose stale lines were only
+ * commented out or whose block was taken out, nor a supporting file.
+ */
 export function holdsKey(change: FileChange): boolean {
-	return change.action !== "disabled" && !change.supporting && change.file.target !== CLAUDE_SETTINGS;
+	const keyless = change.action === "disabled" || change.action === "removed" || change.action === "deleted";
+	return !keyless && !change.supporting && change.file.target !== CLAUDE_SETTINGS;
 }
 
 export interface GitignoreChange {
@@ -142,6 +150,8 @@ export interface PlanInput {
 	readonly claudeSettings?: readonly string[];
 	/** The keychain target's store (probed): the shell targets' blocks then read the key from it. */
 	readonly keychain?: StoreCommands;
+	/** Shell targets claude-setup wrote before whose block is taken out: the key is loaded only on request. */
+	readonly unload?: readonly TargetName[];
 }
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; path: string; message: string };

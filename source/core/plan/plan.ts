@@ -99,6 +99,20 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 	// The private file first: a startup file never sources one that is not there yet.
 	const changes: FileChange[] = [...privates.plan.changes, ...(keychain?.ok ? keychain.privateFiles : [])];
 	const disable = input.disable ?? [];
+	// The key loaded only on request: the blocks claude-setup wrote before are taken out.
+	const unloaded = await unloadFiles(system, input, files);
+	if (!unloaded.ok) return unloaded;
+	for (const file of unloaded.files) {
+		const planned = await planFile(
+			system,
+			file,
+			context,
+			disable.filter((item) => item.path === file.path),
+			"take-out",
+		);
+		if (!planned.ok) return planned;
+		if (planned.change.action !== "unchanged") changes.push(planned.change);
+	}
 	for (const file of files) {
 		const here = disable.filter((item) => item.path === file.path);
 		const sourceLine =
@@ -112,9 +126,9 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 	}
 	// Stale definitions in files that are not targets (an old export in ~/.bash_profile).
 	for (const path of new Set(disable.map((item) => item.path))) {
-		if (files.some((file) => file.path === path)) continue;
+		if ([...files, ...unloaded.files].some((file) => file.path === path)) continue;
 		const here = disable.filter((item) => item.path === path);
-		const planned = await planFile(system, looseFile(path), context, here, true);
+		const planned = await planFile(system, looseFile(path), context, here, "only-disable");
 		if (!planned.ok) return planned;
 		if (planned.change.action !== "unchanged") changes.push(planned.change);
 	}
@@ -176,6 +190,26 @@ function fileFor(
 		envFile: input.envFile,
 		existing: (path) => existing.has(path),
 	});
+}
+
+/** The files of the targets whose block is taken out (`input.unload`), none that is also written. */
+async function unloadFiles(
+	system: System,
+	input: PlanInput,
+	written: readonly TargetFile[],
+): Promise<{ ok: true; files: TargetFile[] } | { ok: false; path: string; message: string }> {
+	const found: TargetFile[] = [];
+	const existing = new Set(await presentFiles(system));
+	for (const target of input.unload ?? []) {
+		if (target === "powershell") {
+			const profiles = await profileFiles(system, input.windows, system.homeDir);
+			if (!profiles.ok) return { ok: false, path: "", message: profiles.message };
+			found.push(...profiles.files);
+		} else if (target !== "keychain" && target !== "windows") {
+			found.push(fileFor(system, target, input, existing));
+		}
+	}
+	return { ok: true, files: found.filter((file) => !written.some((other) => other.path === file.path)) };
 }
 
 /** Files whose existence changes which file a target uses (the bash login files). */

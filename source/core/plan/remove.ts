@@ -16,7 +16,7 @@ import { syntaxOf } from "./file-syntax.js";
 import { type ManifestEntry, readManifest, USER_ENVIRONMENT_PATH } from "./manifest.js";
 import { gateChange } from "./parse-change.js";
 import { backupPlace, type FileChange, type Plan } from "./plan.js";
-import { keptNote } from "./plan-file.js";
+import { keptNote } from "./take-out.js";
 import {
 	CLAUDE_SETTINGS,
 	displayPath,

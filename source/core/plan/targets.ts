@@ -18,6 +18,8 @@ export const TARGET_NAMES: readonly TargetName[] = [
 	"powershell",
 	"keychain",
 ];
+/** The targets whose file a new terminal's shell runs (where a keychain lookup block can go). */
+export const SHELL_TARGETS: readonly TargetName[] = ["zsh", "bash", "fish", "powershell"];
 /** Targets whose file resolveTarget names without asking anything (PowerShell asks its host). */
 export type FileTargetName = Exclude<TargetName, "windows" | "powershell" | "keychain">;
 

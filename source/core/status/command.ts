@@ -24,8 +24,9 @@ export interface CommandIo {
 
 export async function runStatus(system: System, verify: boolean, io: CommandIo): Promise<ExitCodeValue> {
 	const { detected, windows } = await detectSystem(system, io.parentPid);
-	const report = await buildStatus(system, { detected, windows, verify });
-	const keychain = await keychainStatus(system);
+	const kept = await keychainStatus(system);
+	const keychain = kept?.status;
+	const report = await buildStatus(system, { detected, windows, verify, onRequest: kept?.onRequestKey });
 	// A keychain that cannot be read, or a helper gone, is something to fix even if the rest is fine.
 	const exitCode =
 		keychain && !keychain.ok && report.exitCode === ExitCode.ok ? ExitCode.notProven : report.exitCode;

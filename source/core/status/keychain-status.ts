@@ -25,7 +25,13 @@ export interface KeychainStatus {
 	readonly ok: boolean;
 }
 
-export async function keychainStatus(system: System): Promise<KeychainStatus | undefined> {
+/**
+ * `onRequestKey`: the key it holds when no shell block loads it (only `claude-setup run` does),
+ * for status to check live; never part of the status itself, which --json prints.
+ */
+export async function keychainStatus(
+	system: System,
+): Promise<{ status: KeychainStatus; onRequestKey?: string } | undefined> {
 	const manifest = await readManifest(system);
 	const item = manifest.find((entry) => entry.target === "keychain" && entry.path === KEYCHAIN_ITEM_PATH);
 	const store = storeCommandsFor(system.platform);
@@ -46,7 +52,7 @@ export async function keychainStatus(system: System): Promise<KeychainStatus | u
 			shellBlocks.push(displayPath(entry.path, system.homeDir));
 		}
 	}
-	return {
+	const status: KeychainStatus = {
 		store: store.name,
 		variable: item.variable,
 		state: read.state,
@@ -56,6 +62,8 @@ export async function keychainStatus(system: System): Promise<KeychainStatus | u
 		shellBlocks,
 		ok: read.state === "stored" && (helper?.ok ?? true),
 	};
+	const onRequest = read.state === "stored" && shellBlocks.length === 0;
+	return onRequest ? { status, onRequestKey: read.value } : { status };
 }
 
 async function textOf(system: System, path: string): Promise<string> {

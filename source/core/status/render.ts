@@ -24,8 +24,11 @@ export function statusLines(report: StatusReport): string[] {
 	}
 	lines.push("");
 	const { newTerminal, thisProcess } = report;
+	const nothing = newTerminal.onRequest
+		? "nothing (by choice: the keychain gives the key only on request)"
+		: "nothing";
 	lines.push(
-		`A new ${newTerminal.shell} terminal gets: ${newTerminal.masked ?? (newTerminal.note ? `unknown (${newTerminal.note})` : "nothing")}`,
+		`A new ${newTerminal.shell} terminal gets: ${newTerminal.masked ?? (newTerminal.note ? `unknown (${newTerminal.note})` : nothing)}`,
 	);
 	lines.push(
 		`This terminal has:  ${thisProcess.masked ?? "nothing"}${thisProcess.sameAsNewTerminal ? "" : "  ← differs"}`,
@@ -46,11 +49,14 @@ export function statusLines(report: StatusReport): string[] {
 	if (report.liveCheck) {
 		lines.push("");
 		if (report.liveCheck.ok) {
-			lines.push("✓ The API accepts the key a new terminal gets.");
+			lines.push(
+				`✓ The API accepts the key ${newTerminal.onRequest ? "in the keychain" : "a new terminal gets"}.`,
+			);
 		} else {
 			const { advice } = report.liveCheck;
 			// Two keys were checked: say which one this is.
-			const which = report.thisProcess.liveCheck ? " (the key a new terminal gets)" : "";
+			const checked = newTerminal.onRequest ? "the key in the keychain" : "the key a new terminal gets";
+			const which = report.thisProcess.liveCheck ? ` (${checked})` : "";
 			lines.push(`✗ ${advice.title}${which}. ${advice.why}`);
 			for (const step of advice.next) if (notSaidIn(step, report.verdict)) lines.push(`  → ${step}`);
 			if (advice.requestId) lines.push(`  request-id: ${advice.requestId} (give this to support)`);

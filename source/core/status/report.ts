@@ -35,7 +35,13 @@ export interface ShownFinding {
 
 export interface StatusReport {
 	readonly findings: readonly ShownFinding[];
-	readonly newTerminal: { readonly shell: string; readonly masked?: string; readonly note?: string };
+	readonly newTerminal: {
+		readonly shell: string;
+		readonly masked?: string;
+		readonly note?: string;
+		/** No key by choice: the keychain holds it and no shell block loads it (`claude-setup run` does). */
+		readonly onRequest?: boolean;
+	};
 	/** This terminal's ANTHROPIC_API_KEY; checked live only when it differs from a new terminal's. */
 	readonly thisProcess: {
 		readonly masked?: string;
@@ -58,6 +64,11 @@ export interface StatusContext {
 	readonly detected: Detected;
 	readonly windows?: WindowsContext;
 	readonly verify: boolean;
+	/**
+	 * The key the keychain holds when no shell block loads it: a new terminal gets none by the
+	 * person's choice, and this is the key checked live.
+	 */
+	readonly onRequest?: string;
 }
 
 /** A value the API can be asked about: an API key as it stands, without stray characters. */
@@ -87,6 +98,8 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 	const terminals = { ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN };
 	const { value: apiKeyTerminal, winners } = terminals.ANTHROPIC_API_KEY;
 	const winning = apiKeyTerminal.state === "set" ? apiKeyTerminal.value : undefined;
+	// Loaded only on request: no key in a new terminal is what the person chose.
+	const onRequest = winning === undefined ? context.onRequest : undefined;
 	const processValue = system.env.ANTHROPIC_API_KEY;
 	const inputs = {
 		terminal: terminals,
@@ -97,12 +110,16 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 	};
 	const claudeCode = claudeCodeAuth(inputs);
 	const issues = [
-		...findIssues(scan, apiKeyTerminal, winners, processValue),
+		...findIssues(scan, apiKeyTerminal, winners, processValue).filter(
+			(issue) => onRequest === undefined || issue.code !== "terminal-missing",
+		),
 		...claudeCodeIssues(claudeCode, inputs),
+		...keychainDisagrees(context.onRequest, winning, winners, apiKeyTerminal.shell),
 	];
+	const liveKey = winning ?? onRequest;
 	const sameAsNewTerminal = processValue === winning;
 	const checkNew =
-		context.verify && winning !== undefined && issues.every((issue) => issue.code !== "terminal-malformed");
+		context.verify && liveKey !== undefined && issues.every((issue) => issue.code !== "terminal-malformed");
 	const checkThis =
 		context.verify &&
 		processValue !== undefined &&
@@ -110,10 +127,10 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 		checkable(scan.findings, processValue);
 	// Both keys at once when they differ: one request each, no tokens spent.
 	const [liveCheck, thisCheck] = await Promise.all([
-		checkNew && winning !== undefined ? check(system, winning) : undefined,
+		checkNew && liveKey !== undefined ? check(system, liveKey) : undefined,
 		checkThis && processValue !== undefined ? check(system, processValue) : undefined,
 	]);
-	const exitCode = exitCodeFor({ winning, issues, liveCheck, thisCheck });
+	const exitCode = exitCodeFor({ winning: liveKey, issues, liveCheck, thisCheck });
 	// Once both keys were checked, what each line advises agrees with the verdict.
 	const checked = { newRejected: rejected(liveCheck), thisWorks: thisCheck?.ok === true };
 	const settled = checked.newRejected
@@ -129,6 +146,7 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 			shell: apiKeyTerminal.shell,
 			masked: winning === undefined ? undefined : maskOrEmpty(winning),
 			note: apiKeyTerminal.state === "unknown" ? apiKeyTerminal.why : undefined,
+			...(onRequest === undefined ? {} : { onRequest: true }),
 		},
 		thisProcess: {
 			masked: processValue === undefined ? undefined : maskOrEmpty(processValue),
@@ -140,9 +158,37 @@ export async function buildStatus(system: System, context: StatusContext): Promi
 		claudeCodeLogin: scan.claudeCodeLogin,
 		claudeCode,
 		liveCheck: agreeingAdvice(liveCheck, thisCheck),
-		verdict: verdictFor({ exitCode, winning, winners, processValue, issues, liveCheck, thisCheck }),
+		verdict: verdictFor({
+			exitCode,
+			winning: liveKey,
+			winners,
+			processValue,
+			issues,
+			liveCheck,
+			thisCheck,
+			onRequest: onRequest !== undefined,
+		}),
 		exitCode,
 	};
+}
+
+/** Loaded only on request, yet a new terminal gets another key (a definition of the person's). */
+function keychainDisagrees(
+	onRequest: string | undefined,
+	winning: string | undefined,
+	winners: readonly Finding[],
+	shell: string,
+): Issue[] {
+	if (onRequest === undefined || winning === undefined || winning.trim() === onRequest) return [];
+	const from = winners.at(-1);
+	const place = from ? ` in ${where(from.source)}` : "";
+	return [
+		{
+			code: "disagree",
+			severity: "error",
+			message: `A new ${shell} terminal gets ${maskOrEmpty(winning)}${place}, not the key in the keychain (${maskOrEmpty(onRequest)}), which only \`claude-setup run\` gives. Run \`claude-setup\` to set one key everywhere (it offers to comment out the others).`,
+		},
+	];
 }
 
 function show(finding: Finding, wins: boolean): ShownFinding {

@@ -57,11 +57,13 @@ export function verdictFor(
 		readonly exitCode: ExitCodeValue;
 		readonly winners: readonly Finding[];
 		readonly processValue: string | undefined;
+		/** The key checked is the keychain's, loaded only on request (no new terminal gets it). */
+		readonly onRequest?: boolean;
 	},
 ): string {
 	const { exitCode, liveCheck, thisCheck, winners, processValue, issues } = outcome;
 	if (exitCode === ExitCode.ok) return "All good.";
-	const theirs = whoseKey(winners);
+	const theirs = outcome.onRequest ? "the key in the keychain" : whoseKey(winners);
 	if (rejected(thisCheck)) {
 		if (liveCheck?.ok)
 			return `This terminal's key is rejected${code(thisCheck)}; ${theirs} works: ${catchUpHint(winners)}.`;

@@ -4,22 +4,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderBlock } from "../../../source/core/edit/block-edit.js";
-import { type SecretService, startSecretService } from "../../helpers/secret-service.js";
-import { removeTempSystems, testKey } from "../../helpers/temp-system.js";
+import { keyringPerFile } from "../../helpers/keyring-per-file.js";
+import { testKey } from "../../helpers/temp-system.js";
 import { KEY, runIn, SECRET, sandboxFor } from "./headless-harness.js";
 
 const OLD_SECRET = "ClearTextOldSecret";
 const OLD = testKey(OLD_SECRET, "ClEr");
-let keyring: SecretService;
-beforeAll(() => {
-	keyring = startSecretService();
-});
-afterAll(async () => {
-	keyring.stop();
-	await removeTempSystems();
-});
+const keyringOf = keyringPerFile();
 
 function filesUnder(folder: string): string[] {
 	return readdirSync(folder, { withFileTypes: true, recursive: true })
@@ -31,8 +24,8 @@ describe("from clear text to the keychain", { timeout: 60_000 }, () => {
 	it("the zsh block now reads the keychain, env.sh is deleted, and --purge-old leaves no key in any file", async () => {
 		const sandbox = await sandboxFor("http://127.0.0.1:9", { shell: "zsh" });
 		Object.assign(sandbox.system.env, {
-			DBUS_SESSION_BUS_ADDRESS: keyring.env.DBUS_SESSION_BUS_ADDRESS,
-			XDG_RUNTIME_DIR: keyring.env.XDG_RUNTIME_DIR,
+			DBUS_SESSION_BUS_ADDRESS: keyringOf().env.DBUS_SESSION_BUS_ADDRESS,
+			XDG_RUNTIME_DIR: keyringOf().env.XDG_RUNTIME_DIR,
 		});
 		const zshrc = path.join(sandbox.home, ".zshrc");
 		await writeFile(

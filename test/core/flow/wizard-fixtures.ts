@@ -99,6 +99,8 @@ export const FOUND: Purgeable = {
 	traces: { files: [], backups: ["/home/u/.config/claude-setup/backups/zshrc.1"] },
 	count: { lines: 1, backups: 1 },
 	what: "1 commented-out line and 1 backup",
+	subject: "the old key",
+	plural: false,
 };
 
 /** One state per step, with the key and plan the later steps would have by then. */

@@ -1,6 +1,6 @@
 // The keychain against the real Secret Service (dbus-daemon + gnome-keyring-daemon started
 // here), and the broken ones: no bus, a locked keyring, a bus that never answers.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
 	deleteKey,
 	KEYCHAIN_DEADLINE_MS,
@@ -9,21 +9,14 @@ import {
 	storeKey,
 } from "../../../source/core/keychain/access.js";
 import { storeCommandsFor } from "../../../source/core/keychain/store-commands.js";
-import { noBus, type SecretService, silentBus, startSecretService } from "../../helpers/secret-service.js";
-import { makeTempSystem, removeTempSystems, testKey } from "../../helpers/temp-system.js";
+import { keyringPerFile } from "../../helpers/keyring-per-file.js";
+import { noBus, silentBus } from "../../helpers/secret-service.js";
+import { makeTempSystem, testKey } from "../../helpers/temp-system.js";
 
 const store = storeCommandsFor("linux");
 if (!store) throw new Error("Linux has a store");
 const KEY = testKey("KeyringSecretPart");
-let keyring: SecretService;
-
-beforeAll(() => {
-	keyring = startSecretService();
-});
-afterAll(async () => {
-	keyring.stop();
-	await removeTempSystems();
-});
+const keyringOf = keyringPerFile();
 
 const systemWith = (env: Record<string, string>) =>
 	makeTempSystem().then(({ system, home }) => ({
@@ -33,13 +26,13 @@ const systemWith = (env: Record<string, string>) =>
 
 describe("the real Secret Service", () => {
 	it("is offered: a test item is stored, read back and deleted", async () => {
-		const system = await systemWith(keyring.env);
+		const system = await systemWith(keyringOf().env);
 		expect(await probeKeychain(system)).toMatchObject({ ok: true, store: { kind: "secret-service" } });
 		expect(await readKey(system, store, "claude-setup-probe")).toEqual({ state: "empty" });
 	});
 
 	it("stores the key from standard input, gives it back, deletes it", async () => {
-		const system = await systemWith(keyring.env);
+		const system = await systemWith(keyringOf().env);
 		expect(await storeKey(system, store, "ANTHROPIC_API_KEY", KEY)).toEqual({ ok: true });
 		expect(await readKey(system, store, "ANTHROPIC_API_KEY")).toEqual({ state: "stored", value: KEY });
 		expect(await deleteKey(system, store, "ANTHROPIC_API_KEY")).toEqual({ ok: true });
@@ -49,16 +42,16 @@ describe("the real Secret Service", () => {
 	});
 
 	it("tells a locked keyring from an empty one (secret-tool says neither)", async () => {
-		const system = await systemWith(keyring.env);
+		const system = await systemWith(keyringOf().env);
 		await storeKey(system, store, "LOCKED_TEST", KEY);
-		keyring.lock();
+		keyringOf().lock();
 		try {
 			const read = await readKey(system, store, "LOCKED_TEST");
 			expect(read).toMatchObject({ state: "locked" });
 			const probe = await probeKeychain(system);
 			expect(probe).toEqual({ ok: false, reason: expect.stringMatching(/keyring is locked/) });
 		} finally {
-			keyring.unlock();
+			keyringOf().unlock();
 		}
 		expect(await readKey(system, store, "LOCKED_TEST")).toEqual({ state: "stored", value: KEY });
 		await deleteKey(system, store, "LOCKED_TEST");
@@ -97,7 +90,7 @@ describe("no keychain to be had", () => {
 	}, 20_000);
 
 	it("secret-tool not installed: says which package", async () => {
-		const system = await systemWith({ ...keyring.env, PATH: "/nonexistent" });
+		const system = await systemWith({ ...keyringOf().env, PATH: "/nonexistent" });
 		expect(await probeKeychain(system)).toEqual({
 			ok: false,
 			reason: expect.stringMatching(/secret-tool is not installed.*libsecret-tools/),

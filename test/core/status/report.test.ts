@@ -45,10 +45,52 @@ interface Scenario {
 	/** The last line, when it is not "All good." or the generic one. */
 	readonly verdict?: string;
 	readonly check?: (report: StatusReport) => void;
+	/** The key the keychain holds while no shell block loads it (--no-shell). */
+	readonly onRequest?: string;
 }
 
 const SCENARIOS: Scenario[] = [
 	{ name: "nothing set", masked: undefined, wins: [], codes: ["terminal-missing"], exitCode: 7 },
+	{
+		name: "the keychain, loaded only on request: no key in a new terminal by choice; its key checked live",
+		onRequest: KEY,
+		masked: undefined,
+		wins: [],
+		codes: [],
+		exitCode: 0,
+		check: (report) => {
+			expect(report.liveCheck).toEqual({ ok: true });
+			expect(report.newTerminal.onRequest).toBe(true);
+			expect(statusLines(report)).toContain(
+				"A new zsh terminal gets: nothing (by choice: the keychain gives the key only on request)",
+			);
+			expect(statusLines(report)).toContain("✓ The API accepts the key in the keychain.");
+		},
+	},
+	{
+		name: "the keychain, loaded only on request, but a new terminal gets another key from ~/.zshrc",
+		onRequest: KEY,
+		env: { [A]: OLD_KEY },
+		files: { "~/.zshrc": `export ${A}=${OLD_KEY}\n` },
+		masked: MASKED_OLD,
+		wins: ["~/.zshrc line 1"],
+		codes: ["disagree"],
+		exitCode: 7,
+		check: (report) =>
+			expect(report.issues[0]?.message).toBe(
+				`A new zsh terminal gets ${MASKED_OLD} in ~/.zshrc line 1, not the key in the keychain (${MASKED_KEY}), which only \`claude-setup run\` gives. Run \`claude-setup\` to set one key everywhere (it offers to comment out the others).`,
+			),
+	},
+	{
+		name: "the keychain, loaded only on request, holds a key the API rejects",
+		onRequest: REFUSED,
+		masked: undefined,
+		wins: [],
+		codes: [],
+		exitCode: 4,
+		verdict:
+			"The key in the keychain is rejected (401): create a new key at console.anthropic.com → API keys, then run `claude-setup` to save it.",
+	},
 	{
 		name: "one good key in ~/.zshrc, checked live",
 		env: HERE,
@@ -420,7 +462,7 @@ async function statusOf(scenario: Scenario): Promise<StatusReport> {
 	await writeFiles(home, at(home));
 	await writeFiles(project, at(project));
 	const detected = detectPlatform({ platform: system.platform, env: system.env, home });
-	return buildStatus(system, { detected, verify: scenario.verify ?? true });
+	return buildStatus(system, { detected, verify: scenario.verify ?? true, onRequest: scenario.onRequest });
 }
 
 describe("buildStatus", { timeout: 30_000 }, () => {
