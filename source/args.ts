@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { scrubSecrets } from "./core/key/scrub.js";
-import { TARGET_NAMES, type TargetName } from "./core/plan/targets.js";
+import { SHELL_TARGETS, TARGET_NAMES, type TargetName } from "./core/plan/targets.js";
 import { didYouMean } from "./core/text/did-you-mean.js";
 import { COMMANDS, type Command, optionsOf } from "./help.js";
 
@@ -141,6 +141,12 @@ function parseWords(argv: readonly string[]): ParsedArgs {
 	}
 	if (values["no-shell"] && !targets.includes("keychain")) {
 		return error("--no-shell goes with --target keychain.");
+	}
+	const shell = targets.find((target) => SHELL_TARGETS.includes(target));
+	if (values["no-shell"] && shell) {
+		return error(
+			`--no-shell keeps the key out of new terminals; --target ${shell} puts it in them. Give one of the two.`,
+		);
 	}
 	if (envFile !== undefined && !targets.includes("dotenv") && targets.length > 0) {
 		return error(`--${dotenvFlag} goes with --target dotenv.`);

@@ -187,6 +187,11 @@ describe("mistakes", () => {
 			"--model takes a model id such as claude-haiku-5-5.",
 		],
 		["an empty model id", ["--model", ""], "--model takes a model id such as claude-haiku-5-5."],
+		[
+			"--no-shell with a shell target too",
+			["--key-stdin", "--target", "keychain", "--target", "zsh", "--no-shell"],
+			"--no-shell keeps the key out of new terminals; --target zsh puts it in them. Give one of the two.",
+		],
 	])("%s", (_, argv, message) => {
 		const parsed = parseCommandLine(argv);
 		expect(parsed.kind).toBe("error");

@@ -1,7 +1,6 @@
 import { Box } from "ink";
 import type { Advice } from "../core/advice/advice.js";
 import { Paragraph } from "./paragraph.js";
-import { Text } from "./text.js";
 
 export function AdviceView({ advice }: { readonly advice: Advice }) {
 	return (

@@ -13,7 +13,6 @@ import { Paragraph } from "./paragraph.js";
 import { usePlainQuestion } from "./plain-context.js";
 import { INPUT_MARK, KEY_PROMPT, KEY_PROMPT_HINT, WHERE_TO_GET_A_KEY } from "./prompt-text.js";
 import { Text } from "./text.js";
-import { YesNo } from "./yes-no.js";
 
 interface Props {
 	readonly existing: readonly ExistingKey[];

@@ -3,9 +3,9 @@
 import { exitCodeForAdvice } from "../advice/advice.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { Plan } from "../plan/plan.js";
+import { SHELL_TARGETS } from "../plan/targets.js";
 import { claudeCodeNotes } from "./claude-code-notes.js";
 import { askShellFor } from "./describe.js";
-import { foreignDefinitions } from "./rotation.js";
 import { withAnsweredShell } from "./session.js";
 import { trackedRefusal } from "./tracked-env.js";
 import { answerDestination, beforeSending } from "./wizard-destination.js";
@@ -128,7 +128,9 @@ export function wizardReducer(settings: WizardSettings) {
 				// The same step: the target screen now knows whether to offer the keychain.
 				return { ...state, keychainProbe: action.probe };
 			case "targets-chosen":
-				return action.targets.includes("keychain")
+				// A shell chosen beside the keychain answers the question: its new terminals load the key.
+				return action.targets.includes("keychain") &&
+					!action.targets.some((target) => SHELL_TARGETS.includes(target))
 					? { ...state, targets: action.targets, step: { name: "keychain-shell" } }
 					: afterTargets({ ...state, targets: action.targets });
 			case "shell-choice":

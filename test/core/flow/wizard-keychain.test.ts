@@ -39,6 +39,15 @@ const rows: Row[] = [
 		fields: { targets: ["keychain"] },
 	},
 	{
+		name: "the keychain and a shell chosen → no question: that shell's new terminals load it",
+		settings: INTERACTIVE,
+		state: at(INTERACTIVE, STEPS.target),
+		action: { type: "targets-chosen", targets: ["keychain", "bash"] },
+		step: { name: "planning" },
+		exitCode: ExitCode.ok,
+		fields: { targets: ["keychain", "bash"] },
+	},
+	{
 		name: "a file chosen → no keychain question",
 		settings: INTERACTIVE,
 		state: at(INTERACTIVE, STEPS.target),
