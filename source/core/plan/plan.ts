@@ -7,23 +7,14 @@ import { KEYCHAIN_BLOCK_COMMENT, keychainShellLine } from "../keychain/consumers
 import { pathsFor } from "../platform/paths.js";
 import type { System } from "../system.js";
 import { type BackupPlace, backupPath, backupStamp, userVariableBackupName } from "./backups.js";
-import { syntaxOf } from "./file-syntax.js";
 import { stateDirectory } from "./manifest.js";
 import { planFile } from "./plan-file.js";
 import { planKeychain } from "./plan-keychain.js";
 import { planPrivateFiles } from "./plan-private.js";
 import { planSettingsKey } from "./plan-settings.js";
 import type { FileChange, PlanInput, PlanResult } from "./plan-types.js";
-import {
-	BASH_LOGIN_FILES,
-	displayPath,
-	type FileTargetName,
-	gitBashHome,
-	projectPath,
-	resolveTarget,
-	type TargetFile,
-	targetsFor,
-} from "./targets.js";
+import { fileFor, looseFile, presentFiles, unloadFiles } from "./target-files.js";
+import { displayPath, projectPath, type TargetFile, targetsFor } from "./targets.js";
 import { blockingPolicies, planUserVariable, profileFiles, type UserVariableChange } from "./windows-plan.js";
 
 export type { FileChange, Plan, PlanInput } from "./plan-types.js";
@@ -172,63 +163,4 @@ export async function planChanges(system: System, input: PlanInput): Promise<Pla
 			},
 		},
 	};
-}
-
-function fileFor(
-	system: System,
-	target: FileTargetName,
-	input: PlanInput,
-	existing: ReadonlySet<string>,
-): TargetFile {
-	return resolveTarget(target, {
-		os: input.detected.os,
-		// Git Bash's HOME can differ from the Windows profile folder Node reports.
-		home: input.detected.os === "windows" ? gitBashHome(system.env, system.homeDir) : system.homeDir,
-		zdotdir: input.detected.zdotdir,
-		xdgConfigHome: input.detected.xdgConfigHome,
-		cwd: system.cwd,
-		envFile: input.envFile,
-		existing: (path) => existing.has(path),
-	});
-}
-
-/** The files of the targets whose block is taken out (`input.unload`), none that is also written. */
-async function unloadFiles(
-	system: System,
-	input: PlanInput,
-	written: readonly TargetFile[],
-): Promise<{ ok: true; files: TargetFile[] } | { ok: false; path: string; message: string }> {
-	const found: TargetFile[] = [];
-	const existing = new Set(await presentFiles(system));
-	for (const target of input.unload ?? []) {
-		if (target === "powershell") {
-			const profiles = await profileFiles(system, input.windows, system.homeDir);
-			if (!profiles.ok) return { ok: false, path: "", message: profiles.message };
-			found.push(...profiles.files);
-		} else if (target !== "keychain" && target !== "windows") {
-			found.push(fileFor(system, target, input, existing));
-		}
-	}
-	return { ok: true, files: found.filter((file) => !written.some((other) => other.path === file.path)) };
-}
-
-/** Files whose existence changes which file a target uses (the bash login files). */
-export async function presentFiles(system: System): Promise<string[]> {
-	const home = system.platform === "win32" ? gitBashHome(system.env, system.homeDir) : system.homeDir;
-	const { join } = pathsFor(system.platform);
-	const present: string[] = [];
-	for (const name of BASH_LOGIN_FILES) {
-		const path = join(home, name);
-		if ((await system.fs.info(path))?.isFile) present.push(path);
-	}
-	return present;
-}
-
-/** A file that is not a target, described well enough to comment lines out of it. */
-function looseFile(path: string): TargetFile {
-	const found = syntaxOf(path);
-	// Only startup files get lines commented out.
-	const syntax = found === "json" ? "posix" : found;
-	const target = syntax === "posix" ? "bash" : syntax;
-	return { target, path, syntax, ownsWholeFile: false, label: path };
 }
