@@ -32,6 +32,10 @@ export function fileFor(
 	});
 }
 
+/** Only PowerShell knows where its profile is; without it the block cannot be found, so nothing is changed. */
+export const UNLOAD_PROFILE_UNKNOWN =
+	"An earlier run saved the key in a PowerShell profile, and PowerShell did not answer with where that profile is, so claude-setup cannot take its block out. Nothing was changed. Check that pwsh starts, or delete the claude-setup block from your PowerShell profile yourself, then run again.";
+
 /** The files of the targets whose block is taken out (`input.unload`), none that is also written. */
 export async function unloadFiles(
 	system: System,
@@ -43,7 +47,7 @@ export async function unloadFiles(
 	for (const target of input.unload ?? []) {
 		if (target === "powershell") {
 			const profiles = await profileFiles(system, input.windows, system.homeDir);
-			if (!profiles.ok) return { ok: false, path: "", message: profiles.message };
+			if (!profiles.ok) return { ok: false, path: "", message: UNLOAD_PROFILE_UNKNOWN };
 			found.push(...profiles.files);
 		} else if (target !== "keychain" && target !== "windows") {
 			found.push(fileFor(system, target, input, existing));

@@ -10,6 +10,7 @@ import { describeAction } from "../../../source/core/flow/describe.js";
 import { KEYCHAIN_BLOCK_COMMENT, keychainShellLine } from "../../../source/core/keychain/consumers.js";
 import { readManifest } from "../../../source/core/plan/manifest.js";
 import { holdsKey, type Plan, planChanges } from "../../../source/core/plan/plan.js";
+import { UNLOAD_PROFILE_UNKNOWN } from "../../../source/core/plan/target-files.js";
 import type { TargetName } from "../../../source/core/plan/targets.js";
 import type { System } from "../../../source/core/system.js";
 import { withPwshOnPath } from "../../helpers/real-pwsh.js";
@@ -113,6 +114,29 @@ describe("the keychain loaded only on request: earlier blocks are taken out", { 
 			expect(await exists(target)).toBe(mine !== "");
 		},
 	);
+
+	it("powershell: PowerShell does not answer with its profile path → nothing changed, the next step said", async () => {
+		const system = await sandbox();
+		const { file, mine } = FILES.powershell;
+		const target = path.join(system.homeDir, file);
+		await mkdir(path.dirname(target), { recursive: true });
+		await writeFile(target, mine);
+		await applyOrThrow(system, await planFor(system, ["powershell"], OLD));
+		const before = await readFile(target, "latin1");
+		// pwsh gone since: no PowerShell on PATH.
+		const without = { ...system, env: { ...system.env, PATH: "/nonexistent" } };
+		const result = await planChanges(without, {
+			targets: [],
+			unload: ["powershell"],
+			variable: "ANTHROPIC_API_KEY",
+			key: NEW,
+			detected: { os: "linux", shell: "zsh", shellSource: "SHELL", home: system.homeDir },
+		});
+		expect(result).toEqual({ ok: false, path: "", message: UNLOAD_PROFILE_UNKNOWN });
+		expect(UNLOAD_PROFILE_UNKNOWN).toContain("Nothing was changed.");
+		expect(UNLOAD_PROFILE_UNKNOWN).not.toMatch(/choose another target/i);
+		expect(await readFile(target, "latin1")).toBe(before);
+	});
 
 	it.each(["posix", "fish"] as const)(
 		"an earlier keychain lookup block (%s) is removed too; a line claude-setup commented out stays so",
