@@ -58,9 +58,9 @@ export function learningKeys(system: System): System {
 				if (bytes) learnBytes(bytes);
 				return bytes;
 			},
-			async writeAtomic(path, data, modeIfNew) {
+			async writeAtomic(path, data, ...modes) {
 				learnBytes(data);
-				return fs.writeAtomic(path, data, modeIfNew);
+				return fs.writeAtomic(path, data, ...modes);
 			},
 		},
 		async run(command, args, options) {

@@ -161,6 +161,26 @@ describe("--key-stdin", { timeout: 60_000 }, () => {
 		},
 	);
 
+	it("a ~/.zshrc others can read (0644) is made 0600, as the plan says, unless k keeps it", async () => {
+		const sandbox = makeSandbox({ shell: "zsh", baseURL: api.url });
+		writeFileSync(`${sandbox.home}/.zshrc`, "alias ll='ls -l'\n", { mode: 0o644 });
+		const { stdout, exitCode } = await runCli(sandbox, ["--key-stdin", "--target", "zsh"], TEST_KEY);
+		expect(exitCode).toBe(0);
+		expect(stdout).toContain("~/.zshrc can be read by other users (0644): it is made 0600");
+		expect(statSync(`${sandbox.home}/.zshrc`).mode & 0o777).toBe(0o600);
+
+		const kept = makeSandbox({ shell: "zsh", baseURL: api.url });
+		writeFileSync(`${kept.home}/.zshrc`, "alias ll='ls -l'\n", { mode: 0o644 });
+		const run = runInTerminal(["--target", "zsh"], kept);
+		await pasteToPreview(run, TEST_KEY);
+		run.write("k");
+		await run.waitForText("its mode is kept as you chose");
+		run.write(KEYS.enter);
+		await run.waitForText("All set.");
+		expect(await run.exited).toBe(0);
+		expect(statSync(`${kept.home}/.zshrc`).mode & 0o777).toBe(0o644);
+	});
+
 	it("saves to .env in a real git repo; git check-ignore agrees and Node's loader reads it", async () => {
 		const sandbox = makeSandbox({ shell: "bash", baseURL: api.url, gitRepo: true });
 		const { stdout, exitCode } = await runCli(sandbox, ["--key-stdin", "--target", "dotenv"], TEST_KEY);

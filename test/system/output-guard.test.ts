@@ -1,6 +1,6 @@
 // The output guard: every write to a guarded stream passes the scrubber with every key the
 // process has come to know (environment, files read and written, commands run, keys sent).
-import { writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
@@ -68,6 +68,10 @@ describe("the output guard", () => {
 		await learning.api.listModels(keys.sent);
 		const known = knownKeys();
 		for (const key of Object.values(keys)) expect(known).toContain(key);
+		// Only learning: a mode the write asks for (a 0644 startup file made 0600) still happens.
+		await writeFile(join(home, "open"), "x", { mode: 0o644 });
+		await learning.fs.writeAtomic(join(home, "open"), Buffer.from("y"), 0o600, 0o600);
+		expect((await stat(join(home, "open"))).mode & 0o777).toBe(0o600);
 		const shown = scrubOutput(Object.values(keys).map(body).join(" / "));
 		for (const secret of [
 			"ZshrcSecret",
