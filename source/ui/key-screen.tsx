@@ -5,7 +5,7 @@ import type { Advice } from "../core/advice/advice.js";
 import type { DestinationDecision } from "../core/destination/destination.js";
 import type { ExistingKey } from "../core/flow/session.js";
 import type { AcceptedKey } from "../core/flow/wizard.js";
-import { checkKey, maskKey } from "../core/key/key.js";
+import { checkKey, cleanKey, maskKey } from "../core/key/key.js";
 import { AdviceView } from "./advice-view.js";
 import { DestinationNote } from "./destination-note.js";
 import { type Answered, answered, useKeyState } from "./keys.js";
@@ -177,6 +177,7 @@ function Feedback({
 /** The count of the key as cleaned (what is checked), and of the paste when cleaning changed it. */
 function characterCount(raw: string, check: ReturnType<typeof checkKey> | undefined): string {
 	const pasted = [...raw].length;
-	const cleaned = check?.ok ? [...check.key].length : pasted;
+	// Also when the check fails: its message counts the cleaned key ("113 of 108 characters").
+	const cleaned = [...(check?.ok ? check.key : cleanKey(raw).key)].length;
 	return cleaned === pasted ? `${pasted} characters` : `${cleaned} characters (${pasted} pasted)`;
 }

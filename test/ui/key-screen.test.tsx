@@ -28,6 +28,16 @@ describe("KeyScreen input", () => {
 		expect(frame).toContain(`108 characters (${pasted.length} pasted)`);
 	});
 
+	it("counts a key that fails the check as cleaned too, as its message does", async () => {
+		const screen = keyScreen();
+		await screen.waitForText("Paste your Anthropic API key");
+		const pasted = `   ${TEST_KEY}abcde  `;
+		screen.type(pasted);
+		const frame = flat(await screen.waitForText("Too long"));
+		expect(frame).toContain(`113 characters (${pasted.length} pasted)`);
+		expect(frame).toContain("113 of 108 characters");
+	});
+
 	it("shows only dots and a count while typing, never the characters", async () => {
 		const screen = keyScreen();
 		await screen.waitForText("Paste your Anthropic API key");
