@@ -1,5 +1,6 @@
 // What a person should know about the credential Claude Code sends, when several are set or
 // interactive Claude Code would not send the one that `claude -p` sends.
+import { isOurHelper } from "../keychain/consumers.js";
 import { maskOrEmpty } from "../scan/classify.js";
 import { type Issue, where } from "../scan/where.js";
 import { type ClaudeCodeAuth, type ClaudeCodeInputs, LOGIN_WHERE, type SentCredential } from "./model.js";
@@ -26,7 +27,9 @@ export function claudeCodeIssues(auth: ClaudeCodeAuth, inputs: ClaudeCodeInputs)
 		});
 	}
 	const helper = inputs.apiKeyHelpers.at(-1);
-	if (helper) {
+	// claude-setup's own keychain lookup, the one Claude Code uses: the keychain's part of status says so.
+	const ours = helper && isOurHelper(helper.command) && uses?.variable === "apiKeyHelper";
+	if (helper && !ours) {
 		const message =
 			uses?.variable === "apiKeyHelper"
 				? `${helper.display} sets apiKeyHelper: Claude Code sends that command's output as the key (x-api-key, and as Authorization: Bearer unless ANTHROPIC_AUTH_TOKEN is set).`

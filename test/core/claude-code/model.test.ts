@@ -8,6 +8,7 @@ import {
 	claudeCodeSendsKey,
 	keyTail,
 } from "../../../source/core/claude-code/model.js";
+import { apiKeyHelperCommand } from "../../../source/core/keychain/consumers.js";
 import { makeFinding } from "../../../source/core/scan/read.js";
 import type { ClaudeCodeState } from "../../../source/core/scan/scan-types.js";
 import { testKey } from "../../helpers/temp-system.js";
@@ -136,5 +137,31 @@ describe("interactive Claude Code in the model and in status's issues", () => {
 		const given = inputs({ terminal: KEY, settings: OTHER });
 		const issues = claudeCodeIssues(claudeCodeAuth(given), given);
 		expect(issues.find((found) => found.code === "claude-code-credential")?.severity).toBe("error");
+	});
+});
+
+describe("apiKeyHelper", () => {
+	const ours = apiKeyHelperCommand("secret-service", "ANTHROPIC_API_KEY");
+	it.each([
+		{ name: "a person's own helper", command: "~/bin/get-key.sh", settings: undefined, warned: true },
+		{
+			name: "claude-setup's keychain lookup, which Claude Code uses",
+			command: ours,
+			settings: undefined,
+			warned: false,
+		},
+		{
+			name: "claude-setup's lookup, beaten by a key in settings",
+			command: ours,
+			settings: OTHER,
+			warned: true,
+		},
+	])("$name: warned $warned", ({ command, settings, warned }) => {
+		const given = {
+			...inputs({ settings }),
+			apiKeyHelpers: [{ path: SETTINGS.path, display: SETTINGS.display, command }],
+		};
+		const codes = claudeCodeIssues(claudeCodeAuth(given), given).map((issue) => issue.code);
+		expect(codes.includes("api-key-helper")).toBe(warned);
 	});
 });
