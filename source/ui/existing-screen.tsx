@@ -27,7 +27,10 @@ export function ExistingScreen({ existing, onSubmit }: Props) {
 						{
 							value: "replace",
 							label: "Replace it with a new key",
-							hint: "— everywhere claude-setup wrote it",
+							// Only claude-setup's own blocks are replaced; a line of the person's is asked about later.
+							hint: existing.some((place) => place.managed)
+								? "— everywhere claude-setup wrote it"
+								: "— you choose where it goes",
 						},
 						{ value: "keep", label: "Keep it and test it" },
 						{ value: "quit", label: "Quit" },
