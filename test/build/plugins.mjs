@@ -247,8 +247,8 @@ export const onlyDotsSpinner = {
 };
 
 /**
- * main.js and its chunks are ES modules, and Node gives each built-in module an ES module
- * imports of its own (a facade listing every export) on first import: ~5 ms for the twenty
+ * main.js and its chunks are ES modules, and Node builds each built-in module they import an
+ * ES module of its own (a facade listing every export) on first import: ~5 ms for the twenty
  * main.js needs, between the early frame and Ink's. Through `require` (every chunk has one, see
  * build.mjs's banner), a built-in module is the object Node already holds.
  */
